@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = z.number().int().min(1024).max(65535);
+const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter');
+const duration = z.string().regex(/^\d+(ms|s)$/, 'a duration such as 250ms or 2s');
+
+const operatorSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and dashes'),
+  role: z.enum(['registrar', 'clerk', 'auditor', 'admin']),
+});
+
+const peerSchema = z.strictObject({ name, port, chaincodePort: port, opsPort: port });
+const ordererSchema = z.strictObject({ name, port, adminPort: port, opsPort: port });
+const caSchema = z.strictObject({ port, opsPort: port });
+
+const ordererOrgSchema = z.strictObject({
+  name,
+  mspId: name,
+  kind: z.literal('orderer'),
+  ca: caSchema,
+  orderers: z.array(ordererSchema).min(1),
+});
+
+const departmentOrgSchema = z.strictObject({
+  name,
+  mspId: name,
+  kind: z.literal('department'),
+  governs: z.boolean().optional(),
+  registers: z.array(z.enum(['identity', 'property', 'business', 'copyright'])),
+  ca: caSchema,
+  peers: z.array(peerSchema).min(1),
+  gatewayPort: port,
+  operators: z.array(operatorSchema).min(1),
+});
+
+/** Zod schema of network/topology.json. */
+export const topologySchema = z
+  .strictObject({
+    $comment: z.string().optional(),
+    name,
+    domain: z.string().regex(/^[a-z0-9.-]+$/),
+    host: z.string().min(1),
+    channel: z.string().regex(/^[a-z][a-z0-9.-]{0,48}$/),
+    fabricVersion: z.string(),
+    caVersion: z.string(),
+    ordering: z.strictObject({
+      batchTimeout: duration,
+      maxMessageCount: z.number().int().min(1).max(10000),
+      absoluteMaxBytes: z.string(),
+      preferredMaxBytes: z.string(),
+    }),
+    chaincode: z.strictObject({
+      name: z.string().regex(/^[a-z][a-z0-9_-]*$/),
+      version: z.string(),
+      sequence: z.number().int().min(1),
+      label: z.string().regex(/^[A-Za-z0-9_.+-]+$/),
+      serverPort: port,
+      endorsement: z.strictObject({ outOf: z.number().int().min(1) }),
+    }),
+    orgs: z.array(z.discriminatedUnion('kind', [ordererOrgSchema, departmentOrgSchema])).min(2),
+  })
+  .superRefine((t, ctx) => {
+    const departments = t.orgs.filter((o) => o.kind === 'department');
+    if (t.orgs.filter((o) => o.kind === 'orderer').length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'exactly one orderer org is required', path: ['orgs'] });
+    }
+    if (departments.filter((o) => o.governs).length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'exactly one department org must have "governs": true', path: ['orgs'] });
+    }
+    if (t.chaincode.endorsement.outOf < 2 || t.chaincode.endorsement.outOf > departments.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `chaincode.endorsement.outOf must be between 2 and ${departments.length} so no department endorses alone`,
+        path: ['chaincode', 'endorsement', 'outOf'],
+      });
+    }
+    const seen = new Map<number, string>();
+    for (const [where, p] of allPorts(t)) {
+      const other = seen.get(p);
+      if (other) ctx.addIssue({ code: 'custom', message: `port ${p} is used by both ${other} and ${where}`, path: ['orgs'] });
+      seen.set(p, where);
+    }
+    const names = t.orgs.map((o) => o.name.toLowerCase());
+    if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', message: 'org names must be unique', path: ['orgs'] });
+  });
+
+export type Topology = z.infer<typeof topologySchema>;
+export type Org = Topology['orgs'][number];
+export type OrdererOrg = z.infer<typeof ordererOrgSchema>;
+export type DepartmentOrg = z.infer<typeof departmentOrgSchema>;
+export type Operator = z.infer<typeof operatorSchema>;
+export type RecordType = DepartmentOrg['registers'][number];
+
+/** Every port the topology binds, labelled with the node that binds it. */
+export function allPorts(t: Pick<Topology, 'orgs' | 'chaincode'>): Array<[string, number]> {
+  const out: Array<[string, number]> = [['chaincode server', t.chaincode.serverPort]];
+  for (const org of t.orgs) {
+    out.push([`${org.name} CA`, org.ca.port], [`${org.name} CA operations`, org.ca.opsPort]);
+    if (org.kind === 'orderer') {
+      for (const o of org.orderers) {
+        out.push([`${o.name} listen`, o.port], [`${o.name} admin`, o.adminPort], [`${o.name} operations`, o.opsPort]);
+      }
+    } else {
+      out.push([`${org.name} gateway`, org.gatewayPort]);
+      for (const p of org.peers) {
+        const id = `${p.name}.${org.name}`;
+        out.push([`${id} listen`, p.port], [`${id} chaincode`, p.chaincodePort], [`${id} operations`, p.opsPort]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Error thrown when a topology file is missing or invalid; `key` is stable for scripts and tests. */
+export class TopologyError extends Error {
+  readonly key = 'TOPOLOGY_INVALID';
+  constructor(message: string, readonly details: string[] = []) {
+    super(message);
+    this.name = 'TopologyError';
+  }
+}
+
+/** Directory of the network package (holds topology.json and .data/). */
+export const networkDir = resolve(__dirname, '..');
+
+/** Path of the topology in use: GOVCHAIN_TOPOLOGY or network/topology.json. */
+export function topologyPath(): string {
+  return resolve(process.env.GOVCHAIN_TOPOLOGY ?? resolve(networkDir, 'topology.json'));
+}
+
+/** Reads and validates a topology file; throws TopologyError with one line per problem. */
+export function loadTopology(path = topologyPath()): Topology {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new TopologyError(`cannot read topology ${path}: ${(err as Error).message}`);
+  }
+  const parsed = topologySchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new TopologyError(`topology ${path} is invalid:\n  ${details.join('\n  ')}`, details);
+  }
+  return parsed.data;
+}
+
+/** The department orgs (those with peers), in topology order. */
+export function departments(t: Topology): DepartmentOrg[] {
+  return t.orgs.filter((o): o is DepartmentOrg => o.kind === 'department');
+}
+
+/** The single orderer org. */
+export function ordererOrg(t: Topology): OrdererOrg {
+  const org = t.orgs.find((o): o is OrdererOrg => o.kind === 'orderer');
+  if (!org) throw new TopologyError('topology has no orderer org');
+  return org;
+}
+
+/** Name of a private data collection for an org, per docs/conventions.md. */
+export function collectionName(mspId: string): string {
+  return `${mspId}PrivateData`;
+}
