@@ -1,0 +1,87 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { nodeHost, paths } from './paths';
+import { departments, ordererOrg, Org, Topology } from './topology';
+
+const sig = (rule: string) => ({ Type: 'Signature', Rule: rule });
+const meta = (rule: string) => ({ Type: 'ImplicitMeta', Rule: rule });
+
+function orgSection(t: Topology, org: Org): Record<string, unknown> {
+  const m = org.mspId;
+  const base = {
+    Name: m,
+    ID: m,
+    MSPDir: paths.orgMsp(org.name),
+    Policies: {
+      Readers: sig(`OR('${m}.member')`),
+      Writers: sig(`OR('${m}.member')`),
+      Admins: sig(`OR('${m}.admin')`),
+      ...(org.kind === 'department' ? { Endorsement: sig(`OR('${m}.peer')`) } : {}),
+    },
+  };
+  if (org.kind === 'orderer') return { ...base, OrdererEndpoints: org.orderers.map((o) => `${t.host}:${o.port}`) };
+  return { ...base, AnchorPeers: org.peers.slice(0, 1).map((p) => ({ Host: t.host, Port: p.port })) };
+}
+
+/** Builds configtx.yaml for the application channel (Raft ordering, V3_0 channel capability) from the topology. */
+export function configtx(t: Topology): Record<string, unknown> {
+  const oo = ordererOrg(t);
+  const apps = departments(t);
+  return {
+    Profiles: {
+      GovChannel: {
+        Policies: { Readers: meta('ANY Readers'), Writers: meta('ANY Writers'), Admins: meta('MAJORITY Admins') },
+        Capabilities: { V3_0: true },
+        Orderer: {
+          OrdererType: 'etcdraft',
+          BatchTimeout: t.ordering.batchTimeout,
+          BatchSize: {
+            MaxMessageCount: t.ordering.maxMessageCount,
+            AbsoluteMaxBytes: t.ordering.absoluteMaxBytes,
+            PreferredMaxBytes: t.ordering.preferredMaxBytes,
+          },
+          EtcdRaft: {
+            Consenters: oo.orderers.map((o) => ({
+              Host: t.host,
+              Port: o.port,
+              ClientTLSCert: join(paths.node(oo.name, o.name), 'tls', 'server.crt'),
+              ServerTLSCert: join(paths.node(oo.name, o.name), 'tls', 'server.crt'),
+            })),
+            Options: { TickInterval: '500ms', ElectionTick: 10, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: '16 MB' },
+          },
+          Organizations: [orgSection(t, oo)],
+          Policies: {
+            Readers: meta('ANY Readers'),
+            Writers: meta('ANY Writers'),
+            Admins: meta('MAJORITY Admins'),
+            BlockValidation: meta('ANY Writers'),
+          },
+          Capabilities: { V2_0: true },
+        },
+        Application: {
+          Organizations: apps.map((o) => orgSection(t, o)),
+          Policies: {
+            Readers: meta('ANY Readers'),
+            Writers: meta('ANY Writers'),
+            Admins: meta('MAJORITY Admins'),
+            LifecycleEndorsement: meta('MAJORITY Endorsement'),
+            Endorsement: meta('MAJORITY Endorsement'),
+          },
+          Capabilities: { V2_5: true },
+        },
+      },
+    },
+  };
+}
+
+/** Writes configtx.yaml into the channel directory and returns that directory (configtxgen's -configPath). */
+export function writeConfigtx(t: Topology): string {
+  const dir = paths.channelDir();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'configtx.yaml'), stringify(configtx(t)));
+  return dir;
+}
+
+/** Host name in node certificates, re-exported for clients that need a TLS server name. */
+export const hostAlias = (t: Topology, node: string, org: string) => nodeHost(node, org, t.domain);

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { nodeHost, paths } from './paths';
+import { ManagedProcess, startDetached } from './processes';
+import { writeOrdererConfig, writePeerConfig } from './nodeconfig';
+import { DepartmentOrg, OrdererOrg, Topology } from './topology';
+import { Toolchain } from './toolchain';
+import { httpStatus, waitFor } from './wait';
+
+/** Starts one orderer with its own config dir, ledger and log. */
+export function startOrderer(t: Topology, tc: Toolchain, org: OrdererOrg, o: OrdererOrg['orderers'][number]): ManagedProcess {
+  const cfg = writeOrdererConfig(t, tc, org, o);
+  return startDetached(
+    { name: nodeHost(o.name, org.name, t.domain), kind: 'orderer', org: org.name, port: o.port, healthUrl: `http://${t.host}:${o.opsPort}/healthz` },
+    tc.bin('orderer'), [], { env: { ...process.env, FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: 'info' } },
+  );
+}
+
+/** Starts one peer with its own config dir, ledger and log. */
+export function startPeer(t: Topology, tc: Toolchain, org: DepartmentOrg, p: DepartmentOrg['peers'][number]): ManagedProcess {
+  const cfg = writePeerConfig(t, tc, org, p);
+  return startDetached(
+    { name: nodeHost(p.name, org.name, t.domain), kind: 'peer', org: org.name, port: p.port, healthUrl: `http://${t.host}:${p.opsPort}/healthz` },
+    tc.bin('peer'), ['node', 'start'], { env: { ...process.env, FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: 'info:gossip=warn:grpc=warn' } },
+  );
+}
+
+/** Waits until a node's operations endpoint reports healthy. */
+export function waitHealthy(p: ManagedProcess, timeoutMs = 30_000): Promise<void> {
+  if (!p.healthUrl) return Promise.resolve();
+  const url = p.healthUrl;
+  return waitFor(`${p.name} to report healthy at ${url}`, async () => (await httpStatus(url)) === 200, timeoutMs, `see its log: ${p.log}`);
+}
+
+/** Admin client TLS files for osnadmin (mutual TLS against the orderer's admin endpoint). */
+export function ordererAdminTls(org: OrdererOrg): { ca: string; cert: string; key: string } {
+  const tls = join(paths.user(org.name, 'Admin'), 'tls');
+  return { ca: paths.tlsRoot(org.name), cert: join(tls, 'server.crt'), key: join(tls, 'server.key') };
+}

@@ -1,0 +1,85 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { dirname } from 'node:path';
+import { paths } from './paths';
+
+/** One process the network started. */
+export interface ManagedProcess {
+  name: string;
+  kind: 'ca' | 'orderer' | 'peer' | 'chaincode';
+  org: string;
+  pid: number;
+  port: number;
+  /** Operations/health URL, when the node has one. */
+  healthUrl?: string;
+  log: string;
+}
+
+/** What network:up leaves behind for status/down; written after every start. */
+export interface NetworkState {
+  topologyPath: string;
+  startedAt: string;
+  ready: boolean;
+  packageId?: string;
+  processes: ManagedProcess[];
+}
+
+/** Reads the state file, or undefined if the network was never brought up here. */
+export function readState(): NetworkState | undefined {
+  if (!existsSync(paths.state())) return undefined;
+  return JSON.parse(readFileSync(paths.state(), 'utf8')) as NetworkState;
+}
+
+/** Writes the state file atomically enough for one writer. */
+export function writeState(state: NetworkState): void {
+  mkdirSync(dirname(paths.state()), { recursive: true });
+  writeFileSync(paths.state(), JSON.stringify(state, null, 2));
+}
+
+/** True if a process with this pid exists (and is not a zombie). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Starts a long-running node detached in its own process group, logging stdout and stderr to its own file,
+ * so it outlives the CLI and can be stopped as a group by down.
+ */
+export function startDetached(
+  spec: Omit<ManagedProcess, 'pid' | 'log'>,
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env: NodeJS.ProcessEnv },
+): ManagedProcess {
+  const log = paths.log(spec.name);
+  mkdirSync(dirname(log), { recursive: true });
+  const fd = openSync(log, 'a');
+  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  if (child.pid === undefined) throw new Error(`failed to start ${spec.name} (${cmd})`);
+  child.unref();
+  return { ...spec, pid: child.pid, log };
+}
+
+/** Sends a signal to a process group, ignoring groups that are already gone. */
+export function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
