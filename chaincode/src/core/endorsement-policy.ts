@@ -1,0 +1,87 @@
+import { common, msp } from '@hyperledger/fabric-protos';
+import type { ChaincodeStub } from 'fabric-shim';
+
+/**
+ * A signature policy tree: a peer of one MSP signs, or n out of sub-policies hold.
+ * fabric-shim's KeyEndorsementPolicy can only express AND over orgs, so key-level policies such as
+ * AND('Registrar.peer', OutOf(1, others)) are encoded here with the protobuf messages directly.
+ */
+export type PolicyNode =
+  | { kind: 'peer'; mspId: string }
+  | { kind: 'outOf'; n: number; rules: PolicyNode[] };
+
+/** A peer of the given MSP. */
+export const peerOf = (mspId: string): PolicyNode => ({ kind: 'peer', mspId });
+/** n of the given rules. */
+export const outOf = (n: number, ...rules: PolicyNode[]): PolicyNode => ({ kind: 'outOf', n, rules });
+/** All of the given rules. */
+export const allOf = (...rules: PolicyNode[]): PolicyNode => outOf(rules.length, ...rules);
+
+/**
+ * The usual record policy: the registrar's peer AND one peer of another member department, so neither
+ * the registrar nor any other department can change the record alone. With no other member, the
+ * registrar alone (single-org networks only).
+ */
+export function registrarPlusOne(registrarMsp: string, members: readonly string[]): PolicyNode {
+  const others = [...new Set(members)].filter((m) => m !== registrarMsp).sort();
+  if (others.length === 0) return peerOf(registrarMsp);
+  return allOf(peerOf(registrarMsp), outOf(1, ...others.map(peerOf)));
+}
+
+/** Encodes a policy tree as a SignaturePolicyEnvelope (the validation parameter bytes). */
+export function encodePolicy(node: PolicyNode): Uint8Array {
+  const identities: string[] = [];
+  const indexOf = (mspId: string): number => {
+    const at = identities.indexOf(mspId);
+    return at >= 0 ? at : identities.push(mspId) - 1;
+  };
+  const toRule = (n: PolicyNode): common.SignaturePolicy => {
+    const rule = new common.SignaturePolicy();
+    if (n.kind === 'peer') {
+      rule.setSignedBy(indexOf(n.mspId));
+    } else {
+      const nOutOf = new common.SignaturePolicy.NOutOf();
+      nOutOf.setN(n.n);
+      nOutOf.setRulesList(n.rules.map(toRule));
+      rule.setNOutOf(nOutOf);
+    }
+    return rule;
+  };
+  const envelope = new common.SignaturePolicyEnvelope();
+  envelope.setVersion(0);
+  envelope.setRule(toRule(node));
+  envelope.setIdentitiesList(identities.map((mspId) => {
+    const role = new msp.MSPRole();
+    role.setMspIdentifier(mspId);
+    role.setRole(msp.MSPRole.MSPRoleType.PEER);
+    const principal = new msp.MSPPrincipal();
+    principal.setPrincipalClassification(msp.MSPPrincipal.Classification.ROLE);
+    principal.setPrincipal(role.serializeBinary());
+    return principal;
+  }));
+  return envelope.serializeBinary();
+}
+
+/** Renders encoded policy bytes in Fabric's policy language, e.g. OutOf(2, 'A.peer', OutOf(1, 'B.peer')). */
+export function describePolicy(bytes: Uint8Array): string {
+  const envelope = common.SignaturePolicyEnvelope.deserializeBinary(bytes);
+  const names = envelope.getIdentitiesList().map((p) => {
+    const role = msp.MSPRole.deserializeBinary(p.getPrincipal_asU8());
+    const suffix = role.getRole() === msp.MSPRole.MSPRoleType.PEER ? 'peer' : 'member';
+    return `'${role.getMspIdentifier()}.${suffix}'`;
+  });
+  const render = (rule: common.SignaturePolicy | undefined): string => {
+    if (!rule) return '?';
+    if (rule.hasNOutOf()) {
+      const n = rule.getNOutOf();
+      return `OutOf(${n?.getN() ?? 0}, ${(n?.getRulesList() ?? []).map(render).join(', ')})`;
+    }
+    return names[rule.getSignedBy()] ?? '?';
+  };
+  return render(envelope.getRule());
+}
+
+/** Sets the key-level (state-based) endorsement policy of a public key. */
+export async function setKeyPolicy(stub: ChaincodeStub, key: string, node: PolicyNode): Promise<void> {
+  await stub.setStateValidationParameter(key, encodePolicy(node));
+}
