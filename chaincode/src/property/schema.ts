@@ -1,0 +1,110 @@
+/**
+ * Input schemas of the Property contract. No Fabric imports: the gateway reuses these for request
+ * validation and OpenAPI, so both sides reject the same inputs.
+ */
+import { z } from 'zod';
+import { amendmentSchema, mspIdSchema, recordIdSchema, sha256HexSchema, subjectKeySchema } from '../core/schema';
+import { usccSchema } from '../business/schema';
+
+/** Real-estate unit / parcel number: upper-case letters, digits and dashes (GB/T 37346 units are 28 chars). */
+export const parcelNumberSchema = z.string().regex(/^[0-9A-Z][0-9A-Z-]{5,39}$/, 'parcel number must be 6-40 of [0-9A-Z-]');
+
+/** Land / building use classes recorded on a title. */
+export const LAND_USES = ['residential', 'commercial', 'industrial', 'agricultural', 'public', 'mixed', 'other'] as const;
+
+/** Kinds of encumbrance a title can carry. */
+export const ENCUMBRANCE_KINDS = ['mortgage', 'lien', 'seizure', 'other'] as const;
+
+/**
+ * A set of citizens named by subject key. Duplicates are refused rather than silently merged, because a
+ * duplicate usually means the caller mixed up two people.
+ */
+export const subjectKeySetSchema = (max: number) => z.array(subjectKeySchema).min(1).max(max)
+  .refine((keys) => new Set(keys).size === keys.length, 'subject keys must be distinct');
+
+/** Area in square metres: positive, at most two decimals, below a billion. */
+export const areaSchema = z.number().positive().max(1e9)
+  // Binary floats cannot hold 0.01 exactly, so "two decimals" means within a rounding error of a cent.
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'at most two decimals');
+
+/** RegisterTitle input. */
+export const registerTitleSchema = z.object({
+  parcelNumber: parcelNumberSchema,
+  owners: subjectKeySetSchema(20),
+  areaSqm: areaSchema,
+  use: z.enum(LAND_USES),
+  documentHash: sha256HexSchema,
+}).extend(amendmentSchema.shape).strict();
+export type RegisterTitleInput = z.infer<typeof registerTitleSchema>;
+
+/** AmendTitle input: corrections of the descriptive fields; ownership changes only by transfer. */
+export const amendTitleSchema = z.object({
+  parcelNumber: parcelNumberSchema,
+  changes: z.object({
+    areaSqm: areaSchema.optional(),
+    use: z.enum(LAND_USES).optional(),
+    documentHash: sha256HexSchema.optional(),
+  }).strict().refine((c) => Object.values(c).some((v) => v !== undefined), 'changes must name at least one field'),
+}).extend(amendmentSchema.shape).strict();
+export type AmendTitleInput = z.infer<typeof amendTitleSchema>;
+
+/** ProposeTransfer input. */
+export const proposeTransferSchema = z.object({
+  parcelNumber: parcelNumberSchema,
+  buyers: subjectKeySetSchema(20),
+  /** SHA-256 of the signed sale contract; the contract itself stays off chain. */
+  contractHash: sha256HexSchema,
+}).extend(amendmentSchema.shape).strict();
+export type ProposeTransferInput = z.infer<typeof proposeTransferSchema>;
+
+/** Transfer ids are derived on chain as `<parcelNumber>:T<n>`. */
+export const transferIdSchema = recordIdSchema;
+/** Encumbrance ids are derived on chain as `<parcelNumber>:E<n>`. */
+export const encumbranceIdSchema = recordIdSchema;
+
+/** RecordApproval input: one seller's or buyer's signed consent, seen by the recording operator. */
+export const recordApprovalSchema = z.object({
+  transferId: transferIdSchema,
+  subjectKey: subjectKeySchema,
+  /** SHA-256 of the scanned, signed consent; kept off chain by the registrar. */
+  evidenceHash: sha256HexSchema,
+}).extend(amendmentSchema.shape).strict();
+export type RecordApprovalInput = z.infer<typeof recordApprovalSchema>;
+
+/** RecordLenderConsent input. */
+export const recordLenderConsentSchema = z.object({
+  transferId: transferIdSchema,
+  encumbranceId: encumbranceIdSchema,
+  evidenceHash: sha256HexSchema,
+}).extend(amendmentSchema.shape).strict();
+export type RecordLenderConsentInput = z.infer<typeof recordLenderConsentSchema>;
+
+/** CompleteTransfer / CancelTransfer input. */
+export const closeTransferSchema = z.object({ transferId: transferIdSchema }).extend(amendmentSchema.shape).strict();
+export type CloseTransferInput = z.infer<typeof closeTransferSchema>;
+
+/** RegisterEncumbrance input. */
+export const registerEncumbranceSchema = z.object({
+  parcelNumber: parcelNumberSchema,
+  kind: z.enum(ENCUMBRANCE_KINDS),
+  /** The lender's unified social credit code (a lender is an organisation, never a citizen). */
+  lenderCode: usccSchema,
+  /** The lender's MSP when the lender is an org on the channel; it then registers and releases itself. */
+  lenderMsp: mspIdSchema.optional(),
+  /** SHA-256 of the mortgage contract or court order. */
+  instrumentHash: sha256HexSchema,
+}).extend(amendmentSchema.shape).strict();
+export type RegisterEncumbranceInput = z.infer<typeof registerEncumbranceSchema>;
+
+/** ReleaseEncumbrance input. */
+export const releaseEncumbranceSchema = z.object({
+  encumbranceId: encumbranceIdSchema,
+  /** SHA-256 of the release deed. */
+  evidenceHash: sha256HexSchema,
+}).extend(amendmentSchema.shape).strict();
+export type ReleaseEncumbranceInput = z.infer<typeof releaseEncumbranceSchema>;
+
+/** Record kinds whose history the History transaction returns. */
+export const PROPERTY_RECORD_KINDS = ['title', 'transfer', 'encumbrance'] as const;
+export const propertyRecordKindSchema = z.enum(PROPERTY_RECORD_KINDS);
+export type PropertyRecordKind = z.infer<typeof propertyRecordKindSchema>;
