@@ -21,7 +21,12 @@ function find(dir) {
 }
 
 const unitOnly = suffix === '.test.js';
-const files = roots.flatMap(find).filter((f) => !unitOnly || !f.endsWith('.e2e.test.js')).sort();
+const exclude = process.env.GOVCHAIN_TEST_EXCLUDE;
+const files = roots
+  .flatMap(find)
+  .filter((f) => !unitOnly || !f.endsWith('.e2e.test.js'))
+  .filter((f) => !exclude || !f.endsWith(exclude))
+  .sort();
 if (files.length === 0) {
   console.error(`no test files ending in ${suffix} under ${roots.join(', ')}; did the build run?`);
   process.exit(1);

@@ -1,2 +1,12 @@
 export * from './topology';
 export * from './profile';
+export { NetworkError } from './errors';
+export { up, UpResult } from './up';
+export { down } from './down';
+export { collectStatus, formatTable, NodeStatus } from './status';
+export { peerHeight, ordererChannelInfo } from './channel';
+export { peerCli, peerEnv, ordererFlags, peerTargets } from './peercli';
+export { toolchain, ensureToolchain, missingParts, FABRIC_COMMIT } from './toolchain';
+export { readState, alive, NetworkState, ManagedProcess } from './processes';
+export { endorsementPolicy } from './chaincode';
+export { paths } from './paths';
