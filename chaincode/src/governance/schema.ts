@@ -1,0 +1,67 @@
+/** Governance input schemas. No Fabric imports: the gateway reuses them. */
+import { z } from 'zod';
+import { amendmentSchema, isoDateTimeSchema, mspIdSchema, recordIdSchema, textSchema } from '../core/schema';
+
+export const RECORD_TYPE_VALUES = ['identity', 'property', 'business', 'copyright'] as const;
+export const recordTypeSchema = z.enum(RECORD_TYPE_VALUES);
+
+/** Registrar map: record type -> registrar MSP. */
+export const registrarMapSchema = z.object({
+  identity: mspIdSchema.optional(),
+  property: mspIdSchema.optional(),
+  business: mspIdSchema.optional(),
+  copyright: mspIdSchema.optional(),
+}).strict();
+
+const uniqueMembers = z.array(mspIdSchema).min(1).max(64).refine((a) => new Set(a).size === a.length, 'members must be unique');
+
+/** Governance:Bootstrap input. */
+export const bootstrapSchema = amendmentSchema.extend({
+  governanceMsp: mspIdSchema,
+  members: uniqueMembers,
+  registrars: registrarMapSchema,
+}).strict().refine((b) => b.members.includes(b.governanceMsp), 'members must include governanceMsp')
+  .refine((b) => Object.values(b.registrars).every((m) => m === undefined || b.members.includes(m)), 'every registrar must be a member');
+export type BootstrapInput = z.infer<typeof bootstrapSchema>;
+
+/** Governance:SetRegistrar input. */
+export const setRegistrarSchema = amendmentSchema.extend({ recordType: recordTypeSchema, mspId: mspIdSchema }).strict();
+
+/** Governance:SetMembers input (the full new member list). */
+export const setMembersSchema = amendmentSchema.extend({ members: uniqueMembers }).strict();
+
+/** Dataset names and field names, also used as composite-key parts. */
+export const datasetIdSchema = recordIdSchema;
+export const fieldNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'field names are identifiers');
+/** A purpose code such as `tax-assessment`; grants are keyed by it, so it is a code, not prose. */
+export const purposeSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'purpose is a lower-case code, e.g. tax-assessment');
+export const SHARE_CLASSES = ['open', 'conditional', 'not_shared'] as const;
+export const shareClassSchema = z.enum(SHARE_CLASSES);
+
+/** Governance:PutDataset input: creates or amends a catalogue entry. */
+export const datasetSchema = amendmentSchema.extend({
+  dataset: datasetIdSchema,
+  ownerMsp: mspIdSchema,
+  fields: z.array(fieldNameSchema).min(1).max(64).refine((a) => new Set(a).size === a.length, 'fields must be unique'),
+  shareClass: shareClassSchema,
+  legalBasis: textSchema(300),
+  description: textSchema(500).optional(),
+}).strict();
+export type DatasetInput = z.infer<typeof datasetSchema>;
+
+/** Identifies a grant: one requesting org, one dataset, one purpose. */
+export const grantRefSchema = z.object({ requesterMsp: mspIdSchema, dataset: datasetIdSchema, purpose: purposeSchema }).strict();
+export type GrantRef = z.infer<typeof grantRefSchema>;
+
+/** Governance:ProposeGrant input. */
+export const proposeGrantSchema = amendmentSchema.extend({
+  requesterMsp: mspIdSchema,
+  dataset: datasetIdSchema,
+  purpose: purposeSchema,
+  expiresAt: isoDateTimeSchema,
+  legalBasis: textSchema(300),
+}).strict();
+export type ProposeGrantInput = z.infer<typeof proposeGrantSchema>;
+
+/** Governance:ApproveGrant / RevokeGrant input. */
+export const decideGrantSchema = amendmentSchema.extend(grantRefSchema.shape).strict();
