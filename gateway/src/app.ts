@@ -1,0 +1,139 @@
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import swaggerUi from 'swagger-ui-express';
+import type { TokenVerifier } from './auth/jwt-verifier';
+import { principalId, type Principal } from './auth/principal';
+import { ApiError } from './errors/api-error';
+import type { IdentityStore } from './fabric/identity-store';
+import type { Ledger } from './fabric/ledger';
+import { authenticate } from './http/authenticate';
+import { cors } from './http/cors';
+import { errorHandler } from './http/error-handler';
+import { mountRoutes } from './http/mount-routes';
+import type { RouteSpec } from './http/route-spec';
+import type { GatewayMetrics } from './observability/metrics';
+import { buildOpenApiDocument } from './openapi/document';
+import { mountEventsRoute } from './routes/events-route';
+import { apiRoutes } from './routes/routes';
+import { createServices, type Services } from './services/services';
+import type { Registrars } from './services/personal-data-service';
+
+/** The settings createApp needs (a subset of GatewayConfig, so tests can build it by hand). */
+export interface AppSettings {
+  org: { name: string; mspId: string };
+  registrars: Registrars;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  bodyLimit: string;
+  /** Operator that signs citizen reads and readiness pings. */
+  serviceOperator: string;
+  sseHeartbeatMs?: number;
+}
+
+/** Everything the app depends on; main.ts builds the real ones, tests pass fakes. */
+export interface AppDeps {
+  settings: AppSettings;
+  ledger: Ledger;
+  identities: IdentityStore;
+  verifyToken: TokenVerifier;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  /** Aborted at shutdown: ends SSE streams. */
+  shutdown?: AbortSignal;
+  /** Overrides the route table (tests). */
+  routes?: RouteSpec[];
+}
+
+/** The built app and the services behind it. */
+export interface GatewayApp {
+  app: Express;
+  services: Services;
+}
+
+/** Builds the Express app (no listen): middleware, routes, ops endpoints and the one error handler. */
+export function createApp(deps: AppDeps): GatewayApp {
+  const { settings, logger, metrics } = deps;
+  const services = createServices({
+    ledger: deps.ledger,
+    serviceOperator: settings.serviceOperator,
+    mspId: settings.org.mspId,
+    registrars: settings.registrars,
+  });
+  const routes = deps.routes ?? apiRoutes();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(cors(settings.corsOrigins));
+  app.use(
+    pinoHttp({
+      logger,
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customProps: (_req, res) => {
+        const p = (res as unknown as { locals?: { principal?: Principal } }).locals?.principal;
+        return p ? { principal: principalId(p) } : {};
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    const end = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => {
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      end({ route, status: String(res.statusCode) });
+    });
+    next();
+  });
+  app.use(express.json({ limit: settings.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+
+  app.get('/live', (_req, res) => {
+    res.json({ status: 'live' });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await services.health.ready();
+      res.json({ status: 'ready', org: settings.org.name });
+    } catch (err) {
+      const e = err instanceof ApiError ? err : new ApiError(503, 'PEER_UNAVAILABLE', 'not ready');
+      const status = e.status >= 500 ? e.status : 503;
+      res.status(status).json({ status: 'not ready', error: { code: status, key: e.key, message: e.message } });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  const openapi = buildOpenApiDocument(routes, { org: settings.org.name });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'GovChain gateway API' }));
+
+  const limiter: RequestHandler = rateLimit({
+    windowMs: 60_000,
+    limit: settings.rateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => {
+      const p = res.locals.principal as Principal | undefined;
+      return p ? principalId(p) : 'anonymous';
+    },
+    handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', 'too many requests for this operator; slow down')),
+  });
+  const guards = { authenticate: authenticate(deps.verifyToken, settings.org, deps.identities), rateLimit: limiter };
+  const router = express.Router();
+  mountEventsRoute(router, [guards.authenticate, guards.rateLimit], services, {
+    heartbeatMs: settings.sseHeartbeatMs ?? 15_000,
+    logger,
+    shutdown: deps.shutdown ?? new AbortController().signal,
+  });
+  mountRoutes(router, routes, guards, services);
+  app.use(router);
+  app.use((_req, _res, next) => next(new ApiError(404, 'ROUTE_NOT_FOUND', 'no such route')));
+  app.use(errorHandler(logger));
+  return { app, services };
+}

@@ -1,0 +1,65 @@
+import { loadConnectionProfile, type OrgProfile } from '@govchain/network';
+import type { Algorithm } from 'jsonwebtoken';
+import type { Logger } from 'pino';
+import type { AppSettings } from './app';
+import { ensureDevKeyPair } from './auth/dev-keys';
+import { createJwtVerifier, type TokenVerifier } from './auth/jwt-verifier';
+import { keyResolverFor } from './auth/key-resolver';
+import type { GatewayConfig } from './config/config';
+import { ConfigError } from './config/config-error';
+import { ConnectionPool } from './fabric/connection';
+import { FabricLedger } from './fabric/fabric-ledger';
+import { fileIdentityStore, type IdentityStore } from './fabric/identity-store';
+import type { GatewayMetrics } from './observability/metrics';
+
+/** The real dependencies of one department gateway. */
+export interface RealDeps {
+  settings: AppSettings;
+  ledger: FabricLedger;
+  identities: IdentityStore;
+  verifyToken: TokenVerifier;
+  profile: OrgProfile;
+}
+
+/** Builds the JWT verifier from config (generating the dev key pair if that is the key source). */
+export function buildVerifier(config: GatewayConfig): TokenVerifier {
+  if (config.jwtKeys.kind === 'dev') ensureDevKeyPair(config.jwtKeys);
+  return createJwtVerifier({
+    algorithms: config.jwtAlgorithms as Algorithm[],
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    clockToleranceSec: config.jwtClockToleranceSec,
+    keys: keyResolverFor(config.jwtKeys),
+  });
+}
+
+/** Builds the Fabric-backed dependencies of the configured department from the connection profile. */
+export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _logger: Logger): RealDeps {
+  const profile = loadConnectionProfile().orgs.find((o) => o.name === config.department.name);
+  if (!profile) throw new ConfigError('invalid gateway configuration', [`the connection profile has no org ${config.department.name}`]);
+  const identities = fileIdentityStore(profile.mspId, profile.usersDir);
+  const ledger = new FabricLedger({
+    channel: config.topology.channel,
+    chaincode: config.topology.chaincode.name,
+    peer: { endpoint: profile.peerEndpoint, hostAlias: profile.peerHostAlias, tlsRootCertPath: profile.tlsRootCertPath },
+    connections: new ConnectionPool(),
+    identities,
+    retry: { maxRetries: config.maxRetries, baseMs: config.retryBaseMs },
+    timeouts: { endorseMs: config.endorseTimeoutMs, evaluateMs: config.evaluateTimeoutMs, submitMs: config.submitTimeoutMs, commitMs: config.commitTimeoutMs },
+    observer: metrics.fabric,
+  });
+  const registrars: AppSettings['registrars'] = {};
+  for (const org of config.topology.orgs) {
+    if (org.kind !== 'department') continue;
+    for (const type of org.registers) registrars[type] = org.mspId;
+  }
+  const settings: AppSettings = {
+    org: { name: config.department.name, mspId: config.department.mspId },
+    registrars,
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    bodyLimit: config.bodyLimit,
+    serviceOperator: config.citizenOperator,
+  };
+  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile };
+}

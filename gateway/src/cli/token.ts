@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { departments, loadTopology } from '@govchain/network';
+import { ensureDevKeyPair } from '../auth/dev-keys';
+import { subjectKeySchema, operatorIdSchema, TOKEN_ROLES, type TokenRole } from '../auth/principal';
+import { issueToken } from '../auth/token-issuer';
+import { devJwtKeyPaths } from '../config/config';
+import { parseFlags } from './args';
+
+const USAGE = `usage: npm run token -- --org <org> --operator <id> --role <registrar|clerk|auditor|admin>
+       npm run token -- --org <org> --role citizen --subject <subject key>
+options: --ttl <seconds> (default 3600)
+env: GOVCHAIN_JWT_ISSUER (default govchain-dev), GOVCHAIN_JWT_AUDIENCE (default govchain-gateway)`;
+
+/** Issues a development token signed with the dev key under network/.data/secrets; prints it on stdout. */
+function main(argv: string[]): number {
+  const { flags } = parseFlags(argv);
+  const org = flags.get('org');
+  const role = flags.get('role') as TokenRole | undefined;
+  const sub = role === 'citizen' ? (flags.get('subject') ?? flags.get('operator')) : flags.get('operator');
+  const ttl = Number(flags.get('ttl') ?? '3600');
+  const problems: string[] = [];
+  const orgs = departments(loadTopology());
+  const dept = orgs.find((d) => d.name === org || d.mspId === org);
+  if (!dept) problems.push(`--org must be one of ${orgs.map((d) => d.name).join(', ')}`);
+  if (!role || !(TOKEN_ROLES as readonly string[]).includes(role)) problems.push(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
+  if (role === 'citizen' && !subjectKeySchema.safeParse(sub).success) problems.push('--subject must be a subject key (64 lower-case hex)');
+  if (role && role !== 'citizen' && !operatorIdSchema.safeParse(sub).success) problems.push('--operator must be an operator id such as registrar1');
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > 86400) problems.push('--ttl must be 1-86400 seconds');
+  if (problems.length > 0 || !dept || !role || !sub) {
+    process.stderr.write(`${problems.join('\n')}\n${USAGE}\n`);
+    return 2;
+  }
+  const paths = devJwtKeyPaths();
+  ensureDevKeyPair(paths);
+  const token = issueToken({
+    org: dept.name,
+    sub,
+    role,
+    issuer: process.env.GOVCHAIN_JWT_ISSUER ?? 'govchain-dev',
+    audience: process.env.GOVCHAIN_JWT_AUDIENCE ?? 'govchain-gateway',
+    expiresInSec: ttl,
+    privateKeyPem: readFileSync(paths.privateKeyPath),
+  });
+  process.stdout.write(`${token}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

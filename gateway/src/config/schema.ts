@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const positiveInt = (what: string) => z.coerce.number({ error: `${what} must be a number` }).int(`${what} must be an integer`).positive(`${what} must be positive`);
+
+/** JWT algorithms the gateway accepts; asymmetric only, so the gateway never holds a signing secret. */
+export const JWT_ALGORITHMS = ['ES256', 'ES384', 'ES512', 'RS256', 'PS256'] as const;
+
+/** The raw (string) configuration inputs, after env and flags are merged. */
+export const rawConfigSchema = z.strictObject({
+  org: z.string({ error: 'org is required (GOVCHAIN_GATEWAY_ORG or --org)' }).min(1, 'org is required (GOVCHAIN_GATEWAY_ORG or --org)'),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number({ error: 'port must be a number' }).int().min(1, 'port must be 1-65535').max(65535, 'port must be 1-65535').optional(),
+  jwtAlgorithms: z
+    .string()
+    .default('ES256')
+    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(JWT_ALGORITHMS, { error: `jwt algorithms must be among ${JWT_ALGORITHMS.join(', ')}` })).min(1)),
+  jwtIssuer: z.string().min(1).default('govchain-dev'),
+  jwtAudience: z.string().min(1).default('govchain-gateway'),
+  jwtPublicKeyFile: z.string().min(1).optional(),
+  jwtJwksUrl: z.url({ protocol: /^https?$/, error: 'jwt JWKS URL must be an http(s) URL' }).optional(),
+  jwtClockToleranceSec: z.coerce.number().int().min(0).max(300).default(5),
+  corsOrigins: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: 'each CORS origin must be a URL such as https://portal.example' }))),
+  rateLimitPerMinute: positiveInt('rate limit').default(600),
+  bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/, 'body limit must look like 64kb or 1mb').default('64kb'),
+  shutdownTimeoutMs: positiveInt('shutdown timeout').default(10000),
+  citizenOperator: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'citizen operator must be an operator id').default('clerk1'),
+  maxRetries: z.coerce.number().int().min(0).max(10).default(3),
+  retryBaseMs: positiveInt('retry base').default(100),
+  endorseTimeoutMs: positiveInt('endorse timeout').default(15000),
+  evaluateTimeoutMs: positiveInt('evaluate timeout').default(5000),
+  submitTimeoutMs: positiveInt('submit timeout').default(5000),
+  commitTimeoutMs: positiveInt('commit timeout').default(60000),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  production: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+/** Raw configuration input, all strings (or absent). */
+export type RawConfig = z.input<typeof rawConfigSchema>;
+/** Parsed configuration values. */
+export type ParsedConfig = z.output<typeof rawConfigSchema>;
+
+/** Environment variable for each configuration field. */
+export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
+  org: 'GOVCHAIN_GATEWAY_ORG',
+  host: 'GOVCHAIN_GATEWAY_HOST',
+  port: 'GOVCHAIN_GATEWAY_PORT',
+  jwtAlgorithms: 'GOVCHAIN_JWT_ALGORITHMS',
+  jwtIssuer: 'GOVCHAIN_JWT_ISSUER',
+  jwtAudience: 'GOVCHAIN_JWT_AUDIENCE',
+  jwtPublicKeyFile: 'GOVCHAIN_JWT_PUBLIC_KEY_FILE',
+  jwtJwksUrl: 'GOVCHAIN_JWT_JWKS_URL',
+  jwtClockToleranceSec: 'GOVCHAIN_JWT_CLOCK_TOLERANCE_SEC',
+  corsOrigins: 'GOVCHAIN_CORS_ORIGINS',
+  rateLimitPerMinute: 'GOVCHAIN_RATE_LIMIT_PER_MINUTE',
+  bodyLimit: 'GOVCHAIN_BODY_LIMIT',
+  shutdownTimeoutMs: 'GOVCHAIN_SHUTDOWN_TIMEOUT_MS',
+  citizenOperator: 'GOVCHAIN_CITIZEN_OPERATOR',
+  maxRetries: 'GOVCHAIN_MAX_RETRIES',
+  retryBaseMs: 'GOVCHAIN_RETRY_BASE_MS',
+  endorseTimeoutMs: 'GOVCHAIN_ENDORSE_TIMEOUT_MS',
+  evaluateTimeoutMs: 'GOVCHAIN_EVALUATE_TIMEOUT_MS',
+  submitTimeoutMs: 'GOVCHAIN_SUBMIT_TIMEOUT_MS',
+  commitTimeoutMs: 'GOVCHAIN_COMMIT_TIMEOUT_MS',
+  logLevel: 'GOVCHAIN_LOG_LEVEL',
+  production: 'GOVCHAIN_PRODUCTION',
+};
+
+/** Command-line flag for each field (kebab case), e.g. --org, --port, --jwt-issuer. */
+export function flagName(field: string): string {
+  return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}

@@ -1,0 +1,97 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
+import { ApiError } from './api-error';
+import { parseChaincodeError, statusForChaincodeKey } from './chaincode-error';
+
+/** Where in the Fabric transaction flow a failure happened. */
+export type FabricStage = 'evaluate' | 'endorse' | 'submit' | 'commitStatus' | 'commit';
+
+/** Validation codes that mean "read set went stale": safe to retry with a fresh proposal. */
+export const RETRYABLE_VALIDATION_CODES: ReadonlySet<number> = new Set([
+  StatusCode.MVCC_READ_CONFLICT,
+  StatusCode.PHANTOM_READ_CONFLICT,
+]);
+
+/** Name of a transaction validation code, e.g. 11 -> MVCC_READ_CONFLICT. */
+export function validationCodeName(code: number): string {
+  const entry = Object.entries(StatusCode).find(([, v]) => v === code);
+  return entry ? entry[0] : `UNKNOWN_${code}`;
+}
+
+/** True when a (possibly wrapped) CommitError failed with MVCC or phantom read conflict. */
+export function isRetryableCommitError(err: unknown): boolean {
+  return err instanceof CommitError && RETRYABLE_VALIDATION_CODES.has(err.code);
+}
+
+/** Stage of a fabric-gateway error from its class, or undefined for a non-Fabric error. */
+export function stageOf(err: unknown): FabricStage | undefined {
+  if (err instanceof EndorseError) return 'endorse';
+  if (err instanceof CommitStatusError) return 'commitStatus';
+  if (err instanceof CommitError) return 'commit';
+  // SubmitError is exported as a type only by fabric-gateway 1.11; its instances carry the class name.
+  if (err instanceof GatewayError && err.name === 'SubmitError') return 'submit';
+  if (err instanceof GatewayError) return 'evaluate';
+  return undefined;
+}
+
+function txIdOf(err: unknown): string | undefined {
+  const id = (err as { transactionId?: unknown }).transactionId;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+}
+
+/** gRPC status -> HTTP for failures that carry no chaincode payload (peer or orderer transport problems). */
+function transportError(stage: FabricStage, grpcCode: number): ApiError {
+  switch (grpcCode) {
+    case GrpcStatus.DEADLINE_EXCEEDED:
+      return new ApiError(504, 'FABRIC_TIMEOUT', `the ${stage} step timed out`, { stage });
+    case GrpcStatus.UNAVAILABLE:
+      return stage === 'submit'
+        ? new ApiError(503, 'ORDERER_UNAVAILABLE', 'the ordering service is unavailable', { stage })
+        : new ApiError(503, 'PEER_UNAVAILABLE', 'the peer is unavailable', { stage });
+    case GrpcStatus.PERMISSION_DENIED:
+      return new ApiError(403, 'ACCESS_DENIED', 'the network refused this identity', { stage });
+    default:
+      if (stage === 'submit') return new ApiError(503, 'ORDERER_UNAVAILABLE', 'the transaction could not be ordered', { stage });
+      if (stage === 'commitStatus') {
+        return new ApiError(503, 'COMMIT_STATUS_UNKNOWN', 'the commit status could not be obtained; query the transaction', { stage });
+      }
+      return new ApiError(503, 'ENDORSEMENT_FAILED', 'the transaction could not be endorsed', { stage });
+  }
+}
+
+/** Maps a commit-time validation failure (the transaction was ordered but is invalid). */
+function commitError(code: number): ApiError {
+  const name = validationCodeName(code);
+  const details = { stage: 'commit', validationCode: name };
+  if (RETRYABLE_VALIDATION_CODES.has(code)) {
+    return new ApiError(409, 'READ_CONFLICT', 'the records changed concurrently; retries were exhausted, try again', details);
+  }
+  if (code === StatusCode.ENDORSEMENT_POLICY_FAILURE) {
+    return new ApiError(403, 'ENDORSEMENT_POLICY_FAILURE', 'the endorsements do not satisfy the endorsement policy', details);
+  }
+  if (code === StatusCode.DUPLICATE_TXID) return new ApiError(409, 'DUPLICATE_TXID', 'the transaction was already submitted', details);
+  return new ApiError(503, 'TRANSACTION_INVALID', `the transaction was not validated (${name})`, details);
+}
+
+/**
+ * Maps any error thrown by a Fabric call to an ApiError, by stage and by chaincode error key.
+ * Chaincode keys are read from JSON at the first `{` of the gateway error details (or the message);
+ * the peer's own text, addresses and MSP ids are never copied into the result.
+ */
+export function mapFabricError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const txId = txIdOf(err);
+  const stage = stageOf(err);
+  if (stage === undefined) return new ApiError(500, 'INTERNAL', 'internal error').withTxId(txId);
+  if (err instanceof CommitError) return commitError(err.code).withTxId(txId);
+  const gwErr = err as GatewayError;
+  const texts = [...(gwErr.details ?? []).map((d) => d.message), gwErr.message ?? ''];
+  for (const text of texts) {
+    const payload = parseChaincodeError(text);
+    if (payload) {
+      const status = statusForChaincodeKey(payload.key, payload.code);
+      return new ApiError(status, payload.key, payload.message, payload.details).withTxId(txId);
+    }
+  }
+  return transportError(stage, gwErr.code).withTxId(txId);
+}

@@ -1,0 +1,39 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+/** Error body of every failure. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.number().int().describe('HTTP status'),
+      key: z.string().describe('Stable error key, e.g. RECORD_NOT_FOUND or OPERATOR_NOT_ENROLLED'),
+      message: z.string(),
+      txId: z.string().optional().describe('Fabric transaction id when the failure happened in a transaction'),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** 201 body of a committed write. */
+export const committedSchema = z
+  .object({
+    txId: z.string(),
+    blockNumber: z.number().int(),
+    data: z.unknown().describe('The record or result the chaincode returned'),
+  })
+  .openapi('Committed');
+
+/** 202 body of an accepted write (`Prefer: respond-async`). */
+export const submittedSchema = z
+  .object({ txId: z.string(), status: z.literal('SUBMITTED'), transactionUrl: z.string() })
+  .openapi('Submitted');
+
+/** Body of GET /api/v1/transactions/{txId}. */
+export const transactionSchema = z
+  .object({ txId: z.string(), blockNumber: z.number().int(), validationCode: z.string(), valid: z.boolean() })
+  .openapi('Transaction');
+
+/** A Fabric transaction id. */
+export const txIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a transaction id (64 lower-case hex characters)');

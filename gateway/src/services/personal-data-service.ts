@@ -1,0 +1,77 @@
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../errors/api-error';
+import type { Ledger } from '../fabric/ledger';
+import { decodeJson } from './json';
+import type { RecordService, WriteOutcome } from './record-service';
+
+/** Registrar MSP per record type (from the topology's `registers`). */
+export type Registrars = Partial<Record<'identity' | 'property' | 'business' | 'copyright', string>>;
+
+/** What a disclosure returns: the committed access entry and the data read under it. */
+export interface Disclosure {
+  accessId: string;
+  auditTxId: string;
+  auditBlockNumber: number;
+  personalData: unknown;
+}
+
+/**
+ * The two personal-data flows. Personal data travels only in the transient map (`personalData`) and is
+ * endorsed only by the registrar's own org; disclosure is fail-closed: the audit entry must commit
+ * before the owning org's peer is asked for the data.
+ */
+export class PersonalDataService {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly records: RecordService,
+    private readonly mspId: string,
+    private readonly registrars: Registrars,
+  ) {}
+
+  /** MSP of the org holding identity personal data. */
+  ownerMsp(): string {
+    const msp = this.registrars.identity;
+    if (!msp) throw new ApiError(503, 'CONFIG_MISSING', 'no identity registrar is configured');
+    return msp;
+  }
+
+  /**
+   * Registers an identity: stages the personal data in this org's private collection (transient data,
+   * endorsed by this org only), then submits Identity:Register with the public part.
+   */
+  async register(principal: Principal, publicInput: unknown, personalData: unknown, opts: { idempotencyKey: string; respondAsync: boolean }): Promise<WriteOutcome> {
+    const signer = this.records.signerFor(principal);
+    await this.ledger.submit(signer, {
+      contract: 'Identity',
+      transaction: 'StagePersonalData',
+      args: [`${opts.idempotencyKey}.stage`],
+      transient: { personalData: JSON.stringify(personalData) },
+      endorsingOrganizations: [this.mspId],
+    });
+    return this.records.write(principal, { contract: 'Identity', transaction: 'Register', args: [JSON.stringify(publicInput)] }, opts);
+  }
+
+  /**
+   * Records the access (Audit:RequestAccess, submitted and committed) and only then evaluates
+   * Identity:ReadPersonalData on the owning org's peer, citing the committed access id.
+   * If the audit write fails, the error is thrown and no data is read.
+   */
+  async disclose(principal: Principal, request: unknown, idempotencyKey: string): Promise<Disclosure> {
+    const signer = this.records.signerFor(principal);
+    const audit = await this.ledger.submit(signer, {
+      contract: 'Audit',
+      transaction: 'RequestAccess',
+      args: [idempotencyKey, JSON.stringify(request)],
+    });
+    const entry = decodeJson(audit.result) as { accessId?: unknown; id?: unknown } | null;
+    const accessId = typeof entry?.accessId === 'string' ? entry.accessId : typeof entry?.id === 'string' ? entry.id : undefined;
+    if (!accessId) throw new ApiError(500, 'DISCLOSURE_FAILED', 'the audit entry carries no access id', undefined, audit.txId);
+    const data = await this.ledger.evaluate(signer, {
+      contract: 'Identity',
+      transaction: 'ReadPersonalData',
+      args: [accessId],
+      endorsingOrganizations: [this.ownerMsp()],
+    });
+    return { accessId, auditTxId: audit.txId, auditBlockNumber: Number(audit.blockNumber), personalData: decodeJson(data) };
+  }
+}

@@ -1,0 +1,58 @@
+import type { Principal } from '../auth/principal';
+import type { ContractName, Ledger } from '../fabric/ledger';
+import { decodeJson } from './json';
+
+/** A chaincode call as the routes describe it (request id and signer are added here). */
+export interface Call {
+  contract: ContractName;
+  transaction: string;
+  /** Arguments after the request id (for submits) — usually one canonical-JSON input. */
+  args: string[];
+  transient?: Record<string, string>;
+  endorsingOrganizations?: string[];
+}
+
+/** Result of a write: committed (201) or accepted for ordering (202). */
+export type WriteOutcome =
+  | { committed: true; txId: string; blockNumber: number; data: unknown }
+  | { committed: false; txId: string };
+
+/** Options of a write. */
+export interface WriteOptions {
+  idempotencyKey: string;
+  respondAsync: boolean;
+}
+
+/**
+ * Generic reads and writes of ledger records. Writes pass the Idempotency-Key as the chaincode request id
+ * (first argument), so a replay returns the stored result even after a gateway restart.
+ * Operators sign with their own identity; citizen reads are signed by the configured service operator.
+ */
+export class RecordService {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly serviceOperator: string,
+  ) {}
+
+  /** The operator whose identity signs for a principal. */
+  signerFor(principal: Principal): string {
+    return principal.kind === 'operator' ? principal.operatorId : this.serviceOperator;
+  }
+
+  /** Submits a write as the principal (operators only; routes enforce that). */
+  async write(principal: Principal, call: Call, opts: WriteOptions): Promise<WriteOutcome> {
+    const req = { ...call, args: [opts.idempotencyKey, ...call.args] };
+    const signer = this.signerFor(principal);
+    if (opts.respondAsync) {
+      const sub = await this.ledger.submitAsync(signer, req);
+      return { committed: false, txId: sub.txId };
+    }
+    const tx = await this.ledger.submit(signer, req);
+    return { committed: true, txId: tx.txId, blockNumber: Number(tx.blockNumber), data: decodeJson(tx.result) };
+  }
+
+  /** Evaluates a query and decodes its JSON result. */
+  async read(principal: Principal, call: Call): Promise<unknown> {
+    return decodeJson(await this.ledger.evaluate(this.signerFor(principal), call));
+  }
+}

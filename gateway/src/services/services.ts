@@ -1,0 +1,37 @@
+import type { Ledger } from '../fabric/ledger';
+import { EventService } from './event-service';
+import { HealthService } from './health-service';
+import { PersonalDataService, type Registrars } from './personal-data-service';
+import { RecordService } from './record-service';
+import { TransactionService } from './transaction-service';
+
+/** Everything routes may call. */
+export interface Services {
+  records: RecordService;
+  personalData: PersonalDataService;
+  transactions: TransactionService;
+  events: EventService;
+  health: HealthService;
+}
+
+/** Options to build the services. */
+export interface ServiceOptions {
+  ledger: Ledger;
+  /** Operator that signs citizen reads and readiness pings. */
+  serviceOperator: string;
+  /** MSP of this gateway's org. */
+  mspId: string;
+  registrars: Registrars;
+}
+
+/** Wires the services over one Ledger. */
+export function createServices(o: ServiceOptions): Services {
+  const records = new RecordService(o.ledger, o.serviceOperator);
+  return {
+    records,
+    personalData: new PersonalDataService(o.ledger, records, o.mspId, o.registrars),
+    transactions: new TransactionService(o.ledger, records),
+    events: new EventService(o.ledger, 'GovChainEvent'),
+    health: new HealthService(o.ledger, o.serviceOperator),
+  };
+}
