@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync, existsSync } from 'node:fs';
+import { writeCompose } from './compose';
 import { down } from './down';
 import { NetworkError } from './errors';
 import { paths } from './paths';
@@ -14,7 +15,8 @@ const USAGE = `usage: node network/dist/cli.js <command>
   down         stop every process and remove generated data
   status       table of nodes: port, health, ledger height
   logs [N]     last N lines (default 20) of every node's log
-  toolchain    build or locate the Fabric binaries`;
+  toolchain    build or locate the Fabric binaries
+  compose      regenerate network/docker/ from the topology`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -44,6 +46,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(`[toolchain] ${tc.binDir}: ${missing.length === 0 ? 'complete' : `missing ${missing.join(', ')}`}`);
       return missing.length === 0 ? 0 : 1;
     }
+    case 'compose':
+      for (const f of writeCompose(loadTopology())) console.log(`[network] wrote ${f}`);
+      return 0;
     default:
       console.error(cmd ? `unknown command "${cmd}"\n${USAGE}` : USAGE);
       return 2;

@@ -1,18 +1,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { nodeHost, paths } from './paths';
+import { paths } from './paths';
 import { departments, ordererOrg, Org, Topology } from './topology';
 
 const sig = (rule: string) => ({ Type: 'Signature', Rule: rule });
 const meta = (rule: string) => ({ Type: 'ImplicitMeta', Rule: rule });
 
-function orgSection(t: Topology, org: Org): Record<string, unknown> {
+/** Where configtx.yaml finds each org's MSP and how it names nodes: native paths and 127.0.0.1, or container ones. */
+export interface Placement {
+  orgDir: (org: string) => string;
+  host: (node: string, org: string) => string;
+}
+
+/** Placement of the native network: generated data dir and the topology's host address. */
+export const nativePlacement = (t: Topology): Placement => ({ orgDir: (org) => paths.org(org), host: () => t.host });
+
+function orgSection(t: Topology, org: Org, at: Placement): Record<string, unknown> {
   const m = org.mspId;
   const base = {
     Name: m,
     ID: m,
-    MSPDir: paths.orgMsp(org.name),
+    MSPDir: join(at.orgDir(org.name), 'msp'),
     Policies: {
       Readers: sig(`OR('${m}.member')`),
       Writers: sig(`OR('${m}.member')`),
@@ -20,12 +29,12 @@ function orgSection(t: Topology, org: Org): Record<string, unknown> {
       ...(org.kind === 'department' ? { Endorsement: sig(`OR('${m}.peer')`) } : {}),
     },
   };
-  if (org.kind === 'orderer') return { ...base, OrdererEndpoints: org.orderers.map((o) => `${t.host}:${o.port}`) };
-  return { ...base, AnchorPeers: org.peers.slice(0, 1).map((p) => ({ Host: t.host, Port: p.port })) };
+  if (org.kind === 'orderer') return { ...base, OrdererEndpoints: org.orderers.map((o) => `${at.host(o.name, org.name)}:${o.port}`) };
+  return { ...base, AnchorPeers: org.peers.slice(0, 1).map((p) => ({ Host: at.host(p.name, org.name), Port: p.port })) };
 }
 
 /** Builds configtx.yaml for the application channel (Raft ordering, V3_0 channel capability) from the topology. */
-export function configtx(t: Topology): Record<string, unknown> {
+export function configtx(t: Topology, at: Placement = nativePlacement(t)): Record<string, unknown> {
   const oo = ordererOrg(t);
   const apps = departments(t);
   return {
@@ -43,14 +52,14 @@ export function configtx(t: Topology): Record<string, unknown> {
           },
           EtcdRaft: {
             Consenters: oo.orderers.map((o) => ({
-              Host: t.host,
+              Host: at.host(o.name, oo.name),
               Port: o.port,
-              ClientTLSCert: join(paths.node(oo.name, o.name), 'tls', 'server.crt'),
-              ServerTLSCert: join(paths.node(oo.name, o.name), 'tls', 'server.crt'),
+              ClientTLSCert: join(at.orgDir(oo.name), 'nodes', o.name, 'tls', 'server.crt'),
+              ServerTLSCert: join(at.orgDir(oo.name), 'nodes', o.name, 'tls', 'server.crt'),
             })),
             Options: { TickInterval: '500ms', ElectionTick: 10, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: '16 MB' },
           },
-          Organizations: [orgSection(t, oo)],
+          Organizations: [orgSection(t, oo, at)],
           Policies: {
             Readers: meta('ANY Readers'),
             Writers: meta('ANY Writers'),
@@ -60,7 +69,7 @@ export function configtx(t: Topology): Record<string, unknown> {
           Capabilities: { V2_0: true },
         },
         Application: {
-          Organizations: apps.map((o) => orgSection(t, o)),
+          Organizations: apps.map((o) => orgSection(t, o, at)),
           Policies: {
             Readers: meta('ANY Readers'),
             Writers: meta('ANY Writers'),
@@ -82,6 +91,3 @@ export function writeConfigtx(t: Topology): string {
   writeFileSync(join(dir, 'configtx.yaml'), stringify(configtx(t)));
   return dir;
 }
-
-/** Host name in node certificates, re-exported for clients that need a TLS server name. */
-export const hostAlias = (t: Topology, node: string, org: string) => nodeHost(node, org, t.domain);
