@@ -28,13 +28,20 @@ export interface TitleData {
   documentHash: string;
   /** The open transfer, if any; a title has at most one, so approvals cannot race. */
   pendingTransferId: string | null;
-  /** Active encumbrances; each needs its lender's consent before a transfer completes. */
-  activeEncumbranceIds: string[];
-  /** Lender orgs on the channel with an active encumbrance; they are part of the key-level policy. */
-  lenderMsps: string[];
+  /**
+   * Active encumbrances, sorted by id: each needs its lender's consent before a transfer completes, and
+   * a lender that is an org on the channel is part of the key-level policy while its entry is here.
+   */
+  activeEncumbrances: ActiveEncumbrance[];
   /** Counters for deterministic child ids (`:T<n>`, `:E<n>`). */
   transferCount: number;
   encumbranceCount: number;
+}
+
+/** An active encumbrance as the title lists it. */
+export interface ActiveEncumbrance {
+  encumbranceId: string;
+  lenderMsp: string | null;
 }
 
 /** Status of a transfer. */
@@ -118,3 +125,11 @@ export function propertyRef(stub: Pick<ChaincodeStub, 'createCompositeKey'>, kin
 export const transferIdOf = (parcelNumber: string, n: number): string => `${parcelNumber}:T${n}`;
 /** Id of the n-th encumbrance of a parcel. */
 export const encumbranceIdOf = (parcelNumber: string, n: number): string => `${parcelNumber}:E${n}`;
+
+/** Ids of a title's active encumbrances. */
+export const activeEncumbranceIds = (title: Pick<TitleData, 'activeEncumbrances'>): string[] =>
+  title.activeEncumbrances.map((e) => e.encumbranceId);
+
+/** Lender orgs on the channel with an active encumbrance on the title, sorted and distinct. */
+export const lenderMspsOf = (title: Pick<TitleData, 'activeEncumbrances'>): string[] =>
+  [...new Set(title.activeEncumbrances.flatMap((e) => (e.lenderMsp ? [e.lenderMsp] : [])))].sort();

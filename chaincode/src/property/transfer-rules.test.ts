@@ -13,7 +13,7 @@ const [A, B, C, D] = [key('a'), key('b'), key('c'), key('d')];
 function title(overrides: Partial<TitleData> = {}): TitleData {
   return {
     parcelNumber: 'P0001', owners: [A, B], areaSqm: 90, use: 'residential', documentHash: key('e'),
-    pendingTransferId: null, activeEncumbranceIds: [], lenderMsps: [], transferCount: 0, encumbranceCount: 0, ...overrides,
+    pendingTransferId: null, activeEncumbrances: [], transferCount: 0, encumbranceCount: 0, ...overrides,
   };
 }
 
