@@ -1,6 +1,8 @@
+import { GovernanceContract } from './governance/governance-contract';
+import { PropertyContract } from './property/property-contract';
 import { SystemContract } from './system/system-contract';
 
-export { SystemContract };
+export { GovernanceContract, SystemContract };
 
 /** The contracts the chaincode server exposes; fabric-chaincode-node reads this export. */
-export const contracts = [SystemContract];
+export const contracts = [SystemContract, GovernanceContract];
