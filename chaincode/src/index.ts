@@ -1,8 +1,10 @@
+import { AuditContract } from './audit/audit-contract';
 import { GovernanceContract } from './governance/governance-contract';
+import { IdentityContract } from './identity/identity-contract';
 import { PropertyContract } from './property/property-contract';
 import { SystemContract } from './system/system-contract';
 
-export { GovernanceContract, PropertyContract, SystemContract };
+export { AuditContract, GovernanceContract, IdentityContract, PropertyContract, SystemContract };
 
 /** The contracts the chaincode server exposes; fabric-chaincode-node reads this export. */
-export const contracts = [SystemContract, GovernanceContract, PropertyContract];
+export const contracts = [SystemContract, GovernanceContract, IdentityContract, AuditContract, PropertyContract];

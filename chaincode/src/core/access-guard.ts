@@ -51,3 +51,9 @@ function allowedOrgs(config: GovernanceConfig, rule: `registrarOf:${RecordType}`
 function forbiddenOrg(caller: Caller, allowed: string[]) {
   return errors.forbiddenOrg(`org ${caller.mspId} may not call this transaction`, { mspId: caller.mspId, allowed });
 }
+
+/** requireCaller, plus the governance config even for explicit-list and 'any' rules. */
+export async function requireCallerWithConfig(ctx: Context, rule: AccessRule): Promise<Required<Authorized>> {
+  const auth = await requireCaller(ctx, rule);
+  return { caller: auth.caller, config: auth.config ?? (await readGovernanceConfig(ctx.stub)) };
+}

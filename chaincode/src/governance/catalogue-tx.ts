@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import { requireCaller } from '../core/access-guard';
+import { requireCallerWithConfig } from '../core/access-guard';
 import { parseJsonArg } from '../core/args';
 import { errors } from '../core/error-helpers';
 import { getRecord } from '../core/state';
@@ -13,8 +13,8 @@ import { datasetSchema } from './schema';
 export async function putDataset(ctx: Context, requestId: string, raw: string): Promise<string> {
   const input = parseJsonArg(datasetSchema, raw, 'input');
   return submit(ctx, { txName: 'Governance:PutDataset', requestId, input }, async (tx) => {
-    const { config } = await requireCaller(ctx, { roles: ['admin'], orgs: 'governance' });
-    if (!config?.members.includes(input.ownerMsp)) throw errors.ruleViolation('dataset owner must be a member org', { ownerMsp: input.ownerMsp });
+    const { config } = await requireCallerWithConfig(ctx, { roles: ['admin'], orgs: 'governance' });
+    if (!config.members.includes(input.ownerMsp)) throw errors.ruleViolation('dataset owner must be a member org', { ownerMsp: input.ownerMsp });
     const { reason, legalAuthority, ...data } = input;
     const entry: DatasetRecord = data;
     const ref = datasetRef(ctx.stub, input.dataset);

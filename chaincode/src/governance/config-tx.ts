@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import { requireCaller } from '../core/access-guard';
+import { requireCaller, requireCallerWithConfig } from '../core/access-guard';
 import { parseJsonArg } from '../core/args';
 import { errors } from '../core/error-helpers';
 import { GovernanceConfig, readGovernanceConfig } from '../core/governance-config';
@@ -30,8 +30,8 @@ export async function bootstrap(ctx: Context, requestId: string, raw: string): P
 export async function setRegistrar(ctx: Context, requestId: string, raw: string): Promise<string> {
   const input = parseJsonArg(setRegistrarSchema, raw, 'input');
   return submit(ctx, { txName: 'Governance:SetRegistrar', requestId, input }, async (tx) => {
-    const { config } = await requireCaller(ctx, { roles: ['admin'], orgs: 'governance' });
-    if (!config?.members.includes(input.mspId)) throw errors.ruleViolation('registrar must be a member org', { mspId: input.mspId });
+    const { config } = await requireCallerWithConfig(ctx, { roles: ['admin'], orgs: 'governance' });
+    if (!config.members.includes(input.mspId)) throw errors.ruleViolation('registrar must be a member org', { mspId: input.mspId });
     return amendVersioned<GovernanceConfig>(tx, configRef, (c) => ({ ...c, registrars: { ...c.registrars, [input.recordType]: input.mspId } }),
       input, 'registrar-set');
   });

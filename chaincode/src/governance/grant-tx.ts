@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import { requireCaller } from '../core/access-guard';
+import { requireCaller, requireCallerWithConfig } from '../core/access-guard';
 import { parseJsonArg } from '../core/args';
 import { callerLabel } from '../core/caller';
 import { errors } from '../core/error-helpers';
@@ -17,9 +17,9 @@ import { GrantRef, decideGrantSchema, proposeGrantSchema } from './schema';
 export async function proposeGrant(ctx: Context, requestId: string, raw: string): Promise<string> {
   const input = parseJsonArg(proposeGrantSchema, raw, 'input');
   return submit(ctx, { txName: 'Governance:ProposeGrant', requestId, input }, async (tx) => {
-    const { config } = await requireCaller(ctx, { roles: ['admin'], orgs: 'governance' });
+    const { config } = await requireCallerWithConfig(ctx, { roles: ['admin'], orgs: 'governance' });
     const dataset = await getRecordOrThrow<DatasetRecord>(ctx.stub, datasetRef(ctx.stub, input.dataset).key, { family: 'catalogue', id: input.dataset });
-    if (!config?.members.includes(input.requesterMsp)) throw errors.ruleViolation('requesting org must be a member', { requesterMsp: input.requesterMsp });
+    if (!config.members.includes(input.requesterMsp)) throw errors.ruleViolation('requesting org must be a member', { requesterMsp: input.requesterMsp });
     if (dataset.ownerMsp === input.requesterMsp) throw errors.ruleViolation('the owner org needs no grant for its own dataset', { dataset: input.dataset });
     if (dataset.shareClass === 'not_shared') throw errors.ruleViolation('dataset is not shared', { dataset: input.dataset });
     if (input.expiresAt <= tx.now) throw errors.ruleViolation('expiresAt must be in the future', { expiresAt: input.expiresAt });
@@ -51,8 +51,8 @@ export async function revokeGrant(ctx: Context, requestId: string, raw: string):
   const input = parseJsonArg(decideGrantSchema, raw, 'input');
   return submit(ctx, { txName: 'Governance:RevokeGrant', requestId, input }, async (tx) => {
     const { grant, ref } = await loadGrant(ctx, input);
-    const { config } = await requireCaller(ctx, { roles: ['admin'], orgs: 'member' });
-    if (tx.caller.mspId !== config?.governanceMsp && tx.caller.mspId !== grant.ownerMsp) {
+    const { config } = await requireCallerWithConfig(ctx, { roles: ['admin'], orgs: 'member' });
+    if (tx.caller.mspId !== config.governanceMsp && tx.caller.mspId !== grant.ownerMsp) {
       throw errors.forbiddenOrg('only the governance org or the dataset owner may revoke', { mspId: tx.caller.mspId });
     }
     if (grant.status === 'revoked') throw errors.invalidState('grant already revoked', { grantId: grant.grantId });

@@ -1,0 +1,40 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import * as q from './queries';
+import { requestAccess } from './request-access-tx';
+
+/**
+ * Audit: records personal-data access (append-only) and answers auditors' paginated queries.
+ * There is deliberately no transaction that edits or deletes an entry.
+ */
+@Info({ title: 'Audit', description: 'Personal-data access records (Data Tracker) and their queries' })
+export class AuditContract extends Contract {
+  constructor() {
+    super('Audit');
+  }
+
+  @Transaction() @Returns('string')
+  public async RequestAccess(ctx: Context, requestId: string, input: string): Promise<string> { return requestAccess(ctx, requestId, input); }
+
+  @Transaction(false) @Returns('string')
+  public async Get(ctx: Context, accessId: string): Promise<string> { return q.getEntry(ctx, accessId); }
+
+  @Transaction(false) @Returns('string')
+  public async ListBySubject(ctx: Context, subjectKey: string, view: string, pageSize: string, bookmark: string): Promise<string> {
+    return q.bySubject(ctx, subjectKey, view, pageSize, bookmark);
+  }
+
+  @Transaction(false) @Returns('string')
+  public async ListByAccessor(ctx: Context, accessorMsp: string, operatorId: string, pageSize: string, bookmark: string): Promise<string> {
+    return q.byAccessor(ctx, accessorMsp, operatorId, pageSize, bookmark);
+  }
+
+  @Transaction(false) @Returns('string')
+  public async ListByOrg(ctx: Context, accessorMsp: string, pageSize: string, bookmark: string): Promise<string> {
+    return q.byOrg(ctx, accessorMsp, pageSize, bookmark);
+  }
+
+  @Transaction(false) @Returns('string')
+  public async ListByTime(ctx: Context, from: string, to: string, pageSize: string, bookmark: string): Promise<string> {
+    return q.byTime(ctx, from, to, pageSize, bookmark);
+  }
+}

@@ -1,0 +1,44 @@
+import type { ChaincodeStub } from 'fabric-shim';
+import { getRecord } from '../core/state';
+
+/** An append-only audit entry of one personal-data access (no transaction edits or deletes one). */
+export interface AccessEntry {
+  accessId: string;
+  accessorOperatorId: string;
+  accessorMsp: string;
+  role: string;
+  subjectKey: string;
+  dataset: string;
+  fields: string[];
+  purpose: string;
+  legalBasis: string;
+  caseId: string;
+  at: string;
+  expiresAt: string;
+  sealedUntil?: string;
+  /** The grant relied on, or null when the owner org accessed its own dataset. */
+  grantId: string | null;
+}
+
+export const ENTRY_TYPE = 'audit.entry';
+export const BY_SUBJECT = 'audit.subject';
+export const BY_ACCESSOR = 'audit.accessor';
+export const BY_ORG = 'audit.org';
+/** Time index uses simple keys, because the shim refuses range queries over composite keys. */
+export const TIME_PREFIX = 'audit.time|';
+
+/** Every key an entry is stored under: the entry itself and its four indexes (each holding a copy). */
+export function entryKeys(stub: ChaincodeStub, e: AccessEntry): string[] {
+  return [
+    stub.createCompositeKey(ENTRY_TYPE, [e.accessId]),
+    stub.createCompositeKey(BY_SUBJECT, [e.subjectKey, e.at, e.accessId]),
+    stub.createCompositeKey(BY_ACCESSOR, [e.accessorMsp, e.accessorOperatorId, e.at, e.accessId]),
+    stub.createCompositeKey(BY_ORG, [e.accessorMsp, e.at, e.accessId]),
+    `${TIME_PREFIX}${e.at}|${e.accessId}`,
+  ];
+}
+
+/** Reads a committed entry by access id. */
+export function readEntry(stub: ChaincodeStub, accessId: string): Promise<AccessEntry | undefined> {
+  return getRecord<AccessEntry>(stub, stub.createCompositeKey(ENTRY_TYPE, [accessId]));
+}

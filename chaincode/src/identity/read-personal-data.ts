@@ -1,0 +1,52 @@
+import type { Context } from 'fabric-contract-api';
+import { requireCallerWithConfig } from '../core/access-guard';
+import { parseWith } from '../core/args';
+import { canonicalStringify } from '../core/canonical-json';
+import { errors } from '../core/error-helpers';
+import { registrarOf } from '../core/governance-config';
+import { getPrivateRecord, getRecord, privateCollectionOf } from '../core/state';
+import { txTimeIso } from '../core/tx-time';
+import { readEntry } from '../audit/records';
+import { accessIdSchema } from '../audit/schema';
+import { readDataset } from '../governance/grant-check';
+import { IdentityRecord, StagedPersonalData, identityRef, personalDataKey } from './records';
+import { PERSONAL_FIELDS, PersonalField } from './schema';
+
+/**
+ * Identity:ReadPersonalData (evaluate, on the identity registrar org's peer): returns only the fields a
+ * committed audit entry recorded, and only to the operator who recorded it, before it expires. Fails
+ * closed: anything missing or mismatching is ACCESS_DENIED.
+ */
+export async function readPersonalData(ctx: Context, accessId: string): Promise<string> {
+  const { caller, config } = await requireCallerWithConfig(ctx, { roles: ['registrar', 'clerk'], orgs: 'member' });
+  const id = parseWith(accessIdSchema, accessId, 'accessId');
+  const entry = await readEntry(ctx.stub, id);
+  if (!entry || entry.accessorMsp !== caller.mspId || entry.accessorOperatorId !== caller.operatorId) {
+    throw errors.accessDenied('no committed access by this operator with this access id', { accessId: id });
+  }
+  if (txTimeIso(ctx.stub) >= entry.expiresAt) throw errors.accessExpired('access id has expired', { accessId: id, expiresAt: entry.expiresAt });
+  const registrarMsp = registrarOf(config, 'identity');
+  const dataset = await readDataset(ctx.stub, entry.dataset);
+  if (dataset.ownerMsp !== registrarMsp) throw errors.accessDenied('dataset is not held by the identity registrar', { dataset: entry.dataset });
+  const identity = await getRecord<IdentityRecord>(ctx.stub, identityRef(ctx.stub, entry.subjectKey).key);
+  if (!identity) throw errors.accessDenied('no identity for the cited access', { accessId: id });
+  if (identity.status === 'erased') throw errors.erased('personal data has been erased', { subjectKey: entry.subjectKey });
+  const staged = await readCollection(ctx, privateCollectionOf(registrarMsp), personalDataKey(ctx.stub, entry.subjectKey));
+  const fields: Partial<Record<PersonalField, string>> = {};
+  for (const f of entry.fields) {
+    if ((PERSONAL_FIELDS as readonly string[]).includes(f)) fields[f as PersonalField] = staged.personalData[f as PersonalField];
+  }
+  return canonicalStringify({ accessId: id, subjectKey: entry.subjectKey, dataset: entry.dataset, fields });
+}
+
+async function readCollection(ctx: Context, collection: string, key: string): Promise<StagedPersonalData> {
+  let staged: StagedPersonalData | undefined;
+  try {
+    staged = await getPrivateRecord<StagedPersonalData>(ctx.stub, collection, key);
+  } catch {
+    // memberOnlyRead refuses clients of other orgs before the chaincode can decide.
+    throw errors.accessDenied('the collection refuses this org (memberOnlyRead)', { collection });
+  }
+  if (!staged) throw errors.accessDenied('personal data not held on this peer; evaluate on the registrar org peer', { collection });
+  return staged;
+}

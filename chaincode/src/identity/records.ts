@@ -1,0 +1,38 @@
+import type { ChaincodeStub } from 'fabric-shim';
+import { RecordRef } from '../core/versioned';
+import type { Fingerprints, PersonalData } from './schema';
+
+export type IdentityStatus = 'active' | 'suspended' | 'revoked' | 'erased';
+
+/** The public identity record: no personal data, only the subject key, status, issuer and fingerprints. */
+export interface IdentityRecord {
+  subjectKey: string;
+  status: IdentityStatus;
+  issuerMsp: string;
+  fingerprints: Fingerprints;
+  /** Tx id of the staging transaction: with the secret it re-derives the salts (Verify). */
+  stagedTxId: string;
+}
+
+/** What the registrar's private collection holds per subject. */
+export interface StagedPersonalData {
+  subjectKey: string;
+  personalData: PersonalData;
+  salts: Fingerprints;
+  fingerprints: Fingerprints;
+  stagedTxId: string;
+  stagedAt: string;
+}
+
+export const FAMILY = 'identity';
+const PUBLIC_TYPE = 'identity';
+const PRIVATE_TYPE = 'identity.pd';
+
+export function identityRef(stub: ChaincodeStub, subjectKey: string): RecordRef {
+  return { key: stub.createCompositeKey(PUBLIC_TYPE, [subjectKey]), family: FAMILY, id: subjectKey };
+}
+
+/** Key of the personal data in the registrar's private collection. */
+export function personalDataKey(stub: ChaincodeStub, subjectKey: string): string {
+  return stub.createCompositeKey(PRIVATE_TYPE, [subjectKey]);
+}

@@ -1,0 +1,48 @@
+/** Identity input schemas. No Fabric imports: the gateway reuses them. */
+import { z } from 'zod';
+import { amendmentSchema, isoDateSchema, sha256HexSchema, subjectKeySchema, textSchema } from '../core/schema';
+import { birthDateOf, residentIdProblem } from './resident-id';
+
+/** Resident ID number (GB 11643-1999, check character included); a lower-case x is accepted and upper-cased. */
+export const residentIdSchema = z.string().trim().transform((s) => s.toUpperCase()).superRefine((s, ctx) => {
+  const problem = residentIdProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** Names are compared after trimming and Unicode NFC normalisation. */
+export const personNameSchema = textSchema(100).transform((s) => s.normalize('NFC'));
+
+/** Transient `personalData` of Identity:StagePersonalData. */
+export const personalDataSchema = z.object({
+  idNumber: residentIdSchema,
+  name: personNameSchema,
+  birthDate: isoDateSchema,
+  address: textSchema(300).transform((s) => s.normalize('NFC')),
+}).strict().refine((p) => p.birthDate === birthDateOf(p.idNumber), { message: 'birthDate does not match the ID number', path: ['birthDate'] });
+export type PersonalData = z.infer<typeof personalDataSchema>;
+
+/** The personal-data fields, also the field names a catalogue entry of the identity dataset may list. */
+export const PERSONAL_FIELDS = ['address', 'birthDate', 'idNumber', 'name'] as const;
+export type PersonalField = (typeof PERSONAL_FIELDS)[number];
+
+/** Salted fingerprints of each personal-data field (HMAC-SHA256 hex). */
+export const fingerprintsSchema = z.object({
+  address: sha256HexSchema, birthDate: sha256HexSchema, idNumber: sha256HexSchema, name: sha256HexSchema,
+}).strict();
+export type Fingerprints = z.infer<typeof fingerprintsSchema>;
+
+/** Tx ids are 64 hex characters on Fabric; tests use shorter ids, so only the alphabet is fixed. */
+export const txIdSchema = z.string().regex(/^[A-Za-z0-9]{1,128}$/, 'invalid tx id');
+
+/**
+ * Identity:Register input: exactly what StagePersonalData returned. stagedTxId is needed because the
+ * fingerprint salts derive from it and endorsers outside the registrar's collection cannot read it.
+ */
+export const registerSchema = z.object({ subjectKey: subjectKeySchema, fingerprints: fingerprintsSchema, stagedTxId: txIdSchema }).strict();
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+/** Identity:Suspend / Revoke / Reinstate / Erase input. */
+export const statusChangeSchema = amendmentSchema.extend({ subjectKey: subjectKeySchema }).strict();
+
+/** Transient `verify` of Identity:Verify. */
+export const verifySchema = z.object({ idNumber: residentIdSchema, name: personNameSchema }).strict();
