@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync, existsSync } from 'node:fs';
 import { writeCompose } from './compose';
+import { restartChaincode } from './chaincode-restart';
+import { addOperator } from './operator-add';
 import { down } from './down';
 import { NetworkError } from './errors';
 import { paths } from './paths';
@@ -16,7 +18,9 @@ const USAGE = `usage: node network/dist/cli.js <command>
   status       table of nodes: port, health, ledger height
   logs [N]     last N lines (default 20) of every node's log
   toolchain    build or locate the Fabric binaries
-  compose      regenerate network/docker/ from the topology`;
+  compose      regenerate network/docker/ from the topology
+  operator:add --org <org> --operator <id> --role <role>   enrol an operator with its org's CA
+  restart-chaincode   restart the chaincode server on rebuilt code`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -46,6 +50,12 @@ async function main(argv: string[]): Promise<number> {
       console.log(`[toolchain] ${tc.binDir}: ${missing.length === 0 ? 'complete' : `missing ${missing.join(', ')}`}`);
       return missing.length === 0 ? 0 : 1;
     }
+    case 'operator:add':
+      await addOperator(rest);
+      return 0;
+    case 'restart-chaincode':
+      await restartChaincode();
+      return 0;
     case 'compose':
       for (const f of writeCompose(loadTopology())) console.log(`[network] wrote ${f}`);
       return 0;

@@ -1,10 +1,34 @@
-import { Topology } from './topology';
+import { departments, Topology } from './topology';
 import { Toolchain } from './toolchain';
+import { ordererFlags, peerCli, peerTargets } from './peercli';
+
+/** The Governance:Bootstrap input the topology implies: member orgs and who registers which record type. */
+export function bootstrapInput(t: Topology): Record<string, unknown> {
+  const deps = departments(t);
+  const gov = deps.find((o) => o.governs);
+  if (!gov) throw new Error('topology has no governance org');
+  const registrars = Object.fromEntries(deps.flatMap((o) => o.registers.map((r) => [r, o.mspId] as const)));
+  return {
+    governanceMsp: gov.mspId,
+    members: deps.map((o) => o.mspId),
+    registrars,
+    reason: 'network bootstrap from network/topology.json',
+    legalAuthority: 'GovChain deployment configuration',
+  };
+}
 
 /**
- * Seeds governance state (member orgs, registrar map) from the topology, as the governance org's admin.
- * Filled in once the Governance contract's bootstrap transaction exists.
+ * Seeds governance state (member orgs, registrar map) from the topology, signed by the governance org's first
+ * admin operator and endorsed by the governance peer plus one other department, as the policy requires.
  */
-export async function seedGovernance(_t: Topology, _tc: Toolchain, log: (s: string) => void): Promise<void> {
-  log('[network] governance seed: not yet available in this chaincode version');
+export async function seedGovernance(t: Topology, tc: Toolchain, log: (s: string) => void): Promise<void> {
+  const deps = departments(t);
+  const gov = deps.find((o) => o.governs)!;
+  const admin = gov.operators.find((o) => o.role === 'admin');
+  if (!admin) throw new Error(`the governance org ${gov.name} needs an operator with role admin in the topology`);
+  const other = deps.find((o) => o !== gov)!;
+  const args = { Args: ['Governance:Bootstrap', 'network-bootstrap', JSON.stringify(bootstrapInput(t))] };
+  await peerCli(t, tc, gov, ['chaincode', 'invoke', ...ordererFlags(t), '-C', t.channel, '-n', t.chaincode.name, ...peerTargets(t, [gov, other]),
+    '--waitForEvent', '-c', JSON.stringify(args)], admin.id, 60_000);
+  log(`[network] governance bootstrapped: ${deps.length} member orgs, registrars ${JSON.stringify(bootstrapInput(t).registrars)}`);
 }
