@@ -1,0 +1,75 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import jwt from 'jsonwebtoken';
+import { createApp, type AppSettings } from '../app';
+import { createJwtVerifier } from '../auth/jwt-verifier';
+import { staticKeyResolver } from '../auth/key-resolver';
+import type { IdentityStore, OperatorIdentity } from '../fabric/identity-store';
+import { createLogger } from '../observability/logger';
+import { createMetrics } from '../observability/metrics';
+import type { RouteSpec } from '../http/route-spec';
+import { FakeLedger } from './fake-ledger';
+
+/** Issuer and audience the test verifier expects. */
+export const TEST_ISSUER = 'govchain-test';
+export const TEST_AUDIENCE = 'govchain-gateway';
+
+/** A started test app over a FakeLedger. */
+export interface TestApp {
+  url: string;
+  ledger: FakeLedger;
+  privateKey: KeyObject;
+  token(claims: { sub: string; org?: string; role: string }, opts?: jwt.SignOptions): string;
+  close(): Promise<void>;
+}
+
+/** Enrolled operators of the fake identity store: id -> role. */
+export const TEST_OPERATORS: Record<string, string> = { registrar1: 'registrar', clerk1: 'clerk', auditor1: 'auditor', admin1: 'admin' };
+
+function fakeIdentities(privateKey: KeyObject): IdentityStore {
+  return {
+    find: (id) => (TEST_OPERATORS[id] ? ({ operatorId: id, mspId: 'PublicSecurityMSP', role: TEST_OPERATORS[id], certificate: Buffer.from(''), privateKey } as OperatorIdentity) : undefined),
+  };
+}
+
+/** Starts the real app (real middleware and routes) over a FakeLedger on an ephemeral port. */
+export async function startTestApp(overrides: Partial<AppSettings> = {}, routes?: RouteSpec[]): Promise<TestApp> {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const ledger = new FakeLedger();
+  const settings: AppSettings = {
+    org: { name: 'PublicSecurity', mspId: 'PublicSecurityMSP' },
+    registrars: { identity: 'PublicSecurityMSP', property: 'NaturalResourcesMSP', business: 'MarketRegulationMSP', copyright: 'CopyrightOfficeMSP' },
+    corsOrigins: ['https://portal.example'],
+    rateLimitPerMinute: 1000,
+    bodyLimit: '16kb',
+    serviceOperator: 'clerk1',
+    sseHeartbeatMs: 60_000,
+    ...overrides,
+  };
+  const { app } = createApp({
+    settings,
+    ledger,
+    identities: fakeIdentities(privateKey),
+    verifyToken: createJwtVerifier({ algorithms: ['ES256'], issuer: TEST_ISSUER, audience: TEST_AUDIENCE, clockToleranceSec: 0, keys: staticKeyResolver(publicKey.export({ type: 'spki', format: 'pem' })) }),
+    logger: createLogger('silent'),
+    metrics: createMetrics(false),
+    ...(routes ? { routes } : {}),
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ledger,
+    privateKey,
+    token: (claims, opts = {}) =>
+      jwt.sign({ org: claims.org ?? 'PublicSecurity', role: claims.role }, privateKey, {
+        algorithm: 'ES256', subject: claims.sub, issuer: TEST_ISSUER, audience: TEST_AUDIENCE, expiresIn: 300, ...opts,
+      }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
