@@ -1,10 +1,11 @@
 import { AuditContract } from './audit/audit-contract';
+import { BusinessContract } from './business/business-contract';
 import { GovernanceContract } from './governance/governance-contract';
 import { IdentityContract } from './identity/identity-contract';
 import { PropertyContract } from './property/property-contract';
 import { SystemContract } from './system/system-contract';
 
-export { AuditContract, GovernanceContract, IdentityContract, PropertyContract, SystemContract };
+export { AuditContract, BusinessContract, GovernanceContract, IdentityContract, PropertyContract, SystemContract };
 
 /** The contracts the chaincode server exposes; fabric-chaincode-node reads this export. */
-export const contracts = [SystemContract, GovernanceContract, IdentityContract, AuditContract, PropertyContract];
+export const contracts = [SystemContract, GovernanceContract, IdentityContract, AuditContract, PropertyContract, BusinessContract];
