@@ -12,7 +12,16 @@ function companionPids(): Array<{ name: string; pid: number }> {
     .filter((d) => statSync(d).isDirectory())
     .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pid')).map((f) => join(d, f)))
     .map((f) => ({ name: f.slice(root.length + 1), pid: Number(readFileSync(f, 'utf8').trim()) }))
-    .filter((p) => Number.isInteger(p.pid) && p.pid > 1);
+    .filter((p) => Number.isInteger(p.pid) && p.pid > 1 && ownsPid(p.name.split('/')[0]!, p.pid));
+}
+
+/** Guards against a stale pid file whose pid now belongs to an unrelated process. */
+function ownsPid(component: string, pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(component);
+  } catch {
+    return false;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
