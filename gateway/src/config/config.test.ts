@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTopology } from '@govchain/network';
+import { ConfigError } from './config-error';
+import { loadConfig } from './config';
+
+const topology = loadTopology();
+
+function problems(env: NodeJS.ProcessEnv, argv: string[] = []): string[] {
+  try {
+    loadConfig(env, argv, topology);
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.key, 'CONFIG_INVALID');
+    return err.details;
+  }
+  assert.fail('config was accepted');
+}
+
+test('defaults: host 127.0.0.1, port from topology, ES256, dev keys', () => {
+  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'GovServiceCenter' }, [], topology);
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.port, 3000);
+  assert.deepEqual(c.jwtAlgorithms, ['ES256']);
+  assert.equal(c.jwtKeys.kind, 'dev');
+  assert.equal(c.department.mspId, 'GovServiceCenterMSP');
+});
+
+test('flags override env; the MSP id also names an org', () => {
+  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'GovServiceCenter', GOVCHAIN_GATEWAY_PORT: '4000' }, ['--org', 'PublicSecurityMSP', '--port=4100'], topology);
+  assert.equal(c.department.name, 'PublicSecurity');
+  assert.equal(c.port, 4100);
+});
+
+test('each bad value gets its own clear line', () => {
+  const lines = problems({
+    GOVCHAIN_GATEWAY_ORG: 'Orderer',
+    GOVCHAIN_GATEWAY_PORT: 'abc',
+    GOVCHAIN_JWT_ALGORITHMS: 'none',
+    GOVCHAIN_CORS_ORIGINS: 'not a url',
+    GOVCHAIN_BODY_LIMIT: 'huge',
+  });
+  assert.ok(lines.some((l) => l.startsWith('GOVCHAIN_GATEWAY_PORT (--port)')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('GOVCHAIN_JWT_ALGORITHMS')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('GOVCHAIN_CORS_ORIGINS')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('GOVCHAIN_BODY_LIMIT')), lines.join('\n'));
+});
+
+test('org must be a department; missing org is reported', () => {
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'Orderer' }).join('\n'), /not a department org/);
+  assert.match(problems({}).join('\n'), /org is required/);
+  assert.match(problems({}, ['--bogus', 'x']).join('\n'), /unknown flag --bogus/);
+});
+
+test('production refuses dev keys and plain-http JWKS', () => {
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_PRODUCTION: 'true' }).join('\n'), /required when GOVCHAIN_PRODUCTION=true/);
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_PRODUCTION: 'true', GOVCHAIN_JWT_JWKS_URL: 'http://idp/jwks' }).join('\n'), /must be https/);
+  const dir = mkdtempSync(join(tmpdir(), 'gw-'));
+  writeFileSync(join(dir, 'pub.pem'), 'x');
+  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_PRODUCTION: 'true', GOVCHAIN_JWT_PUBLIC_KEY_FILE: join(dir, 'pub.pem') }, [], topology);
+  assert.deepEqual(c.jwtKeys, { kind: 'file', path: join(dir, 'pub.pem') });
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_JWT_PUBLIC_KEY_FILE: '/nonexistent.pem' }).join('\n'), /no file at/);
+});

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Metadata, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
+import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
+import { ApiError } from './api-error';
+import { CHAINCODE_KEY_STATUS, parseChaincodeError, statusForChaincodeKey } from './chaincode-error';
+import { isRetryableCommitError, mapFabricError, stageOf } from './fabric-error-map';
+
+const TX = 'a'.repeat(64);
+
+function cause(code: number): ServiceError {
+  return Object.assign(new Error('grpc failure'), { code, details: 'd', metadata: new Metadata() });
+}
+
+function chaincodeMessage(key: string, code: number): string {
+  return `chaincode response 500, ${JSON.stringify({ code, details: { id: 'x' }, key, message: `text for ${key}` })}`;
+}
+
+function endorseError(code: number, messages: string[]): EndorseError {
+  return new EndorseError({
+    code,
+    cause: cause(code),
+    transactionId: TX,
+    message: '10 ABORTED: failed to endorse transaction, see attached details for more info',
+    details: messages.map((message) => ({ address: 'peer0.secret.internal:7051', mspId: 'PublicSecurityMSP', message })),
+  });
+}
+
+/** fabric-gateway 1.11 exports SubmitError as a type only; its instances are GatewayErrors named SubmitError. */
+function submitError(code: number): GatewayError {
+  const err = new GatewayError({ code, cause: cause(code), details: [], message: 'submit failed' });
+  err.name = 'SubmitError';
+  Object.assign(err, { transactionId: TX });
+  return err;
+}
+
+test('every chaincode key of the conventions maps to its status at endorse and evaluate', () => {
+  const keys = Object.entries(CHAINCODE_KEY_STATUS);
+  assert.equal(keys.length, 16);
+  for (const [key, status] of keys) {
+    const e = mapFabricError(endorseError(GrpcStatus.ABORTED, [chaincodeMessage(key, status)]));
+    assert.equal(e.status, status, key);
+    assert.equal(e.key, key);
+    assert.equal(e.txId, TX);
+    assert.deepEqual(e.details, { id: 'x' });
+    const evalErr = new GatewayError({ code: GrpcStatus.UNKNOWN, cause: cause(2), details: [], message: `evaluate call to endorser returned error: ${chaincodeMessage(key, status)}` });
+    assert.equal(mapFabricError(evalErr).status, status, `evaluate ${key}`);
+  }
+});
+
+test('chaincode errors never leak peer addresses or MSP ids', () => {
+  const e = mapFabricError(endorseError(GrpcStatus.ABORTED, [chaincodeMessage('RECORD_NOT_FOUND', 404)]));
+  const body = JSON.stringify(e.toBody());
+  assert.doesNotMatch(body, /secret\.internal|7051|ABORTED/);
+});
+
+test('endorse stage without a chaincode payload maps by gRPC status', () => {
+  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.UNAVAILABLE, []))), [503, 'PEER_UNAVAILABLE']);
+  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.DEADLINE_EXCEEDED, []))), [504, 'FABRIC_TIMEOUT']);
+  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.PERMISSION_DENIED, []))), [403, 'ACCESS_DENIED']);
+  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.ABORTED, ['ProposalResponsePayloads do not match']))), [503, 'ENDORSEMENT_FAILED']);
+});
+
+test('submit stage maps to orderer errors', () => {
+  assert.equal(stageOf(submitError(GrpcStatus.UNAVAILABLE)), 'submit');
+  assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.UNAVAILABLE))), [503, 'ORDERER_UNAVAILABLE']);
+  assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.DEADLINE_EXCEEDED))), [504, 'FABRIC_TIMEOUT']);
+  assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.INTERNAL))), [503, 'ORDERER_UNAVAILABLE']);
+  assert.equal(mapFabricError(submitError(GrpcStatus.UNAVAILABLE)).txId, TX);
+});
+
+test('commit status stage maps timeouts to 504 with the txId to poll', () => {
+  const e = new CommitStatusError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(4), details: [], transactionId: TX });
+  assert.equal(stageOf(e), 'commitStatus');
+  assert.deepEqual(pick(mapFabricError(e)), [504, 'FABRIC_TIMEOUT']);
+  assert.equal(mapFabricError(e).txId, TX);
+  const other = new CommitStatusError({ code: GrpcStatus.INTERNAL, cause: cause(13), details: [], transactionId: TX });
+  assert.deepEqual(pick(mapFabricError(other)), [503, 'COMMIT_STATUS_UNKNOWN']);
+});
+
+test('commit stage maps validation codes', () => {
+  const commit = (code: number) => new CommitError({ code: code as never, transactionId: TX });
+  assert.equal(stageOf(commit(StatusCode.MVCC_READ_CONFLICT)), 'commit');
+  assert.deepEqual(pick(mapFabricError(commit(StatusCode.MVCC_READ_CONFLICT))), [409, 'READ_CONFLICT']);
+  assert.deepEqual(pick(mapFabricError(commit(StatusCode.PHANTOM_READ_CONFLICT))), [409, 'READ_CONFLICT']);
+  assert.deepEqual(pick(mapFabricError(commit(StatusCode.ENDORSEMENT_POLICY_FAILURE))), [403, 'ENDORSEMENT_POLICY_FAILURE']);
+  assert.deepEqual(pick(mapFabricError(commit(StatusCode.DUPLICATE_TXID))), [409, 'DUPLICATE_TXID']);
+  assert.deepEqual(pick(mapFabricError(commit(StatusCode.BAD_RWSET))), [503, 'TRANSACTION_INVALID']);
+  assert.equal(isRetryableCommitError(commit(StatusCode.MVCC_READ_CONFLICT)), true);
+  assert.equal(isRetryableCommitError(commit(StatusCode.PHANTOM_READ_CONFLICT)), true);
+  assert.equal(isRetryableCommitError(commit(StatusCode.ENDORSEMENT_POLICY_FAILURE)), false);
+});
+
+test('non-Fabric errors become a bare 500 and ApiErrors pass through', () => {
+  assert.deepEqual(pick(mapFabricError(new TypeError('x at /secret/path.js:1'))), [500, 'INTERNAL']);
+  assert.equal(mapFabricError(new TypeError('boom')).message, 'internal error');
+  const api = new ApiError(403, 'OPERATOR_NOT_ENROLLED', 'no');
+  assert.equal(mapFabricError(api), api);
+});
+
+test('parseChaincodeError reads JSON at the first brace, ignores prose and trailing text', () => {
+  assert.equal(parseChaincodeError('no json here'), undefined);
+  assert.equal(parseChaincodeError('record not found {broken'), undefined);
+  assert.equal(parseChaincodeError('{"message":"no key"}'), undefined);
+  const p = parseChaincodeError('error in simulation: {"code":409,"details":{},"key":"DUPLICATE","message":"exists"} (peer)');
+  assert.equal(p?.key, 'DUPLICATE');
+});
+
+test('unknown chaincode keys use their own 4xx code, else 500', () => {
+  assert.equal(statusForChaincodeKey('SOMETHING_NEW', 418), 418);
+  assert.equal(statusForChaincodeKey('SOMETHING_NEW', 502), 500);
+  assert.equal(statusForChaincodeKey('SOMETHING_NEW'), 500);
+});
+
+function pick(e: ApiError): [number, string] {
+  return [e.status, e.key];
+}
