@@ -2,6 +2,7 @@
 export * from './assertions';
 export * from './contract-metadata';
 export * from './fake-identity';
+export * from './gov-fixture';
 export * from './memory-ledger';
 export * from './memory-stub';
 export * from './test-channel';

@@ -33,6 +33,8 @@ export class MemoryLedger {
   readonly collections = new Map<string, Map<string, Uint8Array>>();
   readonly validationParameters = new Map<string, Uint8Array>();
   readonly events: Array<{ txId: string; name: string; payload: Uint8Array }> = [];
+  /** Collection setting memberOnlyRead; conventions set it true, tests of cross-org reads turn it off. */
+  memberOnlyRead = true;
 
   /** Private data hash as a peer outside the collection sees it: SHA-256 of the value. */
   privateHash(collection: string, key: string): Uint8Array {
@@ -64,6 +66,7 @@ export class MemoryLedger {
   /** A deep copy, so a transaction can be replayed on equal state (determinism tests). */
   clone(): MemoryLedger {
     const copy = new MemoryLedger();
+    copy.memberOnlyRead = this.memberOnlyRead;
     for (const [k, v] of this.state) copy.state.set(k, v);
     for (const [k, v] of this.history) copy.history.set(k, [...v]);
     for (const [c, m] of this.collections) copy.collections.set(c, new Map(m));

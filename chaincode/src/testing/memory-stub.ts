@@ -131,7 +131,7 @@ export class MemoryStub implements StubSubset {
   }
 
   async getPrivateData(collection: string, key: string): Promise<Uint8Array> {
-    this.checkClientMember(collection, 'read');
+    if (this.ledger.memberOnlyRead) this.checkClientMember(collection, 'read');
     if (collectionOwner(collection) !== this.peerMsp) return new Uint8Array();
     return this.ledger.collections.get(collection)?.get(key) ?? new Uint8Array();
   }

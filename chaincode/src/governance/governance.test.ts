@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import { describePolicy } from '../core/endorsement-policy';
+import { GOVERNANCE_CONFIG_KEY } from '../core/governance-config';
+import { MSP, TestChannel, WHO, bootstrap, catalogueIdentity, governance, ledgerSnapshot, rejectsWithKey } from '../testing';
+
+const amend = { reason: 'because', legalAuthority: 'Regulation art. 2' };
+const grant = { requesterMsp: MSP.nr, dataset: 'resident-identity', purpose: 'title-registration' };
+const future = '2026-01-01T00:00:00.000Z';
+
+describe('Governance: bootstrap', () => {
+  it('bootstraps once, by an admin of the named governance org, with a key-level policy', async () => {
+    const ch = new TestChannel();
+    await bootstrap(ch);
+    const config = await ch.evaluateJson<{ governanceMsp: string; registrars: Record<string, string>; meta: { version: number } }>(governance, 'GetConfig', [], { as: WHO.psClerk });
+    assert.equal(config.governanceMsp, MSP.gov);
+    assert.equal(config.registrars.identity, MSP.ps);
+    assert.equal(config.meta.version, 1);
+    const policy = ch.ledger.validationParameters.get(GOVERNANCE_CONFIG_KEY);
+    assert.ok(policy);
+    assert.match(describePolicy(policy), /^OutOf\(2, 'GovServiceCenterMSP.peer', OutOf\(1, /);
+    await rejectsWithKey(ch.submit(governance, 'Bootstrap', ['boot-2', bootInput()], { as: WHO.govAdmin }), 'INVALID_STATE');
+  });
+  it('refuses a non-admin, an admin of another org, and bad input, writing nothing', async () => {
+    const ch = new TestChannel();
+    await rejectsWithKey(ch.submit(governance, 'Bootstrap', ['b', bootInput()], { as: WHO.govClerk }), 'FORBIDDEN_ROLE');
+    await rejectsWithKey(ch.submit(governance, 'Bootstrap', ['b', bootInput()], { as: WHO.psAdmin }), 'FORBIDDEN_ORG');
+    await rejectsWithKey(ch.submit(governance, 'Bootstrap', ['b', JSON.stringify({ governanceMsp: MSP.gov })], { as: WHO.govAdmin }), 'INVALID_ARGUMENT');
+    await rejectsWithKey(ch.submit(governance, 'Bootstrap', ['b', 'not json'], { as: WHO.govAdmin }), 'INVALID_ARGUMENT');
+    assert.equal(ch.ledger.state.size, 0);
+  });
+  it('answers CONFIG_MISSING before bootstrap', async () => {
+    await rejectsWithKey(new TestChannel().evaluate(governance, 'GetConfig', [], { as: WHO.psClerk }), 'CONFIG_MISSING');
+  });
+});
+
+function bootInput(): string {
+  return JSON.stringify({ governanceMsp: MSP.gov, members: [MSP.gov, MSP.ps], registrars: { identity: MSP.ps }, ...amend });
+}
+
+describe('Governance: registrar map, members, catalogue', () => {
+  let ch: TestChannel;
+  beforeEach(async () => { ch = new TestChannel(); await bootstrap(ch); });
+
+  it('lets only the governance admin change the registrar map, as an amendment with history', async () => {
+    const input = JSON.stringify({ recordType: 'copyright', mspId: MSP.mr, ...amend });
+    await rejectsWithKey(ch.submit(governance, 'SetRegistrar', ['r1', input], { as: WHO.psAdmin }), 'FORBIDDEN_ORG');
+    const v2 = await ch.submitJson<{ registrars: Record<string, string>; meta: { version: number; previousTxId: string; reason: string } }>(governance, 'SetRegistrar', ['r1', input], { as: WHO.govAdmin });
+    assert.equal(v2.registrars.copyright, MSP.mr);
+    assert.equal(v2.meta.version, 2);
+    assert.equal(v2.meta.reason, 'because');
+    const hist = await ch.evaluateJson<{ records: Array<{ value: { meta: { version: number } } }> }>(governance, 'History', ['config', '', '10', ''], { as: WHO.nrClerk });
+    assert.deepEqual(hist.records.map((r) => r.value.meta.version), [2, 1]);
+    await rejectsWithKey(ch.submit(governance, 'SetRegistrar', ['r2', JSON.stringify({ recordType: 'copyright', mspId: 'StrangerMSP', ...amend })], { as: WHO.govAdmin }), 'RULE_VIOLATION');
+  });
+  it('keeps the governance org and registrars in the member list', async () => {
+    await rejectsWithKey(ch.submit(governance, 'SetMembers', ['m1', JSON.stringify({ members: [MSP.gov, MSP.nr], ...amend })], { as: WHO.govAdmin }), 'RULE_VIOLATION');
+    const ok = await ch.submitJson<{ members: string[] }>(governance, 'SetMembers', ['m2', JSON.stringify({ members: [...Object.values(MSP), 'NewDeptMSP'], ...amend })], { as: WHO.govAdmin });
+    assert.ok(ok.members.includes('NewDeptMSP'));
+  });
+  it('creates and amends catalogue entries, lists them paginated', async () => {
+    await catalogueIdentity(ch);
+    await rejectsWithKey(ch.submit(governance, 'PutDataset', ['d1', datasetInput('open')], { as: WHO.psAdmin }), 'FORBIDDEN_ORG');
+    const v2 = await ch.submitJson<{ shareClass: string; meta: { version: number } }>(governance, 'PutDataset', ['d2', datasetInput('open')], { as: WHO.govAdmin });
+    assert.deepEqual([v2.shareClass, v2.meta.version], ['open', 2]);
+    await ch.submit(governance, 'PutDataset', ['d3', JSON.stringify({ ...JSON.parse(datasetInput('open')), dataset: 'titles', ownerMsp: MSP.nr })], { as: WHO.govAdmin });
+    const p1 = await ch.evaluateJson<{ records: Array<{ dataset: string }>; bookmark: string }>(governance, 'ListDatasets', ['1', ''], { as: WHO.nrClerk });
+    const p2 = await ch.evaluateJson<{ records: Array<{ dataset: string }>; bookmark: string }>(governance, 'ListDatasets', ['1', p1.bookmark], { as: WHO.nrClerk });
+    assert.deepEqual([...p1.records, ...p2.records].map((r) => r.dataset), ['resident-identity', 'titles']);
+    await rejectsWithKey(ch.submit(governance, 'PutDataset', ['d4', JSON.stringify({ ...JSON.parse(datasetInput('open')), shareClass: 'secret' })], { as: WHO.govAdmin }), 'INVALID_ARGUMENT');
+  });
+});
+
+function datasetInput(shareClass: string): string {
+  return JSON.stringify({ dataset: 'resident-identity', ownerMsp: MSP.ps, fields: ['name', 'birthDate', 'address'], shareClass, legalBasis: 'Law art. 19', ...amend });
+}
+
+describe('Governance: sharing grants', () => {
+  let ch: TestChannel;
+  beforeEach(async () => { ch = new TestChannel(); await bootstrap(ch); await catalogueIdentity(ch); });
+
+  const propose = (c: TestChannel, id = 'g1', extra: Record<string, unknown> = {}) =>
+    c.submitJson<{ status: string }>(governance, 'ProposeGrant', [id, JSON.stringify({ ...grant, expiresAt: future, legalBasis: 'Property Law art. 3', ...amend, ...extra })], { as: WHO.govAdmin });
+
+  it('is pending until the owner org admin approves it', async () => {
+    assert.equal((await propose(ch)).status, 'pending');
+    const decide = JSON.stringify({ ...grant, ...amend });
+    await rejectsWithKey(ch.submit(governance, 'ApproveGrant', ['a1', decide], { as: WHO.govAdmin }), 'FORBIDDEN_ORG');
+    await rejectsWithKey(ch.submit(governance, 'ApproveGrant', ['a1', decide], { as: WHO.psClerk }), 'FORBIDDEN_ROLE');
+    const approved = await ch.submitJson<{ status: string; approvedByOwner: string; meta: { version: number } }>(governance, 'ApproveGrant', ['a1', decide], { as: WHO.psAdmin });
+    assert.deepEqual([approved.status, approved.approvedByOwner, approved.meta.version], ['approved', 'ps-admin1@PublicSecurityMSP', 2]);
+    await rejectsWithKey(ch.submit(governance, 'ApproveGrant', ['a2', decide], { as: WHO.psAdmin }), 'INVALID_STATE');
+    const revoked = await ch.submitJson<{ status: string }>(governance, 'RevokeGrant', ['v1', decide], { as: WHO.psAdmin });
+    assert.equal(revoked.status, 'revoked');
+    const listed = await ch.evaluateJson<{ records: Array<{ grantId: string }> }>(governance, 'ListGrants', [MSP.nr, '10', ''], { as: WHO.nrClerk });
+    assert.deepEqual(listed.records.map((g) => g.grantId), [`${MSP.nr}/resident-identity/title-registration`]);
+    const hist = await ch.evaluateJson<{ records: unknown[] }>(governance, 'History', ['grant', `${MSP.nr}/resident-identity/title-registration`, '10', ''], { as: WHO.nrClerk });
+    assert.equal(hist.records.length, 3);
+  });
+  it('refuses grants to the owner, for not_shared datasets, expired, or unknown datasets', async () => {
+    await rejectsWithKey(propose(ch, 'g2', { requesterMsp: MSP.ps }), 'RULE_VIOLATION');
+    await rejectsWithKey(propose(ch, 'g3', { expiresAt: '2024-01-01T00:00:00.000Z' }), 'RULE_VIOLATION');
+    await rejectsWithKey(propose(ch, 'g4', { dataset: 'nope' }), 'RECORD_NOT_FOUND');
+    await catalogueIdentity(ch, 'not_shared');
+    const before = ledgerSnapshot(ch.ledger);
+    await rejectsWithKey(propose(ch, 'g5'), 'RULE_VIOLATION');
+    assert.equal(ledgerSnapshot(ch.ledger), before);
+  });
+});
