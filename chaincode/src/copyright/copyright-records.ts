@@ -1,0 +1,110 @@
+import type { ChaincodeStub } from 'fabric-shim';
+import { canonicalStringify } from '../core/canonical-json';
+import type { RecordRef, Versioned } from '../core/versioned';
+import type { CopyrightRecordKind, Holder, WORK_TYPES } from './schema';
+
+/** Family name used in events, errors and record refs. */
+export const COPYRIGHT_FAMILY = 'copyright';
+
+/** Composite-key object types of the copyright family. */
+export const COPYRIGHT_KEYS = {
+  deposit: 'copyright~deposit',
+  /** Unique index: content hash -> deposit id (one deposit per hash). */
+  byHash: 'copyright~hash',
+  transfer: 'copyright~transfer',
+  licence: 'copyright~licence',
+  /** Index: deposit id -> transfer id. */
+  transferByDeposit: 'copyright~deposit~transfer',
+  /** Index: deposit id -> licence id. */
+  licenceByDeposit: 'copyright~deposit~licence',
+} as const;
+
+/**
+ * The evidence certificate data known inside chaincode. The block number is not knowable while the
+ * transaction is endorsed; the gateway adds it from the committed block (see docs/chaincode-api.md).
+ */
+export interface EvidenceCertificate {
+  depositId: string;
+  contentHash: string;
+  txId: string;
+  /** Transaction timestamp, ISO-8601 UTC. */
+  timestamp: string;
+  depositorMsp: string;
+  operatorId: string;
+}
+
+/** A deposited work: hash, descriptive data, current holders and the certificate of the deposit. */
+export interface DepositData {
+  depositId: string;
+  contentHash: string;
+  title: string;
+  authors: string[];
+  workType: (typeof WORK_TYPES)[number];
+  firstPublicationDate: string | null;
+  /** Current holders of the economic rights, sorted canonically. */
+  holders: Holder[];
+  certificate: EvidenceCertificate;
+  transferCount: number;
+  licenceCount: number;
+}
+
+/** An assignment of rights from the previous holders to new ones. */
+export interface CopyrightTransferData {
+  transferId: string;
+  depositId: string;
+  fromHolders: Holder[];
+  toHolders: Holder[];
+  contractHash: string;
+  effectiveDate: string;
+}
+
+/** A licence granted on a deposited work. */
+export interface LicenceData {
+  licenceId: string;
+  depositId: string;
+  licensee: Holder;
+  exclusive: boolean;
+  scope: string;
+  territory: string;
+  startDate: string;
+  endDate: string | null;
+  contractHash: string;
+  status: 'active' | 'terminated';
+}
+
+export type DepositRecord = Versioned<DepositData>;
+
+type KeyStub = Pick<ChaincodeStub, 'createCompositeKey'>;
+
+/** Record ref of a deposit. */
+export const depositRef = (stub: KeyStub, depositId: string): RecordRef =>
+  ({ key: stub.createCompositeKey(COPYRIGHT_KEYS.deposit, [depositId]), family: COPYRIGHT_FAMILY, id: depositId });
+
+/** Key of the unique hash index entry. */
+export const hashIndexKey = (stub: KeyStub, contentHash: string): string => stub.createCompositeKey(COPYRIGHT_KEYS.byHash, [contentHash]);
+
+/** Record ref of a copyright transfer. */
+export const copyrightTransferRef = (stub: KeyStub, transferId: string): RecordRef =>
+  ({ key: stub.createCompositeKey(COPYRIGHT_KEYS.transfer, [transferId]), family: COPYRIGHT_FAMILY, id: transferId });
+
+/** Record ref of a licence. */
+export const licenceRef = (stub: KeyStub, licenceId: string): RecordRef =>
+  ({ key: stub.createCompositeKey(COPYRIGHT_KEYS.licence, [licenceId]), family: COPYRIGHT_FAMILY, id: licenceId });
+
+/** Record ref of any copyright record kind (History transaction). */
+export function copyrightRef(stub: KeyStub, kind: CopyrightRecordKind, id: string): RecordRef {
+  if (kind === 'deposit') return depositRef(stub, id);
+  return kind === 'transfer' ? copyrightTransferRef(stub, id) : licenceRef(stub, id);
+}
+
+/**
+ * Deposit id from the tx id: unique per transaction and identical on every endorser. 32 hex characters
+ * of a 256-bit tx id leave collisions negligible, and createVersioned refuses one anyway (DUPLICATE).
+ */
+export const depositIdOf = (txId: string): string => `CR-${txId.slice(0, 32)}`;
+export const copyrightTransferIdOf = (depositId: string, n: number): string => `${depositId}:T${n}`;
+export const licenceIdOf = (depositId: string, n: number): string => `${depositId}:L${n}`;
+
+/** Holders in canonical order, so equal sets store equal bytes. */
+export const sortHolders = (holders: readonly Holder[]): Holder[] =>
+  [...holders].sort((a, b) => (canonicalStringify(a) < canonicalStringify(b) ? -1 : 1));
