@@ -1,11 +1,25 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { canonicalStringify } from '../core/canonical-json';
+import { errors } from '../core/error-helpers';
+import { emitChanges } from '../core/events';
+import { getRecord, putRecord } from '../core/state';
+import { txTimeIso } from '../core/tx-time';
 
 /** Key prefix of network probe records; probes carry no personal data. */
 const PROBE_PREFIX = 'probe';
 
+interface ProbeRecord {
+  at: string;
+  mspId: string;
+  probeId: string;
+  txId: string;
+}
+
 /**
  * Liveness and network-probe transactions. Operations tooling uses these to check that a transaction
  * endorsed under the chaincode-level policy commits everywhere; they touch no government record.
+ * Deliberately no role attributes required: the network scripts call them with org admin identities.
+ * Probe's probeId plays the request id's part: a probe id is written once.
  */
 @Info({ title: 'System', description: 'Ping and network probes' })
 export class SystemContract extends Contract {
@@ -17,33 +31,28 @@ export class SystemContract extends Contract {
   @Transaction(false)
   @Returns('string')
   public async Ping(_ctx: Context): Promise<string> {
-    return JSON.stringify({ pong: true, version: '0.1.0' });
+    return canonicalStringify({ pong: true, version: '0.1.0' });
   }
 
-  /** Writes a probe record holding the transaction timestamp and the submitting MSP. */
+  /** Writes a probe record holding the transaction timestamp and the submitting MSP; DUPLICATE if the id exists. */
   @Transaction()
   @Returns('string')
   public async Probe(ctx: Context, probeId: string): Promise<string> {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(probeId)) {
-      throw new Error(JSON.stringify({ key: 'INVALID_ARGUMENT', code: 400, message: 'probeId must be 1-64 of [A-Za-z0-9_-]' }));
-    }
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(probeId)) throw errors.invalidArgument('probeId must be 1-64 of [A-Za-z0-9_-]', { argument: 'probeId' });
     const key = ctx.stub.createCompositeKey(PROBE_PREFIX, [probeId]);
-    const ts = ctx.stub.getTxTimestamp();
-    const seconds = typeof ts.seconds === 'number' ? ts.seconds : Number(ts.seconds.toString());
-    const at = new Date(seconds * 1000 + Math.floor(ts.nanos / 1e6)).toISOString();
-    const value = JSON.stringify({ at, mspId: ctx.clientIdentity.getMSPID(), probeId, txId: ctx.stub.getTxID() });
-    await ctx.stub.putState(key, Buffer.from(value));
-    return value;
+    if (await getRecord(ctx.stub, key)) throw errors.duplicate(`probe ${probeId} exists`, { probeId });
+    const record: ProbeRecord = { at: txTimeIso(ctx.stub), mspId: ctx.clientIdentity.getMSPID(), probeId, txId: ctx.stub.getTxID() };
+    await putRecord(ctx.stub, key, record);
+    emitChanges(ctx.stub, [{ family: 'system', id: probeId, action: 'probed', version: 1 }]);
+    return canonicalStringify(record);
   }
 
   /** Reads a probe record, or throws RECORD_NOT_FOUND. */
   @Transaction(false)
   @Returns('string')
   public async ReadProbe(ctx: Context, probeId: string): Promise<string> {
-    const bytes = await ctx.stub.getState(ctx.stub.createCompositeKey(PROBE_PREFIX, [probeId]));
-    if (bytes.length === 0) {
-      throw new Error(JSON.stringify({ key: 'RECORD_NOT_FOUND', code: 404, message: `probe ${probeId} not found` }));
-    }
-    return bytes.toString();
+    const record = await getRecord<ProbeRecord>(ctx.stub, ctx.stub.createCompositeKey(PROBE_PREFIX, [probeId]));
+    if (!record) throw errors.recordNotFound(`probe ${probeId} not found`, { probeId });
+    return canonicalStringify(record);
   }
 }
