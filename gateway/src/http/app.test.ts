@@ -158,7 +158,7 @@ test('citizens reach only their own subject and no operator route', async () => 
   t.ledger.calls.length = 0;
   const own = await fetch(`${t.url}/api/v1/test-subjects/${SUBJECT}`, { headers: { authorization: `Bearer ${citizen}` } });
   assert.equal(own.status, 200);
-  assert.equal(t.ledger.calls[0]?.operatorId, 'clerk1', 'citizen reads are signed by the service operator');
+  assert.equal(t.ledger.calls[0]?.operatorId, 'auditor1', 'citizen reads are signed by the service operator');
   const other = await fetch(`${t.url}/api/v1/test-subjects/${OTHER_SUBJECT}`, { headers: { authorization: `Bearer ${citizen}` } });
   assert.equal(other.status, 403);
   assert.equal((await errorOf(other)).key, 'FORBIDDEN_SUBJECT');

@@ -4,7 +4,8 @@ import {
   recordLenderConsentSchema, registerEncumbranceSchema, registerTitleSchema, releaseEncumbranceSchema, transferIdSchema,
 } from '@govchain/chaincode/dist/property/schema';
 import type { RouteSpec } from '../http/route-spec';
-import { pageQuerySchema, readRoute, submitRoute } from './route-helpers';
+import { citizenSubject, pageQuerySchema, readRoute, submitRoute } from './route-helpers';
+import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
 
 const TAG = 'Properties';
 const parcelParams = z.strictObject({ parcel: parcelNumberSchema });
@@ -15,6 +16,16 @@ const encumbranceParams = z.strictObject({ id: encumbranceIdSchema });
 export function propertyRoutes(): RouteSpec[] {
   return [
     submitRoute({ path: '/api/v1/properties', operationId: 'registerTitle', summary: 'Register a property title', tag: TAG, contract: 'Property', transaction: 'RegisterTitle', input: registerTitleSchema }),
+    readRoute({
+      path: '/api/v1/properties', operationId: 'listTitlesByOwner', summary: 'Titles a subject currently owns', tag: TAG, contract: 'Property',
+      transaction: 'ListTitlesByOwner', paged: true, query: pageQuerySchema.extend({ owner: subjectKeySchema }).strict(),
+      args: (_p, q) => [q.owner, String(q.pageSize), q.bookmark],
+    }),
+    readRoute({
+      path: '/api/v1/me/properties', operationId: 'myProperties', summary: 'Titles the citizen currently owns', tag: TAG, contract: 'Property',
+      transaction: 'ListTitlesByOwner', paged: true, query: pageQuerySchema, access: { kind: 'citizen' },
+      args: (_p, q, principal) => [citizenSubject(principal), String(q.pageSize), q.bookmark],
+    }),
     readRoute({
       path: '/api/v1/properties/{parcel}', operationId: 'getTitle', summary: 'Read a title', tag: TAG, contract: 'Property', transaction: 'GetRecord',
       params: parcelParams, args: (p) => ['title', p.parcel],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bookmarkSchema, pageSizeSchema } from '@govchain/chaincode/dist/core/schema';
-import type { OperatorRole } from '../auth/principal';
+import type { OperatorRole, Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import type { ContractName } from '../fabric/ledger';
 import type { RouteAccess, RouteSpec, ResponseSpec } from '../http/route-spec';
@@ -101,7 +101,7 @@ export interface ReadRouteOptions<P, Q> {
   transaction: string;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
-  args: (params: P, query: Q) => string[];
+  args: (params: P, query: Q, principal: Principal) => string[];
   access?: RouteAccess;
   paged?: boolean;
   description?: string;
@@ -122,7 +122,12 @@ export function readRoute<P, Q>(o: ReadRouteOptions<P, Q>): RouteSpec {
     responses: [{ status: 200, description: 'OK', schema: o.paged ? pageSchema : recordSchema }],
     handler: async (ctx) => ({
       status: 200,
-      body: await ctx.services.records.read(ctx.principal, { contract: o.contract, transaction: o.transaction, args: o.args(ctx.params, ctx.query) }),
+      body: await ctx.services.records.read(ctx.principal, { contract: o.contract, transaction: o.transaction, args: o.args(ctx.params, ctx.query, ctx.principal) }),
     }),
   });
+}
+
+/** The subject key of a citizen principal ('' for operators, whose routes never call this). */
+export function citizenSubject(p: Principal): string {
+  return p.kind === 'citizen' ? p.subject : '';
 }

@@ -1,9 +1,21 @@
 import type { RouteSpec } from '../http/route-spec';
+import { auditRoutes } from './audit-routes';
+import { businessRoutes } from './business-routes';
+import { copyrightRoutes } from './copyright-routes';
 import { governanceRoutes } from './governance-routes';
+import { identityRoutes } from './identity-routes';
 import { propertyRoutes } from './property-routes';
 import { transactionRoutes } from './transaction-routes';
 
 /** Every JSON API route (v1), in documentation order. */
 export function apiRoutes(): RouteSpec[] {
-  return [...propertyRoutes(), ...governanceRoutes(), ...transactionRoutes()];
+  return [
+    ...identityRoutes(),
+    ...propertyRoutes(),
+    ...businessRoutes(),
+    ...copyrightRoutes(),
+    ...auditRoutes(),
+    ...governanceRoutes(),
+    ...transactionRoutes(),
+  ];
 }

@@ -36,19 +36,36 @@ export class PersonalDataService {
   }
 
   /**
-   * Registers an identity: stages the personal data in this org's private collection (transient data,
-   * endorsed by this org only), then submits Identity:Register with the public part.
+   * Registers an identity: Identity:StagePersonalData with the personal data as transient data, endorsed
+   * by this org only (it writes only to this org's private collection), then Identity:Register with the
+   * subject key and fingerprints it returned. Both use the Idempotency-Key as request id: the stage keeps
+   * its idempotency record in the private collection, Register in public state, so they never collide.
    */
-  async register(principal: Principal, publicInput: unknown, personalData: unknown, opts: { idempotencyKey: string; respondAsync: boolean }): Promise<WriteOutcome> {
-    const signer = this.records.signerFor(principal);
-    await this.ledger.submit(signer, {
+  async register(principal: Principal, personalData: unknown, opts: { idempotencyKey: string; respondAsync: boolean }): Promise<WriteOutcome> {
+    const staged = await this.ledger.submit(this.records.signerFor(principal), {
       contract: 'Identity',
       transaction: 'StagePersonalData',
-      args: [`${opts.idempotencyKey}.stage`],
+      args: [opts.idempotencyKey],
       transient: { personalData: JSON.stringify(personalData) },
       endorsingOrganizations: [this.mspId],
     });
-    return this.records.write(principal, { contract: 'Identity', transaction: 'Register', args: [JSON.stringify(publicInput)] }, opts);
+    const stage = decodeJson(staged.result) as { subjectKey?: unknown; fingerprints?: unknown } | null;
+    if (!stage || typeof stage.subjectKey !== 'string') {
+      throw new ApiError(500, 'INTERNAL', 'staging returned no subject key', undefined, staged.txId);
+    }
+    const input = { subjectKey: stage.subjectKey, fingerprints: stage.fingerprints };
+    return this.records.write(principal, { contract: 'Identity', transaction: 'Register', args: [JSON.stringify(input)] }, opts);
+  }
+
+  /** Identity:Verify (evaluate): the claim travels as transient data; the answer is only {match}. */
+  async verify(principal: Principal, claim: unknown): Promise<unknown> {
+    const bytes = await this.ledger.evaluate(this.records.signerFor(principal), {
+      contract: 'Identity',
+      transaction: 'Verify',
+      args: [],
+      transient: { personalData: JSON.stringify(claim) },
+    });
+    return decodeJson(bytes);
   }
 
   /**

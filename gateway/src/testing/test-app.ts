@@ -42,7 +42,7 @@ export async function startTestApp(overrides: Partial<AppSettings> = {}, routes?
     corsOrigins: ['https://portal.example'],
     rateLimitPerMinute: 1000,
     bodyLimit: '16kb',
-    serviceOperator: 'clerk1',
+    serviceOperator: 'auditor1',
     sseHeartbeatMs: 60_000,
     ...overrides,
   };

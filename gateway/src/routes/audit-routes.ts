@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { accessIdSchema, isoDateTimeSchema, mspIdSchema } from '@govchain/chaincode/dist/audit/schema';
+import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
+import { ApiError } from '../errors/api-error';
+import { defineRoute, type RouteSpec } from '../http/route-spec';
+import { pageQuerySchema, pageSchema, readRoute } from './route-helpers';
+
+const TAG = 'Audit';
+
+/** GET /audit query: exactly one selector (subject, accessor+org, org, or from+to), plus paging. */
+export const auditQuerySchema = pageQuerySchema
+  .extend({
+    subject: subjectKeySchema.optional(),
+    accessor: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'accessor is an operator id').optional(),
+    org: mspIdSchema.optional(),
+    from: isoDateTimeSchema.optional(),
+    to: isoDateTimeSchema.optional(),
+  })
+  .strict();
+
+type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** Chooses the audit index for a query, or throws 400 naming the accepted combinations. */
+export function auditSelector(q: AuditQuery): { transaction: string; args: string[] } {
+  const page = [String(q.pageSize), q.bookmark];
+  const has = { subject: !!q.subject, accessor: !!q.accessor, org: !!q.org, time: !!q.from || !!q.to };
+  const count = [has.subject, has.accessor || has.org, has.time].filter(Boolean).length;
+  if (count !== 1) {
+    throw new ApiError(400, 'INVALID_ARGUMENT', 'give exactly one of: subject; accessor with org; org; from with to');
+  }
+  if (q.subject) return { transaction: 'ListBySubject', args: [q.subject, 'auditor', ...page] };
+  if (q.accessor) {
+    if (!q.org) throw new ApiError(400, 'INVALID_ARGUMENT', 'accessor needs org (the accessor\'s MSP id)');
+    return { transaction: 'ListByAccessor', args: [q.org, q.accessor, ...page] };
+  }
+  if (q.org) return { transaction: 'ListByOrg', args: [q.org, ...page] };
+  if (!q.from || !q.to) throw new ApiError(400, 'INVALID_ARGUMENT', 'from and to go together');
+  return { transaction: 'ListByTime', args: [q.from, q.to, ...page] };
+}
+
+/** Audit queries (auditor role) and the citizen's own access log. */
+export function auditRoutes(): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/audit',
+      operationId: 'queryAudit',
+      summary: 'Audit entries by subject, accessor, org or time (auditors)',
+      tag: TAG,
+      access: { kind: 'operator', roles: ['auditor'] },
+      query: auditQuerySchema,
+      responses: [{ status: 200, description: 'A page of audit entries', schema: pageSchema }],
+      handler: async (ctx) => {
+        const sel = auditSelector(ctx.query);
+        return { status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', ...sel }) };
+      },
+    }),
+    readRoute({
+      path: '/api/v1/audit/{accessId}', operationId: 'getAuditEntry', summary: 'One audit entry (auditors)', tag: TAG, contract: 'Audit', transaction: 'Get',
+      params: z.strictObject({ accessId: accessIdSchema }), args: (p) => [p.accessId], access: { kind: 'operator', roles: ['auditor'] },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me/access-log',
+      operationId: 'myAccessLog',
+      summary: "The citizen's own access log (entries still sealed are hidden)",
+      tag: TAG,
+      access: { kind: 'citizen' },
+      query: pageQuerySchema,
+      responses: [{ status: 200, description: 'A page of audit entries about the caller', schema: pageSchema }],
+      handler: async (ctx) => {
+        if (ctx.principal.kind !== 'citizen') throw new ApiError(403, 'FORBIDDEN_ROLE', 'this resource is for citizens');
+        const args = [ctx.principal.subject, 'citizen', String(ctx.query.pageSize), ctx.query.bookmark];
+        return { status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'ListBySubject', args }) };
+      },
+    }),
+  ];
+}

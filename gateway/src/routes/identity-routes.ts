@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
+import { personalDataSchema, statusChangeSchema, verifySchema } from '@govchain/chaincode/dist/identity/schema';
+import { requestAccessSchema } from '@govchain/chaincode/dist/audit/schema';
+import { defineRoute, type RouteSpec } from '../http/route-spec';
+import { writeResult } from '../http/write-result';
+import { parseInput, pageQuerySchema, readRoute, WRITE_RESPONSES } from './route-helpers';
+
+const TAG = 'Identities';
+const subjectParams = z.strictObject({ subject: subjectKeySchema });
+
+/** Identity status actions -> chaincode transactions. */
+export const IDENTITY_STATUS_ACTIONS = { suspend: 'Suspend', revoke: 'Revoke', reinstate: 'Reinstate', erase: 'Erase' } as const;
+
+/** POST /identities body: the personal data (sent only as transient data to the registrar's own peer). */
+export const registerIdentityBodySchema = z.strictObject({ personalData: personalDataSchema }).openapi('RegisterIdentity');
+
+/** POST /identities/{subject}/status body. */
+export const identityStatusBodySchema = statusChangeSchema
+  .omit({ subjectKey: true })
+  .extend({ action: z.enum(Object.keys(IDENTITY_STATUS_ACTIONS) as [keyof typeof IDENTITY_STATUS_ACTIONS]) })
+  .strict();
+
+/** POST /identities/{subject}/personal-data-access body: the audit entry minus the subject (from the path). */
+export const personalDataAccessBodySchema = requestAccessSchema.omit({ subjectKey: true }).strict().openapi('PersonalDataAccessRequest');
+
+/** The disclosure response. */
+export const disclosureSchema = z
+  .object({ accessId: z.string(), auditTxId: z.string(), auditBlockNumber: z.number().int(), personalData: z.unknown() })
+  .openapi('Disclosure');
+
+/** Identities: registration (personal data in transient only), status, verification, audited disclosure. */
+export function identityRoutes(): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/identities',
+      operationId: 'registerIdentity',
+      summary: 'Register a citizen identity',
+      description:
+        'Stages the personal data in the registrar org\'s private collection (transient key personalData, endorsed by this org only), then registers the public identity (subject key and fingerprints). The response carries no personal data.',
+      tag: TAG,
+      access: { kind: 'operator', roles: ['registrar'] },
+      body: registerIdentityBodySchema,
+      asyncCapable: true,
+      responses: WRITE_RESPONSES,
+      handler: async (ctx) => writeResult(await ctx.services.personalData.register(ctx.principal, ctx.body.personalData, ctx)),
+    }),
+    readRoute({
+      path: '/api/v1/identities/{subject}', operationId: 'getIdentity', summary: 'Read an identity (public part)', tag: TAG, contract: 'Identity', transaction: 'Get',
+      params: subjectParams, args: (p) => [p.subject], access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
+    }),
+    readRoute({
+      path: '/api/v1/identities/{subject}/history', operationId: 'identityHistory', summary: 'Versions of an identity, newest first', tag: TAG, contract: 'Identity',
+      transaction: 'History', params: subjectParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.subject, String(q.pageSize), q.bookmark],
+      access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/identities/{subject}/status',
+      operationId: 'changeIdentityStatus',
+      summary: 'Suspend, revoke, reinstate or erase an identity',
+      tag: TAG,
+      access: { kind: 'operator' },
+      params: subjectParams,
+      body: identityStatusBodySchema,
+      asyncCapable: true,
+      responses: WRITE_RESPONSES,
+      handler: async (ctx) => {
+        const { action, ...rest } = ctx.body;
+        const input = parseInput(statusChangeSchema, { ...rest, subjectKey: ctx.params.subject });
+        const outcome = await ctx.services.records.write(
+          ctx.principal,
+          { contract: 'Identity', transaction: IDENTITY_STATUS_ACTIONS[action], args: [JSON.stringify(input)] },
+          ctx,
+        );
+        return writeResult(outcome);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/identities/verify',
+      operationId: 'verifyIdentity',
+      summary: 'Does this ID number and name match an active identity? Answers only {match}',
+      tag: TAG,
+      access: { kind: 'operator' },
+      body: verifySchema,
+      responses: [{ status: 200, description: 'The answer', schema: z.object({ match: z.boolean() }).openapi('VerifyResult') }],
+      handler: async (ctx) => ({ status: 200, body: await ctx.services.personalData.verify(ctx.principal, ctx.body) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/identities/{subject}/personal-data-access',
+      operationId: 'accessPersonalData',
+      summary: 'Audited disclosure of personal data',
+      description:
+        'Submits Audit:RequestAccess and waits for it to commit; only then evaluates Identity:ReadPersonalData on the owning org\'s peer citing the committed access id. Fails closed: if the audit write fails, no data is read.',
+      tag: TAG,
+      access: { kind: 'operator' },
+      params: subjectParams,
+      body: personalDataAccessBodySchema,
+      responses: [{ status: 200, description: 'The disclosed fields and the committed audit entry', schema: disclosureSchema }],
+      handler: async (ctx) => {
+        const request = parseInput(requestAccessSchema, { ...ctx.body, subjectKey: ctx.params.subject });
+        return { status: 200, body: await ctx.services.personalData.disclose(ctx.principal, request, ctx.idempotencyKey) };
+      },
+    }),
+  ];
+}
