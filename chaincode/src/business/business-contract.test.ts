@@ -1,29 +1,24 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { canonicalBytes, describePolicy } from '../core';
-import { IdentityStatus, identityRef } from '../identity/records';
-import { MemoryStub, TestChannel, ledgerSnapshot, rejectsWithKey } from '../testing';
-import { MSP, because, bootstrappedChannel, hex, operator, twoRuns } from '../property/family-fixtures';
+import { describePolicy } from '../core';
+import { MemoryStub, TestChannel, WHO, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, useTestSecret } from '../testing';
+import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from '../property/family-fixtures';
 import { BusinessContract } from './business-contract';
 import { businessRef } from './business-records';
 import { usccFromSeed } from './uscc';
 
 const business = new BusinessContract();
-const registrar = operator(MSP.market, 'registrar');
-const clerk = operator(MSP.market, 'clerk');
-const [REP, REP2, SUSPENDED, UNKNOWN] = [hex('a'), hex('b'), hex('c'), hex('d')];
+const registrar = operator(MSP.mr, 'registrar');
+const clerk = operator(MSP.mr, 'clerk');
+const UNKNOWN = hex('d');
+let [REP, REP2, SUSPENDED] = ['', '', ''];
 const CODE = usccFromSeed(42);
 
 let channel: TestChannel;
 let seq = 0;
 const rid = () => `req-${++seq}`;
-const keyStub = () => new MemoryStub(channel.ledger, { txId: 'keys', millis: 0, clientMsp: MSP.market });
+const keyStub = () => new MemoryStub(channel.ledger, { txId: 'keys', millis: 0, clientMsp: MSP.mr });
 
-/** Seeds the identity family's public record (its own tests cover how it gets there). */
-function seedIdentity(subjectKey: string, status: IdentityStatus): void {
-  channel.ledger.state.set(identityRef(keyStub() as never, subjectKey).key,
-    canonicalBytes({ subjectKey, status, issuerMsp: MSP.police, fingerprints: {}, stagedTxId: 'tx0' }));
-}
 
 const registration = (overrides: Record<string, unknown> = {}) => JSON.stringify({
   code: CODE, name: 'Fujian Example Trading Co., Ltd.', entityType: 'limited_liability_company',
@@ -41,10 +36,13 @@ const listByRep = (subjectKey: string, pageSize = '10', bookmark = '') =>
 
 describe('Business contract', () => {
   beforeEach(async () => {
+    useTestSecret();
     channel = await bootstrappedChannel();
-    seedIdentity(REP, 'active');
-    seedIdentity(REP2, 'active');
-    seedIdentity(SUSPENDED, 'suspended');
+    // Real identities through the Identity contract: the business family reads only their public record.
+    REP = await registerCitizen(channel, citizen('201'), 'rep');
+    REP2 = await registerCitizen(channel, citizen('202'), 'rep2');
+    SUSPENDED = await registerCitizen(channel, citizen('203'), 'sus');
+    await channel.submit(identity, 'Suspend', ['suspend-1', JSON.stringify({ subjectKey: SUSPENDED, ...because })], { as: WHO.psRegistrar });
   });
 
   it('registers a business with an active legal representative and the registrar-plus-one policy', async () => {
@@ -53,8 +51,8 @@ describe('Business contract', () => {
     assert.equal(record.meta.version, 1);
     const policy = channel.ledger.validationParameters.get(businessRef(keyStub(), CODE).key);
     assert.ok(policy);
-    assert.equal(describePolicy(policy), `OutOf(2, '${MSP.market}.peer', OutOf(1, '${MSP.copyright}.peer', '${MSP.gov}.peer', '${MSP.land}.peer', '${MSP.police}.peer'))`);
-    assert.deepEqual(JSON.parse(await channel.evaluate(business, 'Get', [CODE], { as: operator(MSP.land, 'auditor') })), JSON.parse(JSON.stringify(record)));
+    assert.equal(describePolicy(policy), `OutOf(2, '${MSP.mr}.peer', OutOf(1, '${MSP.co}.peer', '${MSP.gov}.peer', '${MSP.nr}.peer', '${MSP.ps}.peer'))`);
+    assert.deepEqual(JSON.parse(await channel.evaluate(business, 'Get', [CODE], { as: operator(MSP.nr, 'auditor') })), JSON.parse(JSON.stringify(record)));
   });
 
   it('refuses a wrong USCC check character, length or alphabet with INVALID_ARGUMENT and writes nothing', async () => {
@@ -78,7 +76,7 @@ describe('Business contract', () => {
   });
 
   it('refuses other departments (FORBIDDEN_ORG), clerks (FORBIDDEN_ROLE) and duplicate codes (DUPLICATE)', async () => {
-    await rejectsWithKey(register({}, operator(MSP.land, 'registrar')), 'FORBIDDEN_ORG');
+    await rejectsWithKey(register({}, operator(MSP.nr, 'registrar')), 'FORBIDDEN_ORG');
     await rejectsWithKey(register({}, clerk), 'FORBIDDEN_ROLE');
     await register();
     await rejectsWithKey(register(), 'DUPLICATE');
@@ -97,7 +95,7 @@ describe('Business contract', () => {
     assert.equal(amended.meta.version, 2);
     assert.equal(amended.meta.reason, 'shareholder resolution');
     assert.equal(amended.meta.legalAuthority, 'Company Law art. 7');
-    assert.equal(amended.meta.approvedBy, `registrar-1@${MSP.market}`);
+    assert.equal(amended.meta.approvedBy, `registrar-1@${MSP.mr}`);
     assert.equal(amended.name, 'Renamed Co., Ltd.');
     assert.deepEqual((await listByRep(REP)).records, []);
     assert.deepEqual((await listByRep(REP2)).records.map((r) => r.code), [CODE]);
@@ -143,5 +141,6 @@ describe('Business contract', () => {
       assert.equal(a, b, `${fn} deterministic`);
       await channel.submit(business, fn, args, { as: registrar });
     }
+    assertCoversEverySubmit(business, steps.map(([fn]) => fn));
   });
 });

@@ -4,13 +4,13 @@ import { beforeEach, describe, it } from 'node:test';
 import { describePolicy } from '../core';
 import { usccFromSeed } from '../business/uscc';
 import { MemoryStub, TestChannel, ledgerSnapshot, rejectsWithKey } from '../testing';
-import { MSP, because, bootstrappedChannel, hex, operator, twoRuns } from '../property/family-fixtures';
+import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from '../property/family-fixtures';
 import { CopyrightContract } from './copyright-contract';
 import { depositRef, hashIndexKey } from './copyright-records';
 
 const copyright = new CopyrightContract();
-const registrar = operator(MSP.copyright, 'registrar');
-const clerk = operator(MSP.copyright, 'clerk', 'clerk-7');
+const registrar = operator(MSP.co, 'registrar');
+const clerk = operator(MSP.co, 'clerk', 'clerk-7');
 const [AUTHOR1, AUTHOR2, BUYER] = [hex('a'), hex('b'), hex('c')];
 const WORK = Buffer.from('The collected poems, draft 3\n');
 const HASH = createHash('sha256').update(WORK).digest('hex');
@@ -18,7 +18,7 @@ const HASH = createHash('sha256').update(WORK).digest('hex');
 let channel: TestChannel;
 let seq = 0;
 const rid = () => `req-${++seq}`;
-const keyStub = () => new MemoryStub(channel.ledger, { txId: 'keys', millis: 0, clientMsp: MSP.copyright });
+const keyStub = () => new MemoryStub(channel.ledger, { txId: 'keys', millis: 0, clientMsp: MSP.co });
 
 const depositInput = (overrides: Record<string, unknown> = {}) => JSON.stringify({
   contentHash: HASH, title: 'Collected Poems', authors: [AUTHOR2, AUTHOR1], workType: 'literary', firstPublicationDate: '2024-05-04', ...because, ...overrides,
@@ -41,10 +41,10 @@ describe('Copyright contract', () => {
       assert.deepEqual(record.holders, [{ kind: 'person', subjectKey: AUTHOR1 }, { kind: 'person', subjectKey: AUTHOR2 }]);
       const txId = channel.ledger.events.at(-1)?.txId;
       assert.deepEqual(record.certificate, {
-        contentHash: HASH, depositId: record.depositId, depositorMsp: MSP.copyright, operatorId: 'clerk-7', timestamp: record.certificate.timestamp, txId,
+        contentHash: HASH, depositId: record.depositId, depositorMsp: MSP.co, operatorId: 'clerk-7', timestamp: record.certificate.timestamp, txId,
       });
       assert.match(record.certificate.timestamp ?? '', /^\d{4}-\d{2}-\d{2}T/);
-      const verified = await channel.evaluateJson<{ matches: boolean; certificate: unknown }>(copyright, 'Verify', [HASH], { as: operator(MSP.police, 'auditor') });
+      const verified = await channel.evaluateJson<{ matches: boolean; certificate: unknown }>(copyright, 'Verify', [HASH], { as: operator(MSP.ps, 'auditor') });
       assert.equal(verified.matches, true);
       assert.deepEqual(verified.certificate, record.certificate);
       for (const key of [depositRef(keyStub(), record.depositId).key, hashIndexKey(keyStub(), HASH)]) {
@@ -93,8 +93,8 @@ describe('Copyright contract', () => {
     });
 
     it('refuses other departments and roles', async () => {
-      await rejectsWithKey(doDeposit({}, operator(MSP.market, 'registrar')), 'FORBIDDEN_ORG');
-      await rejectsWithKey(doDeposit({}, operator(MSP.copyright, 'auditor')), 'FORBIDDEN_ROLE');
+      await rejectsWithKey(doDeposit({}, operator(MSP.mr, 'registrar')), 'FORBIDDEN_ORG');
+      await rejectsWithKey(doDeposit({}, operator(MSP.co, 'auditor')), 'FORBIDDEN_ROLE');
     });
 
     it('replays a repeated request id and refuses it with other input', async () => {
@@ -165,6 +165,7 @@ describe('Copyright contract', () => {
         assert.equal(a, b, `${fn} deterministic`);
         await channel.submit(copyright, fn, args, { as: registrar });
       }
+      assertCoversEverySubmit(copyright, steps.map(([fn]) => fn));
     });
   });
 });

@@ -1,40 +1,33 @@
 /**
- * Test fixtures shared by the property, business and copyright tests: a channel bootstrapped through the
- * real Governance contract with the default topology's orgs, plus operator identities.
- * Test support only (imported by *.test.ts); core candidate next to chaincode/src/testing.
+ * Test helpers shared by the property, business and copyright tests, on top of the shared
+ * chaincode/src/testing fixtures (MSP names, governance bootstrap, citizen registration).
+ * Test support only (imported by *.test.ts).
  */
-import { GovernanceContract } from '../governance/governance-contract';
+import assert from 'node:assert/strict';
 import type { Contract } from 'fabric-contract-api';
-import { TestChannel, TestIdentity, describeWriteSet } from '../testing';
+import { MSP, TestChannel, TestIdentity, WHO, bootstrap, describeWriteSet, governance, isSubmit, transactionsOf } from '../testing';
 
-/** Default topology MSPs (network/topology.json). */
-export const MSP = {
-  gov: 'GovServiceCenterMSP',
-  police: 'PublicSecurityMSP',
-  land: 'NaturalResourcesMSP',
-  market: 'MarketRegulationMSP',
-  copyright: 'CopyrightOfficeMSP',
-} as const;
+export { MSP };
 
 /** An operator identity with the GovChain certificate attributes. */
 export const operator = (mspId: string, role: string, operatorId = `${role}-1`): TestIdentity => ({ mspId, role, operatorId });
 
-/** A 64-hex value made of one repeated character, or of a number: stands in for subject keys and hashes. */
-export const hex = (seed: string | number): string =>
-  (typeof seed === 'number' ? seed.toString(16).padStart(64, '0') : seed.repeat(64).slice(0, 64));
+/** A 64-hex value made of one repeated character: stands in for subject keys and document hashes. */
+export const hex = (seed: string): string => seed.repeat(64).slice(0, 64);
 
 /** Amendment fields every submitted input carries. */
 export const because = { reason: 'test', legalAuthority: 'Test Act art. 1' };
 
-/** A channel whose governance config names the default registrars and members. */
+/**
+ * A channel bootstrapped with the default topology; extra members (e.g. a bank org acting as lender) are
+ * added through Governance:SetMembers, as an operator would.
+ */
 export async function bootstrappedChannel(extraMembers: string[] = []): Promise<TestChannel> {
   const channel = new TestChannel();
-  await channel.submit(new GovernanceContract(), 'Bootstrap', ['boot-1', JSON.stringify({
-    ...because,
-    governanceMsp: MSP.gov,
-    members: [...Object.values(MSP), ...extraMembers],
-    registrars: { identity: MSP.police, property: MSP.land, business: MSP.market, copyright: MSP.copyright },
-  })], { as: operator(MSP.gov, 'admin') });
+  await bootstrap(channel);
+  if (extraMembers.length > 0) {
+    await channel.submit(governance, 'SetMembers', ['members-1', JSON.stringify({ members: [...Object.values(MSP), ...extraMembers], ...because })], { as: WHO.govAdmin });
+  }
   return channel;
 }
 
@@ -47,4 +40,10 @@ export async function twoRuns(channel: TestChannel, contract: Contract, fn: stri
   const first = await channel.fork().simulate(contract, fn, args, options);
   const second = await channel.fork().simulate(contract, fn, args, options);
   return [describeWriteSet(first.writeSet), describeWriteSet(second.writeSet)];
+}
+
+/** Fails when a contract declares a submit transaction that a determinism test did not run. */
+export function assertCoversEverySubmit(contract: Contract, ran: readonly string[]): void {
+  const declared = transactionsOf(contract).filter(isSubmit).map((t) => t.name);
+  assert.deepEqual(declared.filter((name) => !ran.includes(name)), [], `${contract.getName()} submit transactions without a determinism run`);
 }

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { describePolicy } from '../core';
 import { MemoryStub, TestChannel, ledgerSnapshot, rejectsWithKey } from '../testing';
-import { MSP, because, bootstrappedChannel, hex, operator, twoRuns } from './family-fixtures';
+import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from './family-fixtures';
 import { PropertyContract } from './property-contract';
 import { titleRef } from './property-records';
 
 const property = new PropertyContract();
-const registrar = operator(MSP.land, 'registrar');
-const landClerk = operator(MSP.land, 'clerk');
+const registrar = operator(MSP.nr, 'registrar');
+const landClerk = operator(MSP.nr, 'clerk');
 const windowClerk = operator(MSP.gov, 'clerk');
 const [SELLER1, SELLER2, BUYER, STRANGER] = [hex('a'), hex('b'), hex('c'), hex('d')];
 const PARCEL = '110108001001GB00001F00010001';
@@ -38,7 +38,7 @@ const complete = (transferId: string, requestId = rid()) =>
   channel.submitJson<{ title: { owners: string[]; meta: { version: number } } }>(property, 'CompleteTransfer', [requestId, JSON.stringify({ transferId, ...because })], { as: registrar });
 
 const policyOf = (parcel = PARCEL) => {
-  const stub = new MemoryStub(channel.ledger, { txId: 'probe', millis: 0, clientMsp: MSP.land });
+  const stub = new MemoryStub(channel.ledger, { txId: 'probe', millis: 0, clientMsp: MSP.nr });
   const bytes = channel.ledger.validationParameters.get(titleRef(stub, parcel).key);
   assert.ok(bytes, 'title has a key-level policy');
   return describePolicy(bytes);
@@ -54,17 +54,17 @@ describe('Property contract', () => {
       const record = await channel.submitJson<{ owners: string[]; meta: { version: number; approvedBy: string } }>(property, 'RegisterTitle', [rid(), titleInput()], { as: registrar });
       assert.deepEqual(record.owners, [SELLER1, SELLER2]);
       assert.equal(record.meta.version, 1);
-      assert.equal(record.meta.approvedBy, `registrar-1@${MSP.land}`);
+      assert.equal(record.meta.approvedBy, `registrar-1@${MSP.nr}`);
       const event = JSON.parse(Buffer.from(channel.ledger.events.at(-1)?.payload ?? []).toString()) as { changes: Array<{ action: string }> };
       assert.deepEqual(event.changes.map((c) => c.action), ['title_registered']);
-      assert.equal(policyOf(), `OutOf(2, '${MSP.land}.peer', OutOf(1, 'BankMSP.peer', '${MSP.copyright}.peer', '${MSP.gov}.peer', '${MSP.market}.peer', '${MSP.police}.peer'))`);
+      assert.equal(policyOf(), `OutOf(2, '${MSP.nr}.peer', OutOf(1, 'BankMSP.peer', '${MSP.co}.peer', '${MSP.gov}.peer', '${MSP.mr}.peer', '${MSP.ps}.peer'))`);
     });
 
     it('refuses a clerk (FORBIDDEN_ROLE) and another department (FORBIDDEN_ORG), writing nothing', async () => {
       const before = ledgerSnapshot(channel.ledger);
       await rejectsWithKey(channel.submit(property, 'RegisterTitle', [rid(), titleInput()], { as: landClerk }), 'FORBIDDEN_ROLE');
-      await rejectsWithKey(channel.submit(property, 'RegisterTitle', [rid(), titleInput()], { as: operator(MSP.market, 'registrar') }), 'FORBIDDEN_ORG');
-      await rejectsWithKey(channel.submit(property, 'RegisterTitle', [rid(), titleInput()], { as: { mspId: MSP.land, role: 'registrar' } }), 'FORBIDDEN_ROLE');
+      await rejectsWithKey(channel.submit(property, 'RegisterTitle', [rid(), titleInput()], { as: operator(MSP.mr, 'registrar') }), 'FORBIDDEN_ORG');
+      await rejectsWithKey(channel.submit(property, 'RegisterTitle', [rid(), titleInput()], { as: { mspId: MSP.nr, role: 'registrar' } }), 'FORBIDDEN_ROLE');
       assert.equal(ledgerSnapshot(channel.ledger), before);
     });
 
@@ -124,8 +124,8 @@ describe('Property contract', () => {
 
     it('lets only registrar-org operators and the service window record approvals', async () => {
       const transferId = await propose();
-      await rejectsWithKey(approve(transferId, SELLER1, operator(MSP.market, 'clerk')), 'FORBIDDEN_ORG');
-      await rejectsWithKey(approve(transferId, SELLER1, operator(MSP.land, 'auditor')), 'FORBIDDEN_ROLE');
+      await rejectsWithKey(approve(transferId, SELLER1, operator(MSP.mr, 'clerk')), 'FORBIDDEN_ORG');
+      await rejectsWithKey(approve(transferId, SELLER1, operator(MSP.nr, 'auditor')), 'FORBIDDEN_ROLE');
       await rejectsWithKey(approve(transferId, STRANGER), 'RULE_VIOLATION');
       await approve(transferId, SELLER1);
       await rejectsWithKey(approve(transferId, SELLER1), 'DUPLICATE');
@@ -181,7 +181,7 @@ describe('Property contract', () => {
       await rejectsWithKey(encumber({ lenderMsp: 'BankMSP' }), 'FORBIDDEN_ORG');
       await rejectsWithKey(encumber({ lenderMsp: 'NoSuchMSP' }, bank), 'RULE_VIOLATION');
       const { encumbrance } = await encumber({ lenderMsp: 'BankMSP' }, bank);
-      assert.equal(policyOf(), `OutOf(3, '${MSP.land}.peer', OutOf(1, '${MSP.copyright}.peer', '${MSP.gov}.peer', '${MSP.market}.peer', '${MSP.police}.peer'), 'BankMSP.peer')`);
+      assert.equal(policyOf(), `OutOf(3, '${MSP.nr}.peer', OutOf(1, '${MSP.co}.peer', '${MSP.gov}.peer', '${MSP.mr}.peer', '${MSP.ps}.peer'), 'BankMSP.peer')`);
       const transferId = await propose();
       await rejectsWithKey(consent(transferId, encumbrance.encumbranceId), 'FORBIDDEN_ORG');
       await consent(transferId, encumbrance.encumbranceId, bank);
@@ -236,6 +236,7 @@ describe('Property contract', () => {
       const cancel = [rid(), JSON.stringify({ transferId: `${PARCEL}:T2`, ...because })];
       const [a, b] = await twoRuns(channel, property, 'CancelTransfer', cancel, registrar);
       assert.equal(a, b);
+      assertCoversEverySubmit(property, [...steps.map(([fn]) => fn), 'CancelTransfer']);
     });
   });
 });
