@@ -44,8 +44,8 @@ async function readCollection(ctx: Context, collection: string, key: string): Pr
   try {
     staged = await getPrivateRecord<StagedPersonalData>(ctx.stub, collection, key);
   } catch {
-    // memberOnlyRead refuses clients of other orgs before the chaincode can decide.
-    throw errors.accessDenied('the collection refuses this org (memberOnlyRead)', { collection });
+    // memberOnlyRead refuses clients of other orgs, and peers outside the collection hold only hashes.
+    throw errors.accessDenied('personal data not readable here: evaluate on the registrar org peer (memberOnlyRead refuses other orgs)', { collection });
   }
   if (!staged) throw errors.accessDenied('personal data not held on this peer; evaluate on the registrar org peer', { collection });
   return staged;

@@ -132,7 +132,11 @@ export class MemoryStub implements StubSubset {
 
   async getPrivateData(collection: string, key: string): Promise<Uint8Array> {
     if (this.ledger.memberOnlyRead) this.checkClientMember(collection, 'read');
-    if (collectionOwner(collection) !== this.peerMsp) return new Uint8Array();
+    if (collectionOwner(collection) !== this.peerMsp) {
+      // A peer outside the collection holds only the hash; Fabric's simulator then refuses the read.
+      if (this.ledger.privateHash(collection, key).length > 0) throw new Error('private data matching public hash version is not available');
+      return new Uint8Array();
+    }
     return this.ledger.collections.get(collection)?.get(key) ?? new Uint8Array();
   }
 
