@@ -33,13 +33,13 @@ export async function bootstrappedChannel(extraMembers: string[] = []): Promise<
 
 /**
  * Runs one transaction on two forks of the channel (equal state, same tx id and time) and returns both
- * write sets as text: a deterministic transaction yields identical text, and a non-empty one.
+ * write sets (and results) as text: a deterministic transaction yields identical text, and a non-empty one.
  */
 export async function twoRuns(channel: TestChannel, contract: Contract, fn: string, args: string[], as: TestIdentity): Promise<[string, string]> {
   const options = { as, txId: 'determinism-tx', time: '2025-06-01T08:00:00.000Z' };
   const first = await channel.fork().simulate(contract, fn, args, options);
   const second = await channel.fork().simulate(contract, fn, args, options);
-  return [describeWriteSet(first.writeSet), describeWriteSet(second.writeSet)];
+  return [first, second].map((run) => `${describeWriteSet(run.writeSet)}\nresult ${run.result}`) as [string, string];
 }
 
 /** Fails when a contract declares a submit transaction that a determinism test did not run. */
