@@ -42,6 +42,9 @@ export interface ErrorBody {
  * `message` and `details` must never carry stack traces, peer addresses or personal data.
  */
 export class ApiError extends Error {
+  /** Server-side diagnostic (e.g. peer error text); logged for 5xx, never sent to clients. */
+  internal?: string;
+
   constructor(
     readonly status: number,
     readonly key: GatewayErrorKey | (string & {}),
@@ -55,7 +58,10 @@ export class ApiError extends Error {
 
   /** Returns a copy carrying the transaction id (errors raised inside Fabric calls learn it late). */
   withTxId(txId: string | undefined): ApiError {
-    return txId === undefined ? this : new ApiError(this.status, this.key, this.message, this.details, txId);
+    if (txId === undefined) return this;
+    const copy = new ApiError(this.status, this.key, this.message, this.details, txId);
+    copy.internal = this.internal;
+    return copy;
   }
 
   /** Renders the response body. */

@@ -93,5 +93,7 @@ export function mapFabricError(err: unknown): ApiError {
       return new ApiError(status, payload.key, payload.message, payload.details).withTxId(txId);
     }
   }
-  return transportError(stage, gwErr.code).withTxId(txId);
+  const mapped = transportError(stage, gwErr.code);
+  mapped.internal = texts.filter(Boolean).join(' | ').slice(0, 2000);
+  return mapped.withTxId(txId);
 }

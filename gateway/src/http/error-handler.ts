@@ -32,7 +32,7 @@ export function errorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const apiError = toApiError(err);
     if (apiError.status >= 500) {
-      const cause = err instanceof ApiError ? undefined : err instanceof Error ? { name: err.name, message: err.message } : String(err);
+      const cause = err instanceof ApiError ? err.internal : err instanceof Error ? { name: err.name, message: err.message } : String(err);
       logger.error({ key: apiError.key, method: req.method, path: req.route?.path ?? req.path, cause }, 'request failed');
     }
     if (res.headersSent) {

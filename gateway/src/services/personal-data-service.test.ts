@@ -1,0 +1,113 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError } from '../errors/api-error';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+let t: TestApp;
+const SUBJECT = 'c'.repeat(64);
+const FP = { address: 'a'.repeat(64), birthDate: 'b'.repeat(64), idNumber: 'c'.repeat(64), name: 'd'.repeat(64) };
+const PERSON = { idNumber: '11010519491231002X', name: 'Zhang San', birthDate: '1949-12-31', address: '1 Chang An Ave' };
+const ACCESS = { dataset: 'identity', fields: ['name', 'address'], purpose: 'tax-assessment', legalBasis: 'Tax Law art. 5', caseId: 'case-1' };
+
+before(async () => {
+  t = await startTestApp();
+});
+after(async () => t.close());
+
+function post(path: string, body: unknown, sub = 'registrar1', role = 'registrar'): Promise<Response> {
+  return fetch(t.url + path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${t.token({ sub, role })}`, 'content-type': 'application/json', 'idempotency-key': 'idem-1' },
+    body: JSON.stringify(body),
+  });
+}
+
+test('registration stages personal data only as transient data endorsed by the own org, then registers the public part', async () => {
+  t.ledger.calls.length = 0;
+  t.ledger.on('Identity:StagePersonalData', () => ({ subjectKey: SUBJECT, fingerprints: FP, stagedTxId: 'x' }));
+  t.ledger.on('Identity:Register', () => ({ subjectKey: SUBJECT, status: 'active' }));
+  const res = await post('/api/v1/identities', { personalData: PERSON });
+  assert.equal(res.status, 201);
+  const body = await res.text();
+  assert.doesNotMatch(body, /Zhang|11010519491231002X|Chang An/);
+  const [stage, register] = t.ledger.calls;
+  assert.equal(stage?.req.transaction, 'StagePersonalData');
+  assert.deepEqual(stage?.req.args, ['idem-1']);
+  assert.deepEqual(stage?.req.endorsingOrganizations, ['PublicSecurityMSP']);
+  assert.deepEqual(JSON.parse(stage?.req.transient?.personalData ?? '{}'), PERSON);
+  assert.equal(register?.req.transaction, 'Register');
+  assert.equal(register?.req.transient, undefined);
+  assert.deepEqual(register?.req.args, ['idem-1', JSON.stringify({ subjectKey: SUBJECT, fingerprints: FP })]);
+  assert.doesNotMatch(JSON.stringify(register?.req.args), /Zhang/);
+});
+
+test('registration rejects a bad resident ID before Fabric', async () => {
+  t.ledger.calls.length = 0;
+  const res = await post('/api/v1/identities', { personalData: { ...PERSON, idNumber: '110105194912310021' } });
+  assert.equal(res.status, 400);
+  assert.equal(t.ledger.calls.length, 0);
+});
+
+test('disclosure submits the audit entry, then reads on the owner org peer citing the committed access id', async () => {
+  t.ledger.calls.length = 0;
+  t.ledger.on('Audit:RequestAccess', () => ({ accessId: 'acc123', expiresAt: '2030-01-01T00:00:00.000Z' }));
+  t.ledger.on('Identity:ReadPersonalData', () => ({ accessId: 'acc123', fields: { name: 'Zhang San' } }));
+  const res = await post(`/api/v1/identities/${SUBJECT}/personal-data-access`, ACCESS, 'clerk1', 'clerk');
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { accessId: string; personalData: unknown };
+  assert.equal(body.accessId, 'acc123');
+  const [audit, read] = t.ledger.calls;
+  assert.equal(audit?.kind, 'submit');
+  assert.equal(audit?.req.transaction, 'RequestAccess');
+  assert.deepEqual(JSON.parse(audit?.req.args[1] ?? '{}'), { ...ACCESS, subjectKey: SUBJECT });
+  assert.equal(read?.kind, 'evaluate');
+  assert.deepEqual(read?.req.args, ['acc123']);
+  assert.deepEqual(read?.req.endorsingOrganizations, ['PublicSecurityMSP']);
+  assert.equal(read?.operatorId, 'clerk1');
+});
+
+test('disclosure fails closed: when the audit write fails, no data is read', async () => {
+  t.ledger.calls.length = 0;
+  t.ledger.on('Audit:RequestAccess', () => {
+    throw new ApiError(403, 'GRANT_REQUIRED', 'no approved grant');
+  });
+  const res = await post(`/api/v1/identities/${SUBJECT}/personal-data-access`, ACCESS, 'clerk1', 'clerk');
+  assert.equal(res.status, 403);
+  assert.doesNotMatch(await res.text(), /Zhang/);
+  assert.equal(t.ledger.calls.filter((c) => c.req.transaction === 'ReadPersonalData').length, 0);
+});
+
+test('verify sends the claim as transient data only', async () => {
+  t.ledger.calls.length = 0;
+  t.ledger.on('Identity:Verify', () => ({ match: true }));
+  const res = await post('/api/v1/identities/verify', { idNumber: PERSON.idNumber, name: PERSON.name }, 'clerk1', 'clerk');
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { match: true });
+  assert.deepEqual(t.ledger.calls[0]?.req.args, []);
+  assert.deepEqual(JSON.parse(t.ledger.calls[0]?.req.transient?.personalData ?? '{}'), { idNumber: PERSON.idNumber, name: PERSON.name });
+});
+
+test('citizen access log uses the citizen view of the own subject only', async () => {
+  t.ledger.calls.length = 0;
+  const res = await fetch(`${t.url}/api/v1/me/access-log?pageSize=5`, { headers: { authorization: `Bearer ${t.token({ sub: SUBJECT, role: 'citizen' })}` } });
+  assert.equal(res.status, 200);
+  assert.deepEqual(t.ledger.calls[0]?.req.args, [SUBJECT, 'citizen', '5', '']);
+  const other = await fetch(`${t.url}/api/v1/identities/${'e'.repeat(64)}`, { headers: { authorization: `Bearer ${t.token({ sub: SUBJECT, role: 'citizen' })}` } });
+  assert.equal(other.status, 403);
+  const audit = await fetch(`${t.url}/api/v1/audit?subject=${SUBJECT}`, { headers: { authorization: `Bearer ${t.token({ sub: SUBJECT, role: 'citizen' })}` } });
+  assert.equal(audit.status, 403);
+  const opLog = await fetch(`${t.url}/api/v1/me/access-log`, { headers: { authorization: `Bearer ${t.token({ sub: 'clerk1', role: 'clerk' })}` } });
+  assert.equal(opLog.status, 403);
+});
+
+test('audit queries need exactly one selector and the auditor role', async () => {
+  const auditor = { authorization: `Bearer ${t.token({ sub: 'auditor1', role: 'auditor' })}` };
+  assert.equal((await fetch(`${t.url}/api/v1/audit`, { headers: auditor })).status, 400);
+  assert.equal((await fetch(`${t.url}/api/v1/audit?subject=${SUBJECT}&org=PublicSecurityMSP`, { headers: auditor })).status, 400);
+  assert.equal((await fetch(`${t.url}/api/v1/audit?from=2025-01-01T00:00:00Z`, { headers: auditor })).status, 400);
+  t.ledger.calls.length = 0;
+  assert.equal((await fetch(`${t.url}/api/v1/audit?accessor=clerk1&org=PublicSecurityMSP`, { headers: auditor })).status, 200);
+  assert.deepEqual(t.ledger.calls[0]?.req.args, ['PublicSecurityMSP', 'clerk1', '20', '']);
+  const clerk = { authorization: `Bearer ${t.token({ sub: 'clerk1', role: 'clerk' })}` };
+  assert.equal((await fetch(`${t.url}/api/v1/audit?org=PublicSecurityMSP`, { headers: clerk })).status, 403);
+});
