@@ -27,6 +27,7 @@ export interface StagedPersonalData {
 export const FAMILY = 'identity';
 const PUBLIC_TYPE = 'identity';
 const PRIVATE_TYPE = 'identity.pd';
+const RECEIPT_TYPE = 'identity.staged';
 
 export function identityRef(stub: ChaincodeStub, subjectKey: string): RecordRef {
   return { key: stub.createCompositeKey(PUBLIC_TYPE, [subjectKey]), family: FAMILY, id: subjectKey };
@@ -35,4 +36,19 @@ export function identityRef(stub: ChaincodeStub, subjectKey: string): RecordRef 
 /** Key of the personal data in the registrar's private collection. */
 export function personalDataKey(stub: ChaincodeStub, subjectKey: string): string {
   return stub.createCompositeKey(PRIVATE_TYPE, [subjectKey]);
+}
+
+/**
+ * Key of the staging receipt in the registrar's collection. Its value is canonical JSON of
+ * {fingerprints, stagedTxId, subjectKey}, so any endorser can check Register's input against the
+ * on-chain private data hash without reading private data (a private read would confine endorsement
+ * to the collection's single member org).
+ */
+export function stagingReceiptKey(stub: ChaincodeStub, subjectKey: string): string {
+  return stub.createCompositeKey(RECEIPT_TYPE, [subjectKey]);
+}
+
+/** The staging receipt whose hash Register compares with its input. */
+export function stagingReceipt(r: { subjectKey: string; fingerprints: StagedPersonalData['fingerprints']; stagedTxId: string }): object {
+  return { fingerprints: r.fingerprints, stagedTxId: r.stagedTxId, subjectKey: r.subjectKey };
 }

@@ -6,7 +6,7 @@ import { sha256Hex } from '../core/hashing';
 import { getRecord, privateCollectionOf, putPrivateRecord } from '../core/state';
 import { submit } from '../core/submit';
 import { requireIdentityRegistrar } from './identity-policy';
-import { StagedPersonalData, identityRef, personalDataKey } from './records';
+import { StagedPersonalData, identityRef, personalDataKey, stagingReceipt, stagingReceiptKey } from './records';
 import { personalDataSchema } from './schema';
 import { fingerprintsOf, saltsFor, subjectKeyOf, subjectSecret } from './subject-key';
 
@@ -35,6 +35,7 @@ export async function stagePersonalData(ctx: Context, requestId: string): Promis
     const fingerprints = fingerprintsOf(salts, data);
     const staged: StagedPersonalData = { subjectKey, personalData: data, salts, fingerprints, stagedTxId: tx.txId, stagedAt: tx.now };
     await putPrivateRecord(ctx.stub, collection, personalDataKey(ctx.stub, subjectKey), staged);
+    await putPrivateRecord(ctx.stub, collection, stagingReceiptKey(ctx.stub, subjectKey), stagingReceipt(staged));
     tx.recordChange({ family: 'identity', id: subjectKey, action: 'staged', version: 0 });
     return { subjectKey, fingerprints, stagedTxId: tx.txId };
   });
