@@ -4,7 +4,7 @@ import { readPersonalData } from './read-personal-data';
 import { register } from './register-tx';
 import { stagePersonalData } from './stage-tx';
 import { changeStatus } from './status-tx';
-import { verify } from './verify';
+import { subjectKey, verify } from './verify';
 
 /**
  * Digital identity: personal data only in the registrar's private collection (via the transient map),
@@ -44,6 +44,9 @@ export class IdentityContract extends Contract {
 
   @Transaction(false) @Returns('string')
   public async Verify(ctx: Context): Promise<string> { return verify(ctx); }
+
+  @Transaction(false) @Returns('string')
+  public async SubjectKey(ctx: Context): Promise<string> { return subjectKey(ctx); }
 
   @Transaction(false) @Returns('string')
   public async ReadPersonalData(ctx: Context, accessId: string): Promise<string> { return readPersonalData(ctx, accessId); }

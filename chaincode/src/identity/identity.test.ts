@@ -103,6 +103,12 @@ describe('Identity: status, verify, erase', () => {
     assert.deepEqual(await verify(), { match: false });
   });
 
+  it('derives the subject key from a transient ID number for any member operator', async () => {
+    const got = await ch.evaluateJson<{ subjectKey: string }>(identity, 'SubjectKey', [], { as: WHO.nrClerk, transient: { personalData: JSON.stringify({ idNumber: pd.idNumber }) } });
+    assert.deepEqual(got, { subjectKey });
+    await rejectsWithKey(ch.evaluate(identity, 'SubjectKey', [], { as: { mspId: 'StrangerMSP', role: 'clerk', operatorId: 'x' }, transient: { personalData: JSON.stringify({ idNumber: pd.idNumber }) } }), 'FORBIDDEN_ORG');
+  });
+
   it('suspends, revokes and reinstates as amendments; refuses invalid transitions and other orgs', async () => {
     await rejectsWithKey(ch.submit(identity, 'Reinstate', ['x1', change(subjectKey)], { as: WHO.psRegistrar }), 'INVALID_STATE');
     await rejectsWithKey(ch.submit(identity, 'Suspend', ['x2', change(subjectKey)], { as: WHO.nrRegistrar }), 'FORBIDDEN_ORG');

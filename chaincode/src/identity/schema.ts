@@ -44,5 +44,8 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 /** Identity:Suspend / Revoke / Reinstate / Erase input. */
 export const statusChangeSchema = amendmentSchema.extend({ subjectKey: subjectKeySchema }).strict();
 
-/** Transient `verify` of Identity:Verify. */
+/** Transient `personalData` of Identity:SubjectKey. */
+export const subjectKeyLookupSchema = z.object({ idNumber: residentIdSchema }).strict();
+
+/** Transient `personalData` of Identity:Verify. */
 export const verifySchema = z.object({ idNumber: residentIdSchema, name: personNameSchema }).strict();

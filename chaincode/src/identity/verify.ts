@@ -4,7 +4,7 @@ import { parseTransient } from '../core/args';
 import { canonicalStringify } from '../core/canonical-json';
 import { getRecord } from '../core/state';
 import { IdentityRecord, identityRef } from './records';
-import { verifySchema } from './schema';
+import { subjectKeyLookupSchema, verifySchema } from './schema';
 import { PERSONAL_DATA_KEY } from './stage-tx';
 import { fingerprintOf, saltsFor, subjectKeyOf, subjectSecret } from './subject-key';
 
@@ -26,4 +26,15 @@ export async function verify(ctx: Context): Promise<string> {
       && fingerprintOf(salts.name, claim.name) === record.fingerprints.name;
   }
   return canonicalStringify({ match });
+}
+
+/**
+ * Identity:SubjectKey (evaluate): the subject key of a resident ID number, so a service window that holds
+ * the number can cite the pseudonym without the gateway holding the secret. Says nothing about whether
+ * the identity exists; the answer is a keyed hash, not personal data.
+ */
+export async function subjectKey(ctx: Context): Promise<string> {
+  await requireCaller(ctx, { roles: ['registrar', 'clerk', 'admin', 'auditor'], orgs: 'member' });
+  const { idNumber } = parseTransient(ctx.stub, PERSONAL_DATA_KEY, subjectKeyLookupSchema);
+  return canonicalStringify({ subjectKey: subjectKeyOf(subjectSecret(), idNumber) });
 }
