@@ -27,6 +27,7 @@ export interface BusinessData {
   registrarMsp: string;
 }
 
+/** Stored form: the data plus version metadata. */
 export type BusinessRecord = Versioned<BusinessData>;
 
 /** Record ref of a business by its unified social credit code. */

@@ -10,6 +10,7 @@ export const STATUS_ACTIONS = {
   deregister: { from: ['active', 'suspended'], to: 'deregistered', event: 'deregistered' },
 } as const satisfies Record<string, { from: readonly BusinessStatus[]; to: BusinessStatus; event: string }>;
 
+/** A status-changing action name. */
 export type StatusAction = keyof typeof STATUS_ACTIONS;
 
 /** The status after an action, or INVALID_STATE (409) when the action does not apply. */

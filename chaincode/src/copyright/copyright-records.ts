@@ -72,6 +72,7 @@ export interface LicenceData {
   status: 'active' | 'terminated';
 }
 
+/** Stored form: the data plus version metadata. */
 export type DepositRecord = Versioned<DepositData>;
 
 type KeyStub = Pick<ChaincodeStub, 'createCompositeKey'>;
@@ -102,7 +103,9 @@ export function copyrightRef(stub: KeyStub, kind: CopyrightRecordKind, id: strin
  * of a 256-bit tx id leave collisions negligible, and createVersioned refuses one anyway (DUPLICATE).
  */
 export const depositIdOf = (txId: string): string => `CR-${txId.slice(0, 32)}`;
+/** Id of the n-th transfer of a deposit. */
 export const copyrightTransferIdOf = (depositId: string, n: number): string => `${depositId}:T${n}`;
+/** Id of the n-th licence of a deposit. */
 export const licenceIdOf = (depositId: string, n: number): string => `${depositId}:L${n}`;
 
 /** Holders in canonical order, so equal sets store equal bytes. */

@@ -96,6 +96,7 @@ export interface EncumbranceData {
   releaseEvidenceHash: string | null;
 }
 
+/** Stored forms: the data plus version metadata. */
 export type TitleRecord = Versioned<TitleData>;
 export type TransferRecord = Versioned<TransferData>;
 export type EncumbranceRecord = Versioned<EncumbranceData>;
