@@ -15,7 +15,11 @@ export function endorsementPolicy(t: Topology): string {
   return `OutOf(${t.chaincode.endorsement.outOf},${peers.join(',')})`;
 }
 
-/** One private data collection per registrar org, readable and writable by that org only (docs/conventions.md). */
+/**
+ * One private data collection per registrar org, stored and written only by that org (docs/conventions.md).
+ * memberOnlyRead is off on purpose: another org's operator must be able to evaluate ReadPersonalData on the
+ * owner's peer after a committed, granted access; the chaincode is the read gate and fails closed.
+ */
 export function collections(t: Topology): object[] {
   return departments(t)
     .filter((o) => o.registers.length > 0)
@@ -25,7 +29,7 @@ export function collections(t: Topology): object[] {
       requiredPeerCount: 0,
       maxPeerCount: 0,
       blockToLive: 0,
-      memberOnlyRead: true,
+      memberOnlyRead: false,
       memberOnlyWrite: true,
       endorsementPolicy: { signaturePolicy: `OR('${o.mspId}.peer')` },
     }));

@@ -1,0 +1,157 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomInt, randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { dataDir, departments, loadTopology } from '@govchain/network';
+import { residentIdCheckChar } from '@govchain/chaincode/dist/identity/resident-id';
+import { usccCheckCharacter } from '@govchain/chaincode/dist/business/uscc';
+
+const REPO = resolve(__dirname, '..', '..', '..');
+const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
+const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
+/** E2E gateways listen on PORT_BASE + department index, away from the `npm start` ports. */
+const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? 3300);
+
+/** A gateway process started by a test. */
+export interface TestGateway {
+  org: string;
+  mspId: string;
+  url: string;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+/** An HTTP response as the tests look at it. */
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`gateway exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(3000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`gateway at ${url} not ready after ${timeoutMs} ms`);
+}
+
+/** Starts the real gateway of one department (its own process, its own operators' keys) and waits for /ready. */
+export async function startGateway(org: string, env: Record<string, string> = {}): Promise<TestGateway> {
+  const orgs = departments(loadTopology());
+  const index = orgs.findIndex((o) => o.name === org);
+  const dept = orgs[index];
+  if (!dept) throw new Error(`no department ${org}`);
+  const port = Number(env.GOVCHAIN_GATEWAY_PORT ?? PORT_BASE + index);
+  const url = `http://127.0.0.1:${port}`;
+  const logDir = resolve(dataDir(), 'gateway');
+  mkdirSync(logDir, { recursive: true });
+  let child: ChildProcess;
+  const launch = async (): Promise<void> => {
+    const log = openSync(resolve(logDir, `e2e-${org}.log`), 'a');
+    child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port)], {
+      stdio: ['ignore', log, log],
+      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', ...env },
+    });
+    closeSync(log);
+    await waitReady(url, child, 30_000);
+  };
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  await launch();
+  return { org, mspId: dept.mspId, url, stop, restart: async () => { await stop(); await launch(); } };
+}
+
+/** Issues a development token with the gateway's token CLI. */
+export function tokenFor(org: string, sub: string, role: string, ttl = 600): string {
+  const args = role === 'citizen' ? ['--org', org, '--role', role, '--subject', sub] : ['--org', org, '--operator', sub, '--role', role];
+  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8' }).trim();
+}
+
+/** Calls the API. POSTs get a fresh Idempotency-Key unless one is given (or `key: null` to omit it). */
+export async function call<T = unknown>(
+  gw: TestGateway,
+  method: 'GET' | 'POST',
+  path: string,
+  opts: { token?: string; body?: unknown; key?: string | null; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (method === 'POST') {
+    headers['content-type'] ??= 'application/json';
+    if (opts.key !== null) headers['idempotency-key'] = opts.key ?? `e2e-${randomUUID()}`;
+  }
+  const res = await fetch(gw.url + path, {
+    method,
+    headers,
+    ...(method === 'POST' ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {}) } : {}),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON (metrics, docs)
+  }
+  return { status: res.status, body: body as T, text, headers: res.headers };
+}
+
+/** A fresh, valid resident ID number (GB 11643-1999) and matching personal data. */
+export function newPerson(): { idNumber: string; name: string; birthDate: string; address: string } {
+  const year = 1950 + randomInt(50);
+  const month = String(1 + randomInt(12)).padStart(2, '0');
+  const day = String(1 + randomInt(28)).padStart(2, '0');
+  const first17 = `110105${year}${month}${day}${String(randomInt(1000)).padStart(3, '0')}`;
+  return { idNumber: first17 + residentIdCheckChar(first17), name: `E2E Citizen ${randomInt(1e6)}`, birthDate: `${year}-${month}-${day}`, address: `${randomInt(999)} Test Road, Beijing` };
+}
+
+/** A fresh, valid unified social credit code (GB 32100-2015). */
+export function newUscc(): string {
+  const digits = String(randomInt(1e9)).padStart(9, '0');
+  const body = `91110108${digits}`;
+  return body + usccCheckCharacter(body);
+}
+
+/** 64 lower-case hex characters. */
+export function hex64(): string {
+  return (randomUUID() + randomUUID()).replace(/-/g, '').padEnd(64, '0').slice(0, 64);
+}
+
+/** A reason and legal authority, required by every amendment. */
+export const BECAUSE = { reason: 'end-to-end test', legalAuthority: 'Test Regulation art. 1' };
+
+/** Starts the gateways of the given departments (default: every department). */
+export async function startGateways(orgs?: string[]): Promise<Record<string, TestGateway>> {
+  const names = orgs ?? departments(loadTopology()).map((d) => d.name);
+  const started = await Promise.all(names.map((n) => startGateway(n)));
+  return Object.fromEntries(started.map((g) => [g.org, g]));
+}
+
+/** Stops gateways started by startGateways. */
+export async function stopGateways(gws: Record<string, TestGateway>): Promise<void> {
+  await Promise.all(Object.values(gws).map((g) => g.stop()));
+}
+
+/** Registers a citizen through the PublicSecurity gateway; returns the subject key. */
+export async function registerCitizen(ps: TestGateway, person = newPerson()): Promise<string> {
+  const res = await call<{ data: { subjectKey: string } }>(ps, 'POST', '/api/v1/identities', {
+    token: tokenFor(ps.org, 'registrar1', 'registrar'),
+    body: { personalData: person },
+  });
+  if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${res.text}`);
+  return res.body.data.subjectKey;
+}
