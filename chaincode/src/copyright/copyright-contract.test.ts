@@ -150,6 +150,20 @@ describe('Copyright contract', () => {
       assert.deepEqual(page.records.map((l) => l.status), ['terminated']);
     });
 
+    it('refuses licences that break exclusivity and frees it on termination', async () => {
+      const exclusive = await licence({ exclusive: true, territory: 'CN', startDate: '2025-01-01', endDate: '2025-12-31' });
+      const error = await rejectsWithKey(licence({ territory: 'cn', startDate: '2025-06-01', endDate: null }), 'RULE_VIOLATION');
+      assert.equal(error.details.conflictingLicenceId, exclusive.licenceId);
+      await licence({ territory: 'HK', startDate: '2025-06-01', endDate: null });
+      const later = await licence({ territory: 'CN', startDate: '2026-01-01', endDate: null });
+      const widen = JSON.stringify({ licenceId: exclusive.licenceId, changes: { endDate: null }, ...because });
+      await rejectsWithKey(channel.submit(copyright, 'AmendLicence', [rid(), widen], { as: registrar }), 'RULE_VIOLATION');
+      await channel.submit(copyright, 'TerminateLicence', [rid(), JSON.stringify({ licenceId: exclusive.licenceId, ...because })], { as: registrar });
+      await licence({ territory: 'CN', startDate: '2025-06-01', endDate: null });
+      const deposit = await channel.evaluateJson<{ activeLicences: Array<{ licenceId: string }> }>(copyright, 'GetRecord', ['deposit', depositId], { as: clerk });
+      assert.deepEqual(deposit.activeLicences.map((t) => t.licenceId), [`${depositId}:L2`, later.licenceId, `${depositId}:L4`]);
+    });
+
     it('produces identical write sets on equal state', async () => {
       const steps: Array<[string, string]> = [
         ['Deposit', depositInput({ contentHash: hex('7') })],

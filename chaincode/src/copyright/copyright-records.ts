@@ -1,6 +1,7 @@
 import type { ChaincodeStub } from 'fabric-shim';
 import { canonicalStringify } from '../core/canonical-json';
 import type { RecordRef, Versioned } from '../core/versioned';
+import type { LicenceTerms } from './licence-rules';
 import type { CopyrightRecordKind, Holder, WORK_TYPES } from './schema';
 
 /** Family name used in events, errors and record refs. */
@@ -44,6 +45,8 @@ export interface DepositData {
   /** Current holders of the economic rights, sorted canonically. */
   holders: Holder[];
   certificate: EvidenceCertificate;
+  /** Terms of the active licences, sorted by id: exclusivity is checked against these without a scan. */
+  activeLicences: LicenceTerms[];
   transferCount: number;
   licenceCount: number;
 }

@@ -42,6 +42,7 @@ export async function deposit(ctx: Context, requestId: string, raw: string): Pro
         depositId, contentHash: input.contentHash, txId: tx.txId, timestamp: tx.now,
         depositorMsp: tx.caller.mspId, operatorId: tx.caller.operatorId,
       },
+      activeLicences: [],
       transferCount: 0,
       licenceCount: 0,
     };
