@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
-import { personalDataSchema, statusChangeSchema, verifySchema } from '@govchain/chaincode/dist/identity/schema';
+import { personalDataSchema, statusChangeSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode/dist/identity/schema';
 import { requestAccessSchema } from '@govchain/chaincode/dist/audit/schema';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
@@ -87,6 +87,17 @@ export function identityRoutes(): RouteSpec[] {
       body: verifySchema,
       responses: [{ status: 200, description: 'The answer', schema: z.object({ match: z.boolean() }).openapi('VerifyResult') }],
       handler: async (ctx) => ({ status: 200, body: await ctx.services.personalData.verify(ctx.principal, ctx.body) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/identities/subject-key',
+      operationId: 'lookupSubjectKey',
+      summary: 'The subject key of a resident ID number (the number travels only as transient data)',
+      tag: TAG,
+      access: { kind: 'operator' },
+      body: subjectKeyLookupSchema,
+      responses: [{ status: 200, description: 'The subject key', schema: z.object({ subjectKey: z.string() }).openapi('SubjectKeyResult') }],
+      handler: async (ctx) => ({ status: 200, body: await ctx.services.personalData.subjectKey(ctx.principal, ctx.body) }),
     }),
     defineRoute({
       method: 'post',

@@ -24,7 +24,7 @@ function post(path: string, body: unknown, sub = 'registrar1', role = 'registrar
 
 test('registration stages personal data only as transient data endorsed by the own org, then registers the public part', async () => {
   t.ledger.calls.length = 0;
-  t.ledger.on('Identity:StagePersonalData', () => ({ subjectKey: SUBJECT, fingerprints: FP, stagedTxId: 'x' }));
+  t.ledger.on('Identity:StagePersonalData', () => ({ subjectKey: SUBJECT, fingerprints: FP, stagedTxId: 'f'.repeat(64) }));
   t.ledger.on('Identity:Register', () => ({ subjectKey: SUBJECT, status: 'active' }));
   const res = await post('/api/v1/identities', { personalData: PERSON });
   assert.equal(res.status, 201);
@@ -37,7 +37,7 @@ test('registration stages personal data only as transient data endorsed by the o
   assert.deepEqual(JSON.parse(stage?.req.transient?.personalData ?? '{}'), PERSON);
   assert.equal(register?.req.transaction, 'Register');
   assert.equal(register?.req.transient, undefined);
-  assert.deepEqual(register?.req.args, ['idem-1', JSON.stringify({ subjectKey: SUBJECT, fingerprints: FP })]);
+  assert.deepEqual(register?.req.args, ['idem-1', JSON.stringify({ subjectKey: SUBJECT, fingerprints: FP, stagedTxId: 'f'.repeat(64) })]);
   assert.doesNotMatch(JSON.stringify(register?.req.args), /Zhang/);
 });
 

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import type { Ledger } from '../fabric/ledger';
+import { registerSchema } from '@govchain/chaincode/dist/identity/schema';
 import { decodeJson } from './json';
 import type { RecordService, WriteOutcome } from './record-service';
 
@@ -49,12 +50,24 @@ export class PersonalDataService {
       transient: { personalData: JSON.stringify(personalData) },
       endorsingOrganizations: [this.mspId],
     });
-    const stage = decodeJson(staged.result) as { subjectKey?: unknown; fingerprints?: unknown } | null;
-    if (!stage || typeof stage.subjectKey !== 'string') {
-      throw new ApiError(500, 'INTERNAL', 'staging returned no subject key', undefined, staged.txId);
+    // Register takes the staging receipt; keep exactly the fields of the chaincode's Register schema.
+    const receipt = (decodeJson(staged.result) ?? {}) as Record<string, unknown>;
+    const input = Object.fromEntries(Object.keys(registerSchema.shape).map((k) => [k, receipt[k]]));
+    if (!registerSchema.safeParse(input).success) {
+      throw new ApiError(500, 'INTERNAL', 'staging returned an unexpected receipt', undefined, staged.txId);
     }
-    const input = { subjectKey: stage.subjectKey, fingerprints: stage.fingerprints };
     return this.records.write(principal, { contract: 'Identity', transaction: 'Register', args: [JSON.stringify(input)] }, opts);
+  }
+
+  /** Identity:SubjectKey (evaluate): the subject key of a resident ID number, sent as transient data. */
+  async subjectKey(principal: Principal, lookup: unknown): Promise<unknown> {
+    const bytes = await this.ledger.evaluate(this.records.signerFor(principal), {
+      contract: 'Identity',
+      transaction: 'SubjectKey',
+      args: [],
+      transient: { personalData: JSON.stringify(lookup) },
+    });
+    return decodeJson(bytes);
   }
 
   /** Identity:Verify (evaluate): the claim travels as transient data; the answer is only {match}. */
