@@ -1,0 +1,89 @@
+// Direct @hyperledger/fabric-gateway clients, one gRPC connection per org peer, as enrolled operators.
+import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import * as grpc from '@grpc/grpc-js';
+import { connect, hash, signers } from '@hyperledger/fabric-gateway';
+import { loadConnectionProfile } from '@govchain/network';
+
+const utf8 = (b) => Buffer.from(b).toString('utf8');
+
+/** Opens clients lazily; `close()` closes every gateway and connection. */
+export function directClients() {
+  const profile = loadConnectionProfile();
+  const conns = new Map();
+  const gateways = new Map();
+  const org = (name) => {
+    const o = profile.orgs.find((x) => x.name === name || x.mspId === name);
+    if (!o) throw new Error(`org ${name} is not in the connection profile`);
+    return o;
+  };
+  const connection = (o) => {
+    if (!conns.has(o.name)) {
+      conns.set(o.name, new grpc.Client(o.peerEndpoint, grpc.credentials.createSsl(readFileSync(o.tlsRootCertPath)), {
+        'grpc.ssl_target_name_override': o.peerHostAlias,
+      }));
+    }
+    return conns.get(o.name);
+  };
+  /** The contract (chaincode, whole name space) of one operator. */
+  const contract = (orgName, operatorId) => {
+    const key = `${orgName}/${operatorId}`;
+    if (!gateways.has(key)) {
+      const o = org(orgName);
+      const op = o.operators.find((x) => x.id === operatorId);
+      if (!op) throw new Error(`operator ${operatorId} is not enrolled in ${orgName}`);
+      const gw = connect({
+        client: connection(o),
+        identity: { mspId: o.mspId, credentials: readFileSync(op.certPath) },
+        signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(op.keyPath))),
+        hash: hash.sha256,
+        evaluateOptions: () => ({ deadline: Date.now() + 15_000 }),
+        endorseOptions: () => ({ deadline: Date.now() + 30_000 }),
+        submitOptions: () => ({ deadline: Date.now() + 15_000 }),
+        commitStatusOptions: () => ({ deadline: Date.now() + 60_000 }),
+      });
+      gateways.set(key, { gw, contract: gw.getNetwork(profile.channel).getContract(profile.chaincode) });
+    }
+    return gateways.get(key).contract;
+  };
+  return {
+    profile,
+    org,
+    contract,
+    /** Submits and waits for the commit; throws unless the commit status is VALID. Returns the parsed result. */
+    async submit(orgName, operatorId, fn, args, opts = {}) {
+      const proposal = contract(orgName, operatorId).newProposal(fn, { arguments: args, ...opts });
+      const tx = await proposal.endorse();
+      const commit = await tx.submit();
+      const status = await commit.getStatus();
+      if (!status.successful) throw Object.assign(new Error(`${fn} ${tx.getTransactionId()} invalid: ${status.code}`), { key: `TX_INVALID_${status.code}` });
+      return parse(utf8(tx.getResult()));
+    },
+    async evaluate(orgName, operatorId, fn, args) {
+      return parse(utf8(await contract(orgName, operatorId).evaluateTransaction(fn, ...args)));
+    },
+    close() {
+      for (const { gw } of gateways.values()) gw.close();
+      for (const c of conns.values()) c.close();
+    },
+  };
+}
+
+function parse(s) {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The stable chaincode error key of a Fabric error, if its details carry GovChain error JSON. */
+export function errorKey(err) {
+  const texts = [err?.message, ...(err?.details ?? []).map((d) => d.message)].filter(Boolean);
+  for (const t of texts) {
+    const m = /"key":"([A-Z_]+)"/.exec(t);
+    if (m) return m[1];
+  }
+  return err?.key ?? err?.code ?? 'UNKNOWN';
+}

@@ -1,0 +1,76 @@
+// The operations the bench times, each through the REST gateway and through a direct Fabric client.
+// Every submit waits for its commit (REST: 201 Committed; direct: commit status VALID).
+import { departments, loadTopology } from '@govchain/network';
+import { errorKey } from './fabric.mjs';
+import { accessInput, businessInput, depositInput, personalData, requestId } from './fixtures.mjs';
+import { devToken, request } from './rest.mjs';
+
+const REGISTRAR = 'registrar1';
+
+/** Resolves the department orgs by record type, and their REST ports and dev tokens. */
+export function departmentsByRole() {
+  const deps = departments(loadTopology());
+  const registrarOf = (type) => {
+    const d = deps.find((o) => o.registers.includes(type));
+    if (!d) throw new Error(`no registrar org for ${type} in the topology`);
+    return d;
+  };
+  return {
+    identity: registrarOf('identity'), business: registrarOf('business'), copyright: registrarOf('copyright'),
+    governance: deps.find((o) => o.governs),
+  };
+}
+
+const rethrow = (err) => {
+  throw Object.assign(new Error(`${err?.message ?? String(err)} ${JSON.stringify(err?.details ?? []).slice(0, 600)}`), { key: errorKey(err) });
+};
+
+/** Builds the operation set for one run (seed = unique ids) given direct clients and the org map. */
+export function workloads(seed, fabric, orgs) {
+  const tokens = new Map();
+  const token = (org, op, role) => {
+    const k = `${org}/${op}`;
+    if (!tokens.has(k)) tokens.set(k, devToken(org, op, role));
+    return tokens.get(k);
+  };
+  const idOrg = orgs.identity.name;
+  const bizOrg = orgs.business.name;
+  const crOrg = orgs.copyright.name;
+  const others = departments(loadTopology()).map((d) => d.mspId).filter((m) => m !== orgs.identity.mspId);
+  const post = (org, path, body, key) => request(org.gatewayPort, 'POST', path, { token: token(org.name, REGISTRAR, 'registrar'), body, idempotencyKey: key });
+  const get = (org, path, op = REGISTRAR, role = 'registrar') => request(org.gatewayPort, 'GET', path, { token: token(org.name, op, role) });
+
+  return {
+    token,
+    rest: {
+      /** POST /identities: the gateway stages (registrar org only) and registers: 2 transactions. */
+      identity: (i) => post(orgs.identity, '/api/v1/identities', { personalData: personalData(seed, i) }, requestId(seed, 'rid', i)),
+      business: (i, rep) => post(orgs.business, '/api/v1/businesses', businessInput(seed, i, rep), requestId(seed, 'rbiz', i)),
+      copyright: (i, author) => post(orgs.copyright, '/api/v1/copyrights', depositInput(seed, i, author), requestId(seed, 'rcr', i)),
+      getBusiness: (code) => get(orgs.business, `/api/v1/businesses/${code}`),
+      auditPage: (subject, size) => get(orgs.identity, `/api/v1/audit?subject=${subject}&pageSize=${size}`, 'auditor1', 'auditor'),
+    },
+    direct: {
+      /** Identity:StagePersonalData (transient, endorsed by the registrar org only), then Identity:Register. */
+      identity: async (i) => {
+        try {
+          const stage = await fabric.submit(idOrg, REGISTRAR, 'Identity:StagePersonalData', [requestId(seed, 'did', i)], {
+            transientData: { personalData: JSON.stringify(personalData(seed, i)) }, endorsingOrganizations: [orgs.identity.mspId],
+          });
+          // Register reads the registrar's collection hash, so discovery would only offer collection members: name
+          // the registrar plus one other department explicitly (what OutOf(2) and the key-level policy require).
+          const endorsingOrganizations = [orgs.identity.mspId, others[i % others.length]];
+          return await fabric.submit(idOrg, REGISTRAR, 'Identity:Register', [requestId(seed, 'did', i), JSON.stringify(stage)], { endorsingOrganizations });
+        } catch (err) {
+          return rethrow(err);
+        }
+      },
+      business: (i, rep) => fabric.submit(bizOrg, REGISTRAR, 'Business:Register', [requestId(seed, 'dbiz', i), JSON.stringify(businessInput(seed, i, rep))]).catch(rethrow),
+      copyright: (i, author) => fabric.submit(crOrg, REGISTRAR, 'Copyright:Deposit', [requestId(seed, 'dcr', i), JSON.stringify(depositInput(seed, i, author))]).catch(rethrow),
+      getBusiness: (code) => fabric.evaluate(bizOrg, REGISTRAR, 'Business:Get', [code]).catch(rethrow),
+      auditPage: (subject, size) => fabric.evaluate(idOrg, 'auditor1', 'Audit:ListBySubject', [subject, 'auditor', String(size), '']).catch(rethrow),
+      requestAccess: (dataset, subject, i) =>
+        fabric.submit(idOrg, 'clerk1', 'Audit:RequestAccess', [requestId(seed, 'acc', i), JSON.stringify(accessInput(dataset, subject, i))]).catch(rethrow),
+    },
+  };
+}
