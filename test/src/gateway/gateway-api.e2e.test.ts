@@ -73,12 +73,12 @@ describe('gateway API end to end (every endpoint, real network)', () => {
     assert.equal((await call(nr, 'GET', `/api/v1/properties/${parcel}`, { token: registrar })).status, 200);
     const owned = await call<{ records: unknown[] }>(nr, 'GET', `/api/v1/properties?owner=${seller}`, { token: registrar });
     assert.equal(owned.body.records.length, 1, owned.text);
-    const enc = await call<{ data: { encumbranceId: string } }>(nr, 'POST', `/api/v1/properties/${parcel}/encumbrances`, {
+    const enc = await call<{ data: { encumbrance: { encumbranceId: string } } }>(nr, 'POST', `/api/v1/properties/${parcel}/encumbrances`, {
       token: registrar,
       body: { kind: 'mortgage', lenderCode: newUscc(), instrumentHash: hex64(), ...BECAUSE },
     });
     assert.equal(enc.status, 201, enc.text);
-    const encId = enc.body.data.encumbranceId;
+    const encId = enc.body.data.encumbrance.encumbranceId;
     const released = await call(nr, 'POST', `/api/v1/encumbrances/${encodeURIComponent(encId)}/release`, { token: registrar, body: { evidenceHash: hex64(), ...BECAUSE } });
     assert.equal(released.status, 201, released.text);
     const proposed = await call<{ data: { transferId: string } }>(nr, 'POST', `/api/v1/properties/${parcel}/transfers`, {
