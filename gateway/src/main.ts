@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   const shutdown = new AbortController();
   const { app } = createApp({ ...deps, logger, metrics, shutdown: shutdown.signal });
   const server: Server = app.listen(config.port, config.host);
+  // Outlive clients' idle keep-alive (undici: 4 s) so a reused socket is never closed under a request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
