@@ -44,7 +44,8 @@ export async function pageByPartialKey<T>(
 ): Promise<Page<T>> {
   const { iterator, metadata } = await stub.getStateByPartialCompositeKeyWithPagination(objectType, attributes, checkPageSize(pageSize), bookmark);
   const records = await drain(iterator, decode);
-  return { records, bookmark: metadata.bookmark ?? '', fetched: metadata.fetchedRecordsCount ?? records.length };
+  // The peer omits the metadata of an empty page.
+  return { records, bookmark: metadata?.bookmark ?? '', fetched: metadata?.fetchedRecordsCount ?? records.length };
 }
 
 /**
@@ -57,5 +58,6 @@ export async function pageByRange<T>(
 ): Promise<Page<T>> {
   const { iterator, metadata } = await stub.getStateByRangeWithPagination(startKey, endKey, checkPageSize(pageSize), bookmark);
   const records = await drain(iterator, decode);
-  return { records, bookmark: metadata.bookmark ?? '', fetched: metadata.fetchedRecordsCount ?? records.length };
+  // The peer omits the metadata of an empty page.
+  return { records, bookmark: metadata?.bookmark ?? '', fetched: metadata?.fetchedRecordsCount ?? records.length };
 }

@@ -188,6 +188,8 @@ export class MemoryStub implements StubSubset {
     const all = this.scan(bookmark ? bookmark : start, end);
     const records = all.slice(0, pageSize);
     const next = all[pageSize];
-    return { iterator: iterator(records), metadata: { fetchedRecordsCount: records.length, bookmark: next ? next.key : '' } };
+    // Like the peer, an empty page comes without metadata.
+    const metadata = records.length > 0 ? { fetchedRecordsCount: records.length, bookmark: next ? next.key : '' } : undefined;
+    return { iterator: iterator(records), metadata } as StateQueryResponse<Iterators.StateQueryIterator>;
   }
 }
