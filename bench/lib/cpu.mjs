@@ -30,16 +30,18 @@ export function cpuSnapshot(procs) {
   return out;
 }
 
-/** Per-kind and total CPU seconds spent between two snapshots. */
+/** Per-kind, per-node and total CPU seconds spent between two snapshots. */
 export function cpuDelta(before, after) {
   const byKind = {};
+  const byNode = {};
   let total = 0;
   for (const [name, a] of Object.entries(after)) {
     const d = a.seconds - (before[name]?.seconds ?? a.seconds);
     byKind[a.kind] = Math.round(((byKind[a.kind] ?? 0) + d) * 100) / 100;
+    byNode[name] = Math.round(d * 100) / 100;
     total += d;
   }
-  return { totalS: Math.round(total * 100) / 100, byKind };
+  return { totalS: Math.round(total * 100) / 100, byKind, byNode };
 }
 
 /** This bench process's own CPU seconds (the load generator, reported but not counted toward P6). */
