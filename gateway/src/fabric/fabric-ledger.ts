@@ -154,10 +154,12 @@ export class FabricLedger implements Ledger {
     }
   }
 
-  async height(operatorId: string): Promise<bigint> {
+  async height(operatorId: string, org?: string): Promise<bigint> {
     try {
-      const info = common.BlockchainInfo.deserializeBinary(await this.#qscc(operatorId, 'GetChainInfo'));
-      return BigInt(info.getHeight());
+      const contract = this.#network(operatorId).getContract('qscc');
+      const options = { arguments: [this.#opts.channel], ...(org ? { endorsingOrganizations: [org] } : {}) };
+      const bytes = await timed(this.#opts.observer, 'evaluate', () => contract.evaluate('GetChainInfo', options));
+      return BigInt(common.BlockchainInfo.deserializeBinary(bytes).getHeight());
     } catch (err) {
       throw mapFabricError(err);
     }

@@ -48,8 +48,8 @@ export interface Ledger {
   evaluate(operatorId: string, req: TxRequest): Promise<Uint8Array>;
   /** Validation code and block of a committed transaction; 404 TRANSACTION_NOT_FOUND when unknown. */
   transaction(operatorId: string, txId: string): Promise<TxInfo>;
-  /** Current block height of the channel. */
-  height(operatorId: string): Promise<bigint>;
+  /** Current block height of the channel on the gateway's peer, or on a peer of `org` when given. */
+  height(operatorId: string, org?: string): Promise<bigint>;
   /**
    * Opens a stream of the chaincode events of valid transactions from `startBlock` on, in ledger order,
    * until `signal` aborts. Resolves once the stream is open (so failures surface before any event).

@@ -21,6 +21,9 @@ export interface Disclosure {
  * endorsed only by the registrar's own org; disclosure is fail-closed: the audit entry must commit
  * before the owning org's peer is asked for the data.
  */
+/** Upper bound on waiting for the owner's peer to commit the audit entry before reading. */
+const OWNER_COMMIT_WAIT_MS = 5_000;
+
 export class PersonalDataService {
   constructor(
     private readonly ledger: Ledger,
@@ -96,6 +99,7 @@ export class PersonalDataService {
     const entry = decodeJson(audit.result) as { accessId?: unknown; id?: unknown } | null;
     const accessId = typeof entry?.accessId === 'string' ? entry.accessId : typeof entry?.id === 'string' ? entry.id : undefined;
     if (!accessId) throw new ApiError(500, 'DISCLOSURE_FAILED', 'the audit entry carries no access id', undefined, audit.txId);
+    await this.ownerHasCommitted(signer, audit.blockNumber, audit.txId);
     const data = await this.ledger.evaluate(signer, {
       contract: 'Identity',
       transaction: 'ReadPersonalData',
@@ -103,5 +107,19 @@ export class PersonalDataService {
       endorsingOrganizations: [this.ownerMsp()],
     });
     return { accessId, auditTxId: audit.txId, auditBlockNumber: Number(audit.blockNumber), personalData: decodeJson(data) };
+  }
+
+  /**
+   * The commit status comes from this org's peer; the owner's peer may commit the same block a moment later,
+   * and until then it would (rightly) deny the read. Waits, bounded, until the owner's peer holds the block.
+   */
+  private async ownerHasCommitted(signer: string, blockNumber: bigint, txId: string): Promise<void> {
+    const deadline = Date.now() + OWNER_COMMIT_WAIT_MS;
+    for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
+      if ((await this.ledger.height(signer, this.ownerMsp())) > blockNumber) return;
+      if (Date.now() + delay > deadline) break;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    throw new ApiError(503, 'OWNER_PEER_BEHIND', `the owning department's peer has not committed the access entry within ${OWNER_COMMIT_WAIT_MS} ms; retry with the same Idempotency-Key`, undefined, txId);
   }
 }
