@@ -1,22 +1,7 @@
-/** Conventions table (docs/conventions.md): chaincode error key -> HTTP status. */
-export const CHAINCODE_KEY_STATUS: Readonly<Record<string, number>> = Object.freeze({
-  INVALID_ARGUMENT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN_ROLE: 403,
-  FORBIDDEN_ORG: 403,
-  ACCESS_DENIED: 403,
-  GRANT_REQUIRED: 403,
-  RECORD_NOT_FOUND: 404,
-  DUPLICATE: 409,
-  IDEMPOTENCY_CONFLICT: 409,
-  INVALID_STATE: 409,
-  ERASED: 410,
-  RULE_VIOLATION: 422,
-  APPROVAL_MISSING: 422,
-  CONSENT_REQUIRED: 422,
-  ACCESS_EXPIRED: 422,
-  CONFIG_MISSING: 503,
-});
+import { ERROR_CODES } from '@govchain/chaincode/dist/core/errors';
+
+/** Chaincode error key -> HTTP status: the chaincode's own table (docs/conventions.md), not a copy. */
+export const CHAINCODE_KEY_STATUS: Readonly<Record<string, number>> = ERROR_CODES;
 
 /** A chaincode error as thrown by the contracts: canonical JSON `{"code","details","key","message"}`. */
 export interface ChaincodeErrorPayload {
