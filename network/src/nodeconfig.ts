@@ -43,6 +43,9 @@ export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, 
     'peer.fileSystemPath': join(dir, 'data'),
     'peer.gossip.bootstrap': endpoint,
     'peer.gossip.externalEndpoint': endpoint,
+    // Peers start and join together, so the first dial to another org's anchor peer often fails; the default
+    // 25 s retry then dominates start-up (cross-org endorsement needs that membership).
+    'peer.gossip.reconnectInterval': '2s',
     'peer.tls.enabled': true,
     'peer.tls.cert.file': join(tls, 'server.crt'),
     'peer.tls.key.file': join(tls, 'server.key'),

@@ -13,6 +13,7 @@ import { collectStatus, formatTable } from './status';
 import { departments, loadTopology, ordererOrg, Topology, topologyPath } from './topology';
 import { ensureToolchain, Toolchain } from './toolchain';
 import { waitFor } from './wait';
+import { waitCrossOrgDiscovery } from './discovery';
 import { seedGovernance } from './seed';
 
 type Log = (s: string) => void;
@@ -80,7 +81,8 @@ export async function up(log: Log = console.log): Promise<UpResult> {
   });
   await step('chaincode defined on the channel', () => defineChaincode(t, tc, packageId, log));
   await step('every peer reaches the chaincode', () => waitChaincodeReachable(t, tc));
-  writeConnectionProfile(t);
+  const profile = writeConnectionProfile(t);
+  await step('every peer discovers every other department (gossip)', () => waitCrossOrgDiscovery(profile));
   await step('governance seeded from the topology', () => seedGovernance(t, tc, log));
   state.ready = true;
   writeState(state);
