@@ -1,4 +1,5 @@
-import { CommitError, connect, hash, signers, type Contract, type Gateway, type Network } from '@hyperledger/fabric-gateway';
+import { CommitError, connect, hash, type Contract, type Gateway, type Network } from '@hyperledger/fabric-gateway';
+import { newNativeSigner } from './native-signer';
 import { common, peer } from '@hyperledger/fabric-protos';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { ApiError } from '../errors/api-error';
@@ -60,8 +61,9 @@ export class FabricLedger implements Ledger {
     const gw = connect({
       client: this.#opts.connections.get(this.#opts.peer),
       identity: { mspId: id.mspId, credentials: id.certificate },
-      signer: signers.newPrivateKeySigner(id.privateKey),
-      hash: hash.sha256,
+      // The native signer hashes the message itself (OpenSSL), hence no hashing by the client library.
+      signer: newNativeSigner(id.privateKey),
+      hash: hash.none,
       evaluateOptions: () => ({ deadline: Date.now() + t.evaluateMs }),
       endorseOptions: () => ({ deadline: Date.now() + t.endorseMs }),
       submitOptions: () => ({ deadline: Date.now() + t.submitMs }),
