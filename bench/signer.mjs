@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Gateway signing cost: fabric-gateway's pure-JS P-256 signer vs the gateway's native (OpenSSL) signer,
 // on the same key and messages, in one run. Usage: node bench/signer.mjs [N]
+import { Buffer } from 'node:buffer';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { signers } from '@hyperledger/fabric-gateway';
 import { newNativeSigner } from '../gateway/dist/fabric/native-signer.js';
