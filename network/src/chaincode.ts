@@ -67,7 +67,7 @@ export function startChaincodeServer(t: Topology, packageId: string): ManagedPro
   return startDetached(
     { name: 'chaincode', kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
     process.execPath, args,
-    { cwd: paths.chaincodeWorkspace(), env: { ...process.env, GOVCHAIN_SUBJECT_KEY_SECRET: subjectKeySecret(), CORE_CHAINCODE_LOGGING_LEVEL: 'info' } },
+    { cwd: paths.chaincodeWorkspace(), env: { ...process.env, GOVCHAIN_SUBJECT_KEY_SECRET: subjectKeySecret(), CORE_CHAINCODE_LOGGING_LEVEL: t.logging.chaincode } },
   );
 }
 

@@ -51,6 +51,12 @@ export const topologySchema = z
       absoluteMaxBytes: z.string(),
       preferredMaxBytes: z.string(),
     }),
+    /** FABRIC_LOGGING_SPEC per node kind (and the chaincode server's level); per-transaction INFO lines cost CPU. */
+    logging: z.strictObject({
+      peer: z.string().regex(/^[a-z:=.,_]+$/),
+      orderer: z.string().regex(/^[a-z:=.,_]+$/),
+      chaincode: z.enum(['debug', 'info', 'warning', 'error']),
+    }).default({ peer: 'info:gossip=warn:grpc=warn', orderer: 'info', chaincode: 'info' }),
     chaincode: z.strictObject({
       name: z.string().regex(/^[a-z][a-z0-9_-]*$/),
       version: z.string(),
