@@ -53,8 +53,16 @@ export async function ensureUp(log) {
     did.network = 'started by bench';
   }
   const deps = departments(loadTopology());
-  const down = [];
-  for (const d of deps) if (!(await live(d.gatewayPort))) down.push(d.name);
+  // Gateways that `npm start` (P7) launched may still be starting: give them a bounded moment first.
+  const deadline = Date.now() + 20_000;
+  let down = deps;
+  while (down.length > 0 && Date.now() < deadline) {
+    const still = [];
+    for (const d of down) if (!(await live(d.gatewayPort))) still.push(d);
+    down = still;
+    if (down.length > 0) await new Promise((r) => setTimeout(r, 500));
+  }
+  down = down.map((d) => d.name);
   if (down.length > 0) {
     log(`[bench] starting gateways: ${down.join(', ')}`);
     // The per-operator rate limit (default 600/min) would cap a one-operator load generator: lift it, and say so.
