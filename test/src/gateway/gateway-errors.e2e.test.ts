@@ -1,11 +1,6 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BECAUSE, call, hex64, newPerson, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type TestGateway } from './gateway-support';
-
-/** Per-file setup: the identity registrar's and the copyright office's gateways. */
-export async function setup(): Promise<Record<string, TestGateway>> {
-  return startGateways(['PublicSecurity', 'CopyrightOffice']);
-}
+import { BECAUSE, call, hex64, newPerson, registerCitizen, startGateway, useRegistrarGateways, tokenFor } from './gateway-support';
 
 interface ErrorBody {
   error: { code: number; key: string; message: string; txId?: string; details?: unknown };
@@ -21,81 +16,73 @@ function expectError(res: { status: number; body: unknown; text: string }, statu
 }
 
 describe('gateway 4xx paths against the real network', () => {
-  let gw: Record<string, TestGateway> = {};
-  let ps: TestGateway;
-  let co: TestGateway;
-  before(async () => {
-    gw = await setup();
-    ps = gw.PublicSecurity as TestGateway;
-    co = gw.CopyrightOffice as TestGateway;
-  });
-  after(async () => stopGateways(gw));
+  const gw = useRegistrarGateways();
 
   it('401: no token, garbage token, expired token', async () => {
-    expectError(await call(ps, 'GET', `/api/v1/identities/${hex64()}`), 401, 'UNAUTHENTICATED');
-    expectError(await call(ps, 'GET', `/api/v1/identities/${hex64()}`, { token: 'abc.def.ghi' }), 401, 'UNAUTHENTICATED');
-    const short = tokenFor(ps.org, 'clerk1', 'clerk', 1);
+    expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`), 401, 'UNAUTHENTICATED');
+    expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: 'abc.def.ghi' }), 401, 'UNAUTHENTICATED');
+    const short = tokenFor(gw.ps.org, 'clerk1', 'clerk', 1);
     await new Promise((r) => setTimeout(r, 7000));
-    const e = expectError(await call(ps, 'GET', `/api/v1/identities/${hex64()}`, { token: short }), 401, 'UNAUTHENTICATED');
+    const e = expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: short }), 401, 'UNAUTHENTICATED');
     assert.deepEqual(e.details, { reason: 'expired' });
   });
 
   it('403: token of another org, operator not enrolled, chaincode role and org checks', async () => {
-    expectError(await call(ps, 'GET', `/api/v1/identities/${hex64()}`, { token: tokenFor('CopyrightOffice', 'clerk1', 'clerk') }), 403, 'FORBIDDEN_ORG');
-    expectError(await call(ps, 'GET', `/api/v1/identities/${hex64()}`, { token: tokenFor(ps.org, 'ghost9', 'clerk') }), 403, 'OPERATOR_NOT_ENROLLED');
-    expectError(await call(ps, 'POST', '/api/v1/identities', { token: tokenFor(ps.org, 'clerk1', 'clerk'), body: { personalData: newPerson() } }), 403, 'FORBIDDEN_ROLE');
-    const notRegistrar = await call(co, 'POST', '/api/v1/identities', { token: tokenFor(co.org, 'registrar1', 'registrar'), body: { personalData: newPerson() } });
+    expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: tokenFor('CopyrightOffice', 'clerk1', 'clerk') }), 403, 'FORBIDDEN_ORG');
+    expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: tokenFor(gw.ps.org, 'ghost9', 'clerk') }), 403, 'OPERATOR_NOT_ENROLLED');
+    expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: tokenFor(gw.ps.org, 'clerk1', 'clerk'), body: { personalData: newPerson() } }), 403, 'FORBIDDEN_ROLE');
+    const notRegistrar = await call(gw.co, 'POST', '/api/v1/identities', { token: tokenFor(gw.co.org, 'registrar1', 'registrar'), body: { personalData: newPerson() } });
     assert.equal(notRegistrar.status, 403, notRegistrar.text);
     assert.doesNotMatch(notRegistrar.text, /E2E Citizen/);
   });
 
   it('400: missing Idempotency-Key, malformed input, unknown fields, bad check digit, bad path params', async () => {
-    const registrar = tokenFor(ps.org, 'registrar1', 'registrar');
-    expectError(await call(ps, 'POST', '/api/v1/identities', { token: registrar, key: null, body: { personalData: newPerson() } }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
-    expectError(await call(ps, 'POST', '/api/v1/identities', { token: registrar, body: { personalData: newPerson(), extra: true } }), 400, 'INVALID_ARGUMENT');
+    const registrar = tokenFor(gw.ps.org, 'registrar1', 'registrar');
+    expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: registrar, key: null, body: { personalData: newPerson() } }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+    expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: registrar, body: { personalData: newPerson(), extra: true } }), 400, 'INVALID_ARGUMENT');
     const person = newPerson();
     const badCheck = `${person.idNumber.slice(0, 17)}${person.idNumber.endsWith('0') ? '1' : '0'}`;
-    expectError(await call(ps, 'POST', '/api/v1/identities', { token: registrar, body: { personalData: { ...person, idNumber: badCheck } } }), 400, 'INVALID_ARGUMENT');
-    expectError(await call(ps, 'POST', '/api/v1/identities', { token: registrar, body: '{"personalData":' }), 400, 'INVALID_ARGUMENT');
-    expectError(await call(ps, 'GET', '/api/v1/identities/not-a-subject', { token: registrar }), 400, 'INVALID_ARGUMENT');
-    expectError(await call(ps, 'GET', '/api/v1/transactions/xyz', { token: registrar }), 400, 'INVALID_ARGUMENT');
+    expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: registrar, body: { personalData: { ...person, idNumber: badCheck } } }), 400, 'INVALID_ARGUMENT');
+    expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: registrar, body: '{"personalData":' }), 400, 'INVALID_ARGUMENT');
+    expectError(await call(gw.ps, 'GET', '/api/v1/identities/not-a-subject', { token: registrar }), 400, 'INVALID_ARGUMENT');
+    expectError(await call(gw.ps, 'GET', '/api/v1/transactions/xyz', { token: registrar }), 400, 'INVALID_ARGUMENT');
   });
 
   it('404: unknown record, unknown transaction, unknown route', async () => {
-    const clerk = tokenFor(ps.org, 'clerk1', 'clerk');
-    expectError(await call(ps, 'GET', `/api/v1/identities/${hex64()}`, { token: clerk }), 404, 'RECORD_NOT_FOUND');
-    expectError(await call(ps, 'GET', `/api/v1/transactions/${hex64()}`, { token: clerk }), 404, 'TRANSACTION_NOT_FOUND');
-    expectError(await call(ps, 'GET', '/api/v1/nowhere', { token: clerk }), 404, 'ROUTE_NOT_FOUND');
+    const clerk = tokenFor(gw.ps.org, 'clerk1', 'clerk');
+    expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: clerk }), 404, 'RECORD_NOT_FOUND');
+    expectError(await call(gw.ps, 'GET', `/api/v1/transactions/${hex64()}`, { token: clerk }), 404, 'TRANSACTION_NOT_FOUND');
+    expectError(await call(gw.ps, 'GET', '/api/v1/nowhere', { token: clerk }), 404, 'ROUTE_NOT_FOUND');
   });
 
   it('409: duplicate registration, same Idempotency-Key with another body; same key and body replays', async () => {
-    const registrar = tokenFor(ps.org, 'registrar1', 'registrar');
+    const registrar = tokenFor(gw.ps.org, 'registrar1', 'registrar');
     const person = newPerson();
-    await registerCitizen(ps, person);
-    expectError(await call(ps, 'POST', '/api/v1/identities', { token: registrar, body: { personalData: person } }), 409, 'DUPLICATE');
-    const author = await registerCitizen(ps);
-    const coReg = tokenFor(co.org, 'registrar1', 'registrar');
+    await registerCitizen(gw.ps, person);
+    expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: registrar, body: { personalData: person } }), 409, 'DUPLICATE');
+    const author = await registerCitizen(gw.ps);
+    const coReg = tokenFor(gw.co.org, 'registrar1', 'registrar');
     const key = `e2e-${hex64().slice(0, 16)}`;
     const body = { contentHash: hex64(), title: 'Idempotent Work', authors: [author], workType: 'music', ...BECAUSE };
-    const first = await call<{ data: unknown }>(co, 'POST', '/api/v1/copyrights', { token: coReg, key, body });
+    const first = await call<{ data: unknown }>(gw.co, 'POST', '/api/v1/copyrights', { token: coReg, key, body });
     assert.equal(first.status, 201, first.text);
-    const again = await call<{ data: unknown }>(co, 'POST', '/api/v1/copyrights', { token: coReg, key, body });
+    const again = await call<{ data: unknown }>(gw.co, 'POST', '/api/v1/copyrights', { token: coReg, key, body });
     assert.equal(again.status, 201, again.text);
     assert.deepEqual(again.body.data, first.body.data);
-    expectError(await call(co, 'POST', '/api/v1/copyrights', { token: coReg, key, body: { ...body, title: 'Other' } }), 409, 'IDEMPOTENCY_CONFLICT');
+    expectError(await call(gw.co, 'POST', '/api/v1/copyrights', { token: coReg, key, body: { ...body, title: 'Other' } }), 409, 'IDEMPOTENCY_CONFLICT');
   });
 
   it('413 body too large, 415 wrong content type', async () => {
-    const registrar = tokenFor(ps.org, 'registrar1', 'registrar');
-    expectError(await call(ps, 'POST', '/api/v1/identities', { token: registrar, body: { personalData: { ...newPerson(), address: 'x'.repeat(200_000) } } }), 413, 'PAYLOAD_TOO_LARGE');
-    expectError(await call(ps, 'POST', '/api/v1/identities', { token: registrar, body: 'a=b', headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    const registrar = tokenFor(gw.ps.org, 'registrar1', 'registrar');
+    expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: registrar, body: { personalData: { ...newPerson(), address: 'x'.repeat(200_000) } } }), 413, 'PAYLOAD_TOO_LARGE');
+    expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: registrar, body: 'a=b', headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('422: a business rule (transfer to the current owners)', async () => {
     const nr = await startGateway('NaturalResources');
     try {
       const registrar = tokenFor(nr.org, 'registrar1', 'registrar');
-      const owner = await registerCitizen(ps);
+      const owner = await registerCitizen(gw.ps);
       const parcel = `E2E-${hex64().slice(0, 12).toUpperCase()}`;
       const t = await call(nr, 'POST', '/api/v1/properties', { token: registrar, body: { parcelNumber: parcel, owners: [owner], areaSqm: 50, use: 'residential', documentHash: hex64(), ...BECAUSE } });
       assert.equal(t.status, 201, t.text);

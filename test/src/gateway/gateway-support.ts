@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import { randomInt, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -154,4 +155,26 @@ export async function registerCitizen(ps: TestGateway, person = newPerson()): Pr
   });
   if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${res.text}`);
   return res.body.data.subjectKey;
+}
+
+/** The identity registrar's and the copyright office's gateways, as a suite uses them. */
+export interface RegistrarGateways {
+  all: Record<string, TestGateway>;
+  ps: TestGateway;
+  co: TestGateway;
+}
+
+/**
+ * Starts the PublicSecurity and CopyrightOffice gateways before the enclosing suite and stops them after it.
+ * The returned object is filled in by the `before` hook.
+ */
+export function useRegistrarGateways(): RegistrarGateways {
+  const suite = { all: {} } as RegistrarGateways;
+  before(async () => {
+    suite.all = await startGateways(['PublicSecurity', 'CopyrightOffice']);
+    suite.ps = suite.all.PublicSecurity as TestGateway;
+    suite.co = suite.all.CopyrightOffice as TestGateway;
+  });
+  after(async () => stopGateways(suite.all));
+  return suite;
 }
