@@ -1,10 +1,6 @@
 // Direct @hyperledger/fabric-gateway clients, one gRPC connection per org peer, as enrolled operators.
 import { Buffer } from 'node:buffer';
-import { readFileSync } from 'node:fs';
-import { createPrivateKey } from 'node:crypto';
-import * as grpc from '@grpc/grpc-js';
-import { connect, hash, signers } from '@hyperledger/fabric-gateway';
-import { loadConnectionProfile } from '@govchain/network';
+import { loadConnectionProfile, operatorGateway, peerConnection } from '@govchain/network';
 
 const utf8 = (b) => Buffer.from(b).toString('utf8');
 
@@ -19,11 +15,7 @@ export function directClients() {
     return o;
   };
   const connection = (o) => {
-    if (!conns.has(o.name)) {
-      conns.set(o.name, new grpc.Client(o.peerEndpoint, grpc.credentials.createSsl(readFileSync(o.tlsRootCertPath)), {
-        'grpc.ssl_target_name_override': o.peerHostAlias,
-      }));
-    }
+    if (!conns.has(o.name)) conns.set(o.name, peerConnection(o));
     return conns.get(o.name);
   };
   /** The contract (chaincode, whole name space) of one operator. */
@@ -31,18 +23,7 @@ export function directClients() {
     const key = `${orgName}/${operatorId}`;
     if (!gateways.has(key)) {
       const o = org(orgName);
-      const op = o.operators.find((x) => x.id === operatorId);
-      if (!op) throw new Error(`operator ${operatorId} is not enrolled in ${orgName}`);
-      const gw = connect({
-        client: connection(o),
-        identity: { mspId: o.mspId, credentials: readFileSync(op.certPath) },
-        signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(op.keyPath))),
-        hash: hash.sha256,
-        evaluateOptions: () => ({ deadline: Date.now() + 15_000 }),
-        endorseOptions: () => ({ deadline: Date.now() + 30_000 }),
-        submitOptions: () => ({ deadline: Date.now() + 15_000 }),
-        commitStatusOptions: () => ({ deadline: Date.now() + 60_000 }),
-      });
+      const gw = operatorGateway(connection(o), o, operatorId);
       gateways.set(key, { gw, contract: gw.getNetwork(profile.channel).getContract(profile.chaincode) });
     }
     return gateways.get(key).contract;

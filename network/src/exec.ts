@@ -5,15 +5,13 @@ export interface ExecOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   timeoutMs?: number;
-  /** Passed to the child's stdin. */
-  input?: string;
 }
 
 /** Runs a command to completion, with a time limit; rejects with NetworkError COMMAND_FAILED carrying its output. */
 export function exec(cmd: string, args: string[], opts: ExecOptions = {}): Promise<string> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -30,7 +28,5 @@ export function exec(cmd: string, args: string[], opts: ExecOptions = {}): Promi
       const tail = (err || out).trim().split('\n').slice(-15).join('\n');
       reject(new NetworkError('COMMAND_FAILED', `${cmd} ${args.slice(0, 4).join(' ')} failed (${why}):\n${tail}`));
     });
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
   });
 }

@@ -10,3 +10,4 @@ export { toolchain, ensureToolchain, missingParts, FABRIC_COMMIT } from './toolc
 export { readState, alive, NetworkState, ManagedProcess } from './processes';
 export { endorsementPolicy } from './chaincode';
 export { paths } from './paths';
+export { operatorGateway, peerConnection } from './client';

@@ -6,7 +6,6 @@ import { networkDir } from './topology';
 export const paths = {
   root: () => dataDir(),
   state: () => resolve(dataDir(), 'state.json'),
-  lock: () => resolve(dataDir(), 'up.lock'),
   logs: () => resolve(dataDir(), 'logs'),
   log: (node: string) => resolve(dataDir(), 'logs', `${node}.log`),
   secrets: () => resolve(dataDir(), 'secrets'),

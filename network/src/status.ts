@@ -1,5 +1,5 @@
 import { ordererChannelInfo, peerHeight } from './channel';
-import { alive, NetworkState, readState } from './processes';
+import { alive, NetworkState } from './processes';
 import { ordererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
 import { httpStatus, tcpOpen } from './wait';
@@ -38,12 +38,4 @@ export function formatTable(rows: NodeStatus[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(head), ...cells.map(line)].join('\n');
-}
-
-/** True when the state file exists and every process in it is alive and healthy. */
-export async function healthy(t: Topology, tc: Toolchain): Promise<boolean> {
-  const state = readState();
-  if (!state || !state.ready) return false;
-  const rows = await collectStatus(t, tc, state);
-  return rows.every((r) => r.health === 'ok');
 }

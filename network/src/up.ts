@@ -5,14 +5,12 @@ import { defineChaincode, deployChaincode, packageChaincode, startChaincodeServe
 import { NetworkError } from './errors';
 import { startOrderer, startPeer, waitHealthy } from './nodes';
 import { paths } from './paths';
-import { peerCli } from './peercli';
 import { assertPortsFree } from './ports';
 import { ManagedProcess, NetworkState, readState, writeState } from './processes';
 import { writeConnectionProfile } from './profile-writer';
 import { collectStatus, formatTable } from './status';
 import { departments, loadTopology, ordererOrg, Topology, topologyPath } from './topology';
 import { ensureToolchain, Toolchain } from './toolchain';
-import { waitFor } from './wait';
 import { waitCrossOrgDiscovery } from './discovery';
 import { seedGovernance } from './seed';
 
@@ -80,9 +78,8 @@ export async function up(log: Log = console.log): Promise<UpResult> {
     await waitChaincodeServer(t);
   });
   await step('chaincode defined on the channel', () => defineChaincode(t, tc, packageId, log));
-  await step('every peer reaches the chaincode', () => waitChaincodeReachable(t, tc));
   const profile = writeConnectionProfile(t);
-  await step('every peer discovers every other department (gossip)', () => waitCrossOrgDiscovery(profile));
+  await step('every peer reaches the chaincode and every other department (gossip)', () => waitCrossOrgDiscovery(profile));
   await step('governance seeded from the topology', () => seedGovernance(t, tc, log));
   state.ready = true;
   writeState(state);
@@ -98,11 +95,4 @@ async function startNodes(t: Topology, tc: Toolchain, track: (p: ManagedProcess)
     ...departments(t).flatMap((org) => org.peers.map((p) => track(startPeer(t, tc, org, p)))),
   ];
   await Promise.all(nodes.map((n) => waitHealthy(n)));
-}
-
-async function waitChaincodeReachable(t: Topology, tc: Toolchain): Promise<void> {
-  await Promise.all(departments(t).map((org) => waitFor(`${org.name}'s peer to reach the chaincode (System:Ping)`, async () => {
-    const out = await peerCli(t, tc, org, ['chaincode', 'query', '-C', t.channel, '-n', t.chaincode.name, '-c', '{"Args":["System:Ping"]}'], undefined, 20_000);
-    return out.includes('pong');
-  }, 60_000, `see ${paths.log('chaincode')} and the peer log`)));
 }
