@@ -64,5 +64,16 @@ export function accessInput(dataset, subjectKey, i) {
   return { subjectKey, dataset, fields: ['name'], purpose: 'identity-verification', legalBasis: 'Resident Identity Card Law art. 15', caseId: `bench-case-${i}` };
 }
 
+const LEGACY_START = Date.UTC(2019, 0, 1);
+
+/** One entry of a department's legacy access log (Audit:ImportEntries), the n-th of this run, at a past time. */
+export function legacyEntry(seed, dataset, subjectKey, n) {
+  return {
+    subjectKey, dataset, fields: ['name'], purpose: 'counter-service', legalBasis: 'Resident Identity Card Law art. 15',
+    caseId: `legacy-${seed.tag}-${n}`, accessorOperatorId: `legacy.clerk${n % 50}`, role: 'clerk',
+    at: new Date(LEGACY_START + (seed.base % 1_000_000) * 60_000 + n * 1000).toISOString(),
+  };
+}
+
 /** A request id unique to this run. */
 export const requestId = (seed, kind, i) => `bench-${seed.tag}-${kind}-${i}`;

@@ -2,7 +2,7 @@
 // Every submit waits for its commit (REST: 201 Committed; direct: commit status VALID).
 import { departments, loadTopology } from '@govchain/network';
 import { errorKey } from './fabric.mjs';
-import { accessInput, businessInput, depositInput, personalData, requestId } from './fixtures.mjs';
+import { accessInput, businessInput, depositInput, legacyEntry, personalData, requestId } from './fixtures.mjs';
 import { devToken, request } from './rest.mjs';
 
 const REGISTRAR = 'registrar1';
@@ -69,6 +69,11 @@ export function workloads(seed, fabric, orgs) {
       copyright: (i, author) => fabric.submit(crOrg, REGISTRAR, 'Copyright:Deposit', [requestId(seed, 'dcr', i), JSON.stringify(depositInput(seed, i, author))]).catch(rethrow),
       getBusiness: (code) => fabric.evaluate(bizOrg, REGISTRAR, 'Business:Get', [code]).catch(rethrow),
       auditPage: (subject, size) => fabric.evaluate(idOrg, 'auditor1', 'Audit:ListBySubject', [subject, 'auditor', String(size), '']).catch(rethrow),
+      /** Audit:ImportEntries by the identity org's admin: entries `first`… for the subjects `subjectOf(n)` names. */
+      importAccessLog: (dataset, subjectOf, first, count) => fabric.submit(idOrg, 'admin1', 'Audit:ImportEntries', [requestId(seed, 'imp', first), JSON.stringify({
+        batchId: `bench-${seed.tag}-${first}`, source: 'bench: generated legacy access log', legalAuthority: 'GovChain bench',
+        entries: Array.from({ length: count }, (_, k) => legacyEntry(seed, dataset, subjectOf(first + k), first + k)),
+      })]).catch(rethrow),
       requestAccess: (dataset, subject, i) =>
         fabric.submit(idOrg, 'clerk1', 'Audit:RequestAccess', [requestId(seed, 'acc', i), JSON.stringify(accessInput(dataset, subject, i))]).catch(rethrow),
     },

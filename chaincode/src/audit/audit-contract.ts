@@ -1,5 +1,6 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import * as q from './queries';
+import { importEntries } from './import-tx';
 import { requestAccess } from './request-access-tx';
 
 /**
@@ -14,6 +15,9 @@ export class AuditContract extends Contract {
 
   @Transaction() @Returns('string')
   public async RequestAccess(ctx: Context, requestId: string, input: string): Promise<string> { return requestAccess(ctx, requestId, input); }
+
+  @Transaction() @Returns('string')
+  public async ImportEntries(ctx: Context, requestId: string, input: string): Promise<string> { return importEntries(ctx, requestId, input); }
 
   @Transaction(false) @Returns('string')
   public async Get(ctx: Context, accessId: string): Promise<string> { return q.getEntry(ctx, accessId); }

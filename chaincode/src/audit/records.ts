@@ -18,12 +18,29 @@ export interface AccessEntry {
   sealedUntil?: string;
   /** The grant relied on, or null when the owner org accessed its own dataset. */
   grantId: string | null;
+  /** Set on entries brought in from a legacy access log by Audit:ImportEntries (never citable for a read). */
+  importBatchId?: string;
+}
+
+/** One Audit:ImportEntries batch: what was imported, from where, on whose authority and by whom. */
+export interface ImportBatch {
+  batchId: string;
+  source: string;
+  legalAuthority: string;
+  importerMsp: string;
+  importedBy: string;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+  txId: string;
+  at: string;
 }
 
 export const ENTRY_TYPE = 'audit.entry';
 export const BY_SUBJECT = 'audit.subject';
 export const BY_ACCESSOR = 'audit.accessor';
 export const BY_ORG = 'audit.org';
+export const IMPORT_BATCH = 'audit.import';
 /** Time index uses simple keys, because the shim refuses range queries over composite keys. */
 export const TIME_PREFIX = 'audit.time|';
 

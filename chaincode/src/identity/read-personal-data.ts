@@ -21,7 +21,7 @@ export async function readPersonalData(ctx: Context, accessId: string): Promise<
   const { caller, config } = await requireCallerWithConfig(ctx, { roles: ['registrar', 'clerk'], orgs: 'member' });
   const id = parseWith(accessIdSchema, accessId, 'accessId');
   const entry = await readEntry(ctx.stub, id);
-  if (!entry || entry.accessorMsp !== caller.mspId || entry.accessorOperatorId !== caller.operatorId) {
+  if (!entry || entry.importBatchId !== undefined || entry.accessorMsp !== caller.mspId || entry.accessorOperatorId !== caller.operatorId) {
     throw errors.accessDenied('no committed access by this operator with this access id', { accessId: id });
   }
   if (txTimeIso(ctx.stub) >= entry.expiresAt) throw errors.accessExpired('access id has expired', { accessId: id, expiresAt: entry.expiresAt });

@@ -26,6 +26,9 @@ const steps: Step[] = [
   { contract: identity, fn: 'StagePersonalData', args: () => ['d6'], opts: { as: WHO.psRegistrar, transient: { personalData: JSON.stringify(citizen('111')) } }, save: 'staged' },
   { contract: identity, fn: 'Register', args: (c) => ['d7', c.staged ?? ''], opts: { as: WHO.psRegistrar } },
   { contract: audit, fn: 'RequestAccess', args: (c) => ['d8', JSON.stringify({ subjectKey: c.subjectKey, dataset: 'resident-identity', fields: ['name'], purpose: 'title-registration', legalBasis: 'L', caseId: 'C' })], opts: { as: WHO.nrClerk } },
+  { contract: audit, fn: 'ImportEntries', args: (c) => ['d8b', JSON.stringify({ batchId: 'b1', source: 'legacy', legalAuthority: 'L', entries: [
+    { subjectKey: c.subjectKey, dataset: 'resident-identity', fields: ['name'], purpose: 'counter-service', legalBasis: 'L', caseId: 'C', accessorOperatorId: 'old1', role: 'clerk', at: '2020-01-01T00:00:00.000Z' },
+  ] })], opts: { as: WHO.psAdmin } },
   { contract: identity, fn: 'Suspend', args: (c) => ['d9', JSON.stringify({ subjectKey: c.subjectKey, ...amend })], opts: { as: WHO.psRegistrar } },
   { contract: identity, fn: 'Revoke', args: (c) => ['d10', JSON.stringify({ subjectKey: c.subjectKey, ...amend })], opts: { as: WHO.psRegistrar } },
   { contract: identity, fn: 'Reinstate', args: (c) => ['d11', JSON.stringify({ subjectKey: c.subjectKey, ...amend })], opts: { as: WHO.psRegistrar } },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { accessIdSchema, isoDateTimeSchema, mspIdSchema } from '@govchain/chaincode/dist/audit/schema';
+import { accessIdSchema, importEntriesSchema, isoDateTimeSchema, mspIdSchema } from '@govchain/chaincode/dist/audit/schema';
 import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
 import { ApiError } from '../errors/api-error';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
-import { pageQuerySchema, pageSchema, readRoute } from './route-helpers';
+import { pageQuerySchema, pageSchema, readRoute, submitRoute } from './route-helpers';
 
 const TAG = 'Audit';
 
@@ -54,6 +54,10 @@ export function auditRoutes(): RouteSpec[] {
         const sel = auditSelector(ctx.query);
         return { status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', ...sel }) };
       },
+    }),
+    submitRoute({
+      path: '/api/v1/audit/imports', operationId: 'importAccessLog', tag: TAG, contract: 'Audit', transaction: 'ImportEntries', input: importEntriesSchema, roles: ['admin'],
+      summary: "Import one batch of the org's pre-GovChain access log (org admin; each batch id once; the body limit bounds the batch size)",
     }),
     readRoute({
       path: '/api/v1/audit/{accessId}', operationId: 'getAuditEntry', summary: 'One audit entry (auditors)', tag: TAG, contract: 'Audit', transaction: 'Get',

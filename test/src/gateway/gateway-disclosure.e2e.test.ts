@@ -82,4 +82,23 @@ describe('audited personal-data disclosure (fail closed) and citizen access log'
     const auditor = await call<{ records: unknown[] }>(ps, 'GET', `/api/v1/audit?subject=${theirs}`, { token: tokenFor(ps.org, 'auditor1', 'auditor') });
     assert.equal(auditor.body.records.length, 1, auditor.text);
   });
+
+  it('an org admin imports its legacy access log: the citizen sees it, it cannot be cited for a read, and a batch imports once', async () => {
+    const subject = await registerCitizen(ps);
+    const batchId = `legacy-${hex64().slice(0, 8)}`;
+    const entry = (at: string) => ({ ...access(['name']), accessorOperatorId: 'legacy.clerk7', role: 'clerk', subjectKey: subject, at });
+    const body = { batchId, source: 'PS counter system v2', legalAuthority: 'Data Administration Regulation art. 12', entries: [entry('2023-03-01T09:00:00.000Z'), entry('2023-04-01T09:00:00.000Z')] };
+    const admin = tokenFor(ps.org, 'admin1', 'admin');
+    assert.equal((await call(ps, 'POST', '/api/v1/audit/imports', { token: tokenFor(ps.org, 'clerk1', 'clerk'), body })).status, 403, 'clerks cannot import');
+    const imported = await call<{ data: { count: number; firstAccessId: string } }>(ps, 'POST', '/api/v1/audit/imports', { token: admin, body });
+    assert.equal(imported.status, 201, imported.text);
+    assert.equal(imported.body.data.count, 2);
+    const log = await call<{ records: Array<{ at: string; importBatchId?: string; accessorOperatorId: string }> }>(ps, 'GET', '/api/v1/me/access-log', { token: tokenFor(ps.org, subject, 'citizen') });
+    assert.deepEqual(log.body.records.map((r) => [r.at, r.importBatchId, r.accessorOperatorId]), [
+      ['2023-03-01T09:00:00.000Z', batchId, 'legacy.clerk7'], ['2023-04-01T09:00:00.000Z', batchId, 'legacy.clerk7'],
+    ]);
+    const again = await call<{ error: { key: string } }>(ps, 'POST', '/api/v1/audit/imports', { token: admin, body });
+    assert.equal(again.status, 409, again.text);
+    assert.equal(again.body.error.key, 'DUPLICATE');
+  });
 });
