@@ -2,7 +2,8 @@
 // Orderer batch sweep (issue 4, "tune batch size and timeout"): for each BatchTimeout/MaxMessageCount pair, restart
 // the network from a copy of the topology with only `ordering` changed, then measure saturated REST
 // Business:Register (closed loop), p99 at half that rate (open loop) and CPU per committed tx.
-// usage: node bench/sweep.mjs [--configs 250ms:100,100ms:100,...] [--seconds 20] [--concurrency 32]
+// usage: node bench/sweep.mjs [--configs 250ms:100,100ms:100,250ms:100:1,...] [--seconds 20] [--concurrency 32]
+// An optional third field sets GOMAXPROCS for the Fabric nodes of that configuration (default: the Go runtime's).
 // Leaves the network on the default topology when it finishes (or fails). Writes bench/results/sweep-<ts>.json.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,11 +19,12 @@ import { departmentsByRole, workloads } from './lib/workloads.mjs';
 
 const { values: a } = parseArgs({ options: { configs: { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' } } });
 const configs = (a.configs ?? '250ms:100,100ms:100,500ms:100,1s:100,250ms:10,250ms:25').split(',').map((s) => {
-  const [batchTimeout, count] = s.split(':');
+  const [batchTimeout, count, procs] = s.split(':');
   const maxMessageCount = Number(count);
   durationMs(batchTimeout); // throws on a malformed duration before anything is restarted
   if (!Number.isInteger(maxMessageCount) || maxMessageCount < 1) throw new Error(`--configs: bad MaxMessageCount in "${s}" (want e.g. 250ms:100)`);
-  return { batchTimeout, maxMessageCount };
+  if (procs !== undefined && !/^[1-9]\d*$/.test(procs)) throw new Error(`--configs: bad GOMAXPROCS in "${s}" (want e.g. 250ms:100:1)`);
+  return { batchTimeout, maxMessageCount, ...(procs ? { goMaxProcs: Number(procs) } : {}) };
 });
 const seconds = Number(a.seconds ?? 20);
 const concurrency = Number(a.concurrency ?? 32);
@@ -32,9 +34,11 @@ const GATEWAYS = resolve(ROOT, 'gateway/dist/cli/gateways.js');
 const baseFile = resolve(ROOT, 'network/topology.json');
 const dir = mkdtempSync(resolve(tmpdir(), 'govchain-sweep-'));
 
-function restart(topologyFile) {
-  if (topologyFile) process.env.GOVCHAIN_TOPOLOGY = topologyFile;
-  else delete process.env.GOVCHAIN_TOPOLOGY;
+const setEnv = (k, v) => (v === undefined ? delete process.env[k] : (process.env[k] = String(v)));
+
+function restart(topologyFile, goMaxProcs) {
+  setEnv('GOVCHAIN_TOPOLOGY', topologyFile);
+  setEnv('GOMAXPROCS', goMaxProcs);
   execFileSync(process.execPath, [GATEWAYS, 'stop'], { stdio: 'inherit', timeout: 60_000 });
   execFileSync(process.execPath, [CLI, 'down'], { stdio: 'inherit', timeout: 120_000 });
   return ensureUp(log);
@@ -43,9 +47,10 @@ function restart(topologyFile) {
 async function measure(cfg, i) {
   const file = resolve(dir, `topology-${i}.json`);
   const base = JSON.parse(readFileSync(baseFile, 'utf8'));
-  writeFileSync(file, JSON.stringify({ ...base, ordering: { ...base.ordering, ...cfg } }, null, 2));
-  log(`BatchTimeout ${cfg.batchTimeout}, MaxMessageCount ${cfg.maxMessageCount}: restarting the network`);
-  await restart(file);
+  const { goMaxProcs, ...ordering } = cfg;
+  writeFileSync(file, JSON.stringify({ ...base, ordering: { ...base.ordering, ...ordering } }, null, 2));
+  log(`BatchTimeout ${cfg.batchTimeout}, MaxMessageCount ${cfg.maxMessageCount}, GOMAXPROCS ${goMaxProcs ?? 'default'}: restarting the network`);
+  await restart(file, goMaxProcs);
   const fabric = directClients();
   try {
     const w = workloads(runSeed(), fabric, departmentsByRole());
@@ -74,12 +79,12 @@ try {
   for (const [i, cfg] of configs.entries()) rows.push(await measure(cfg, i));
 } finally {
   log('restoring the default topology');
-  await restart(undefined);
+  await restart(undefined, undefined);
 }
 const out = resolve(ROOT, 'bench/results', `sweep-${startedAt.replace(/[:.]/g, '-')}.json`);
 writeFileSync(out, `${JSON.stringify({ schema: 'govchain-sweep/1', startedAt, finishedAt: new Date().toISOString(), machine: machineInfo(), seconds, concurrency, rows }, null, 2)}\n`);
-console.log('\n| BatchTimeout | MaxMessageCount | saturated TPS | p50 / p99 ms (saturated) | CPU ms/tx | p99 ms at half rate | p99 ÷ BatchTimeout |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
-for (const r of rows) console.log(`| ${r.batchTimeout} | ${r.maxMessageCount} | ${r.saturatedTps} | ${r.saturatedP50Ms} / ${r.saturatedP99Ms} | ${r.cpuMsPerTx} | ${r.halfP99Ms} (at ${r.halfRate}/s) | ${r.p3Ratio} |`);
+console.log('\n| BatchTimeout | MaxMessageCount | GOMAXPROCS | saturated TPS | p50 / p99 ms (saturated) | CPU ms/tx | p99 ms at half rate | p99 ÷ BatchTimeout |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.batchTimeout} | ${r.maxMessageCount} | ${r.goMaxProcs ?? 'default'} | ${r.saturatedTps} | ${r.saturatedP50Ms} / ${r.saturatedP99Ms} | ${r.cpuMsPerTx} | ${r.halfP99Ms} (at ${r.halfRate}/s) | ${r.p3Ratio} |`);
 log(`wrote ${out}`);
 process.exit(0);

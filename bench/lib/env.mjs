@@ -30,7 +30,7 @@ export function topologyInfo() {
     departments: deps.map((d) => d.mspId), peers: deps.reduce((n, d) => n + d.peers.length, 0),
     orderers: t.orgs.filter((o) => o.kind === 'orderer').reduce((n, o) => n + o.orderers.length, 0),
     endorsement: `OutOf(${t.chaincode.endorsement.outOf}, ${deps.length} departments) + key-level registrar policies`,
-    batch: t.ordering, stateDatabase: 'LevelDB', tls: true,
+    batch: t.ordering, goMaxProcs: t.native.goMaxProcs ?? 'Go default', stateDatabase: 'LevelDB', tls: true,
   };
 }
 

@@ -5,7 +5,7 @@ import { exec } from './exec';
 import { ManagedProcess, startDetached } from './processes';
 import { nodeHost, paths } from './paths';
 import { normaliseMsp, normaliseTls, writeOrgMsp } from './msp';
-import { DepartmentOrg, Org, Topology } from './topology';
+import { DepartmentOrg, Org, Topology, nodeEnv } from './topology';
 import { Toolchain } from './toolchain';
 import { httpStatus, waitFor } from './wait';
 
@@ -35,7 +35,7 @@ export function startCa(t: Topology, tc: Toolchain, org: Org): ManagedProcess {
   ];
   return startDetached(
     { name: `ca.${org.name}`, kind: 'ca', org: org.name, port: org.ca.port, healthUrl: `http://${t.host}:${org.ca.opsPort}/healthz` },
-    tc.bin('fabric-ca-server'), args, { env: { ...process.env, FABRIC_CA_SERVER_LOGLEVEL: 'info' } },
+    tc.bin('fabric-ca-server'), args, { env: nodeEnv(t, { FABRIC_CA_SERVER_LOGLEVEL: 'info' }) },
   );
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { nodeHost, paths } from './paths';
 import { ManagedProcess, startDetached } from './processes';
 import { writeOrdererConfig, writePeerConfig } from './nodeconfig';
-import { DepartmentOrg, OrdererOrg, Topology } from './topology';
+import { DepartmentOrg, OrdererOrg, Topology, nodeEnv } from './topology';
 import { Toolchain } from './toolchain';
 import { httpStatus, waitFor } from './wait';
 
@@ -11,7 +11,7 @@ export function startOrderer(t: Topology, tc: Toolchain, org: OrdererOrg, o: Ord
   const cfg = writeOrdererConfig(t, tc, org, o);
   return startDetached(
     { name: nodeHost(o.name, org.name, t.domain), kind: 'orderer', org: org.name, port: o.port, healthUrl: `http://${t.host}:${o.opsPort}/healthz` },
-    tc.bin('orderer'), [], { env: { ...process.env, FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.orderer } },
+    tc.bin('orderer'), [], { env: nodeEnv(t, { FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.orderer }) },
   );
 }
 
@@ -20,7 +20,7 @@ export function startPeer(t: Topology, tc: Toolchain, org: DepartmentOrg, p: Dep
   const cfg = writePeerConfig(t, tc, org, p);
   return startDetached(
     { name: nodeHost(p.name, org.name, t.domain), kind: 'peer', org: org.name, port: p.port, healthUrl: `http://${t.host}:${p.opsPort}/healthz` },
-    tc.bin('peer'), ['node', 'start'], { env: { ...process.env, FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.peer } },
+    tc.bin('peer'), ['node', 'start'], { env: nodeEnv(t, { FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.peer }) },
   );
 }
 

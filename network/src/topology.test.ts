@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allPorts, departments, loadTopology, TopologyError } from './topology';
+import { allPorts, departments, loadTopology, nodeEnv, TopologyError } from './topology';
 
 const writeVariant = (mutate: (t: ReturnType<typeof loadTopology>) => void): string => {
   const t = loadTopology();
@@ -39,6 +39,14 @@ describe('topology', () => {
   it('rejects two governance orgs and unknown fields', () => {
     rejectsWith(writeVariant((t) => t.orgs.forEach((o) => { if (o.kind === 'department') o.governs = true; })), /exactly one department org must have "governs"/);
     rejectsWith(writeVariant((t) => Object.assign(t, { surprise: 1 })), /surprise|unrecognized/i);
+  });
+
+  it('passes GOMAXPROCS to native nodes only when the topology sets it, and refuses 0', () => {
+    const t = loadTopology();
+    assert.equal(nodeEnv({ ...t, native: { goMaxProcs: 1 } }, { A: 'b' }).GOMAXPROCS, '1');
+    assert.equal(nodeEnv({ ...t, native: { goMaxProcs: null } }, { A: 'b' }).GOMAXPROCS, process.env.GOMAXPROCS);
+    assert.equal(nodeEnv(t, { A: 'b' }).A, 'b');
+    rejectsWith(writeVariant((t) => (t.native.goMaxProcs = 0)), /goMaxProcs/);
   });
 
   it('reports a missing file with the stable key', () => {

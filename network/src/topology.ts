@@ -57,6 +57,12 @@ export const topologySchema = z
       orderer: z.string().regex(/^[a-z:=.,_]+$/),
       chaincode: z.enum(['debug', 'info', 'warning', 'error']),
     }).default({ peer: 'info:gossip=warn:grpc=warn', orderer: 'info', chaincode: 'info' }),
+    /**
+     * The native (single-host) network only, not the compose file: GOMAXPROCS for every Fabric node. Eight Go nodes
+     * sharing a small host spend CPU in scheduler spinning; 1 cut CPU per transaction ~10 % here (docs/performance.md).
+     * null = the Go default (all cores).
+     */
+    native: z.strictObject({ goMaxProcs: z.number().int().min(1).max(1024).nullable() }).default({ goMaxProcs: null }),
     chaincode: z.strictObject({
       name: z.string().regex(/^[a-z][a-z0-9_-]*$/),
       version: z.string(),
@@ -167,4 +173,11 @@ export function ordererOrg(t: Topology): OrdererOrg {
 /** Name of a private data collection for an org, per docs/conventions.md. */
 export function collectionName(mspId: string): string {
   return `${mspId}PrivateData`;
+}
+
+/** Environment for a native Fabric node process: this process's environment plus the topology's Go runtime setting. */
+export function nodeEnv(t: Topology, extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  if (t.native.goMaxProcs !== null) env.GOMAXPROCS = String(t.native.goMaxProcs);
+  return env;
 }
