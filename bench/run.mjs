@@ -61,7 +61,7 @@ async function main() {
   const notes = [];
   const results = { schema: 'govchain-bench/1', mode: quick ? 'quick' : 'full', startedAt, config: cfg, machine: machineInfo() };
   if (cfg.p7 && !quick) results.p7 = await p7({ root: ROOT, port: departmentsByRole().governance.gatewayPort, log });
-  results.environment = { loadAvgStart: loadavg(), bringUp: await ensureUp(log) };
+  results.environment = { loadAvgStart: loadavg(), bringUp: await ensureUp(log, results.p7?.seconds ? 120_000 : 20_000) };
   results.topology = topologyInfo();
   ensureCaliper(log);
   const fabric = directClients();
@@ -91,7 +91,11 @@ async function main() {
     const r2 = await p2(w, ctx, { ...cfg, caliper });
     results.p2 = r2;
     F.P2 = { value: r2.ratioVsCaliper, unit: 'ratio', inputs: `REST ${r2.rest.result.tps} TPS / Caliper ${r2.caliper?.summary?.throughputTps} TPS (own direct client ${r2.direct.result.tps} TPS)`, concurrency: cfg.concurrency };
-    F.P2b = { value: r2.restAddedP99Ms, unit: 'ms', inputs: `p99 REST ${r2.rest.result.latency.p99Ms} − direct ${r2.direct.result.latency.p99Ms} at ${cfg.concurrency}; at concurrency 1: ${r2.restAddedP99MsLight} ms`, concurrency: cfg.concurrency };
+    // The REST layer's own latency shows at concurrency 1; at saturation both p99s are queueing and the difference is noise.
+    F.P2b = {
+      value: r2.restAddedP99MsLight, unit: 'ms', concurrency: 1,
+      inputs: `p99 REST ${r2.restLight.latency.p99Ms} − direct ${r2.directLight.latency.p99Ms} at concurrency 1 (p50: ${r2.restAddedP50MsLight} ms); at ${cfg.concurrency}: ${r2.restAddedP99Ms} ms`,
+    };
     F.P6.alt = r2.direct.result.ok ? `direct Business:Register window: ${Math.round((r2.direct.cpu.sut.totalS * 1000 / r2.direct.result.ok) * 10) / 10} CPU ms/tx` : null;
 
     const saturated = r2.rest.result.tps;

@@ -43,8 +43,11 @@ export function durationMs(s) {
 
 const networkHealthy = () => spawnSync(process.execPath, [CLI, 'status'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
 
-/** Brings the network and the department gateways up when they are down; returns what it did. */
-export async function ensureUp(log) {
+/**
+ * Brings the network and the department gateways up when they are down; returns what it did. `graceMs`: how long
+ * gateways that another command (P7's `npm start`) is still starting get before the bench starts its own.
+ */
+export async function ensureUp(log, graceMs = 20_000) {
   const did = { network: 'already up', gateways: 'already up' };
   if (!networkHealthy()) {
     log('[bench] network is not healthy: node network/dist/cli.js up');
@@ -54,7 +57,7 @@ export async function ensureUp(log) {
   }
   const deps = departments(loadTopology());
   // Gateways that `npm start` (P7) launched may still be starting: give them a bounded moment first.
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + graceMs;
   let down = deps;
   while (down.length > 0 && Date.now() < deadline) {
     const still = [];

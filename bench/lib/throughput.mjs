@@ -43,7 +43,7 @@ export async function p2(w, ctx, { concurrency, durationMs, maxOps, caliper }) {
   const rest = await withCpu(ctx.pids, () => closedLoop({ concurrency, durationMs, maxOps, op: restOp }));
   const direct = await withCpu(ctx.pids, () => closedLoop({ concurrency, durationMs, maxOps, op: (i) => w.direct.business(base + 100_000 + i, ctx.subject) }));
   const cal = caliper ? caliper(concurrency, Math.round(durationMs / 1000)) : undefined;
-  const light = { concurrency: 1, durationMs: Math.min(durationMs, 20_000), maxOps: 40 };
+  const light = { concurrency: 1, durationMs: Math.min(durationMs, 30_000), maxOps: 100 };
   const restLight = await closedLoop({ ...light, op: (i) => w.rest.business(base + 200_000 + i, ctx.subject) });
   const directLight = await closedLoop({ ...light, op: (i) => w.direct.business(base + 300_000 + i, ctx.subject) });
   const calTps = cal?.summary?.throughputTps;
@@ -51,6 +51,7 @@ export async function p2(w, ctx, { concurrency, durationMs, maxOps, caliper }) {
     ratioVsCaliper: ratio(rest.result.tps, calTps), ratioVsOwnDirect: ratio(rest.result.tps, direct.result.tps),
     restAddedP99Ms: diff(rest.result.latency.p99Ms, direct.result.latency.p99Ms),
     restAddedP99MsLight: diff(restLight.latency.p99Ms, directLight.latency.p99Ms),
+    restAddedP50MsLight: diff(restLight.latency.p50Ms, directLight.latency.p50Ms),
     rest, direct, caliper: cal, restLight, directLight,
     codes,
   };

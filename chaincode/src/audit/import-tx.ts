@@ -7,7 +7,7 @@ import { submit } from '../core/submit';
 import { Tx } from '../core/tx';
 import { readDataset } from '../governance/grant-check';
 import { IdentityRecord, identityRef } from '../identity/records';
-import { AccessEntry, IMPORT_BATCH, ImportBatch, entryKeys } from './records';
+import { AccessEntry, IMPORT_BATCH, ImportBatch, putEntry } from './records';
 import { ImportEntriesInput, importEntriesSchema } from './schema';
 
 /**
@@ -29,7 +29,7 @@ export async function importEntries(ctx: Context, requestId: string, raw: string
       const entry: AccessEntry = {
         ...e, accessId: `${tx.txId}n${i}`, accessorMsp: tx.caller.mspId, expiresAt: e.at, grantId: null, importBatchId: input.batchId,
       };
-      for (const key of entryKeys(ctx.stub, entry)) await putRecord(ctx.stub, key, entry);
+      await putEntry(ctx.stub, entry);
     }
     const batch: ImportBatch = {
       batchId: input.batchId, source: input.source, legalAuthority: input.legalAuthority, importerMsp: tx.caller.mspId,

@@ -2,13 +2,13 @@ import type { Context } from 'fabric-contract-api';
 import { requireCaller } from '../core/access-guard';
 import { parseJsonArg } from '../core/args';
 import { errors } from '../core/error-helpers';
-import { getRecord, putRecord } from '../core/state';
+import { getRecord } from '../core/state';
 import { submit } from '../core/submit';
 import { Tx } from '../core/tx';
 import { readDataset, requireEffectiveGrant } from '../governance/grant-check';
 import { DatasetRecord } from '../governance/records';
 import { IdentityRecord, identityRef } from '../identity/records';
-import { AccessEntry, entryKeys } from './records';
+import { AccessEntry, putEntry } from './records';
 import { RequestAccessInput, requestAccessSchema } from './schema';
 
 /** How long an access id may be cited by ReadPersonalData (capped by the grant's expiry). */
@@ -31,7 +31,7 @@ export async function requestAccess(ctx: Context, requestId: string, raw: string
     if (!identity) throw errors.recordNotFound('no identity for this subject key', { subjectKey: input.subjectKey });
     if (identity.status === 'erased') throw errors.erased('identity has been erased', { subjectKey: input.subjectKey });
     const entry = buildEntry(tx, input, grantCap);
-    for (const key of entryKeys(ctx.stub, entry)) await putRecord(ctx.stub, key, entry);
+    await putEntry(ctx.stub, entry);
     tx.recordChange({ family: 'audit', id: entry.accessId, action: 'access-recorded', version: 1 });
     return { accessId: entry.accessId, expiresAt: entry.expiresAt };
   });

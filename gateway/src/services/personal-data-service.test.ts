@@ -41,6 +41,29 @@ test('registration stages personal data only as transient data endorsed by the o
   assert.doesNotMatch(JSON.stringify(register?.req.args), /Zhang/);
 });
 
+test('registration endorses Register on this org and another registrar org whose peer holds the staging block, rotating', async () => {
+  t.ledger.on('Identity:StagePersonalData', () => ({ subjectKey: SUBJECT, fingerprints: FP, stagedTxId: 'f'.repeat(64) }));
+  t.ledger.on('Identity:Register', () => ({ subjectKey: SUBJECT, status: 'active' }));
+  const endorsers = async (): Promise<string[] | undefined> => {
+    t.ledger.calls.length = 0;
+    assert.equal((await post('/api/v1/identities', { personalData: PERSON })).status, 201);
+    return t.ledger.calls.find((c) => c.req.transaction === 'Register')?.req.endorsingOrganizations;
+  };
+  // The fake commits the staging in block 7: a peer at height 7 has not committed it yet.
+  for (const msp of ['NaturalResourcesMSP', 'MarketRegulationMSP']) t.ledger.heights.set(msp, 7n);
+  const seen = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const orgs = await endorsers();
+    assert.equal(orgs?.[0], 'PublicSecurityMSP');
+    assert.equal(orgs?.length, 2);
+    assert.ok(orgs?.[1] === 'CopyrightOfficeMSP', `a lagging peer was chosen: ${orgs?.[1]}`);
+    seen.add(orgs[1]);
+  }
+  t.ledger.heights.clear();
+  for (let i = 0; i < 3; i++) seen.add((await endorsers())?.[1] ?? '');
+  assert.ok(seen.size >= 2, 'the second endorser rotates when every peer is current');
+});
+
 test('registration rejects a bad resident ID before Fabric', async () => {
   t.ledger.calls.length = 0;
   const res = await post('/api/v1/identities', { personalData: { ...PERSON, idNumber: '110105194912310021' } });

@@ -25,6 +25,8 @@ export interface Disclosure {
 const OWNER_COMMIT_WAIT_MS = 5_000;
 
 export class PersonalDataService {
+  #rotation = 0;
+
   constructor(
     private readonly ledger: Ledger,
     private readonly records: RecordService,
@@ -59,7 +61,27 @@ export class PersonalDataService {
     if (!registerSchema.safeParse(input).success) {
       throw new ApiError(500, 'INTERNAL', 'staging returned an unexpected receipt', undefined, staged.txId);
     }
-    return this.records.write(principal, { contract: 'Identity', transaction: 'Register', args: [JSON.stringify(input)] }, opts);
+    const endorsingOrganizations = await this.endorsersHolding(this.records.signerFor(principal), staged.blockNumber, staged.txId);
+    return this.records.write(principal, { contract: 'Identity', transaction: 'Register', args: [JSON.stringify(input)], endorsingOrganizations }, opts);
+  }
+
+  /**
+   * Register checks the staged hash on every endorsing peer, and another department's peer may commit the staging
+   * block a moment after ours: endorsing there too early fails with INVALID_STATE. So Register goes to this org and
+   * to another registrar org (rotating, to spread the load) whose peer already holds the block, waiting bounded.
+   */
+  private async endorsersHolding(signer: string, blockNumber: bigint, txId: string): Promise<string[] | undefined> {
+    const others = [...new Set(Object.values(this.registrars))].filter((m) => m !== this.mspId);
+    if (others.length === 0) return undefined;
+    const start = this.#rotation++ % others.length;
+    const order = [...others.slice(start), ...others.slice(0, start)];
+    const deadline = Date.now() + OWNER_COMMIT_WAIT_MS;
+    for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
+      for (const msp of order) if ((await this.ledger.height(signer, msp)) > blockNumber) return [this.mspId, msp];
+      if (Date.now() + delay > deadline) break;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    throw new ApiError(503, 'ENDORSER_BEHIND', `no other department's peer committed the staging within ${OWNER_COMMIT_WAIT_MS} ms; retry with the same Idempotency-Key`, undefined, txId);
   }
 
   /** Identity:SubjectKey (evaluate): the subject key of a resident ID number, sent as transient data. */

@@ -61,8 +61,11 @@ export class FakeLedger implements Ledger {
     return { txId, blockNumber: 7n, validationCode: 'VALID', valid: true };
   }
 
-  async height(): Promise<bigint> {
-    return this.heightValue;
+  /** Per-org heights (by MSP id); orgs not listed have heightValue. */
+  readonly heights = new Map<string, bigint>();
+
+  async height(_operatorId: string, org?: string): Promise<bigint> {
+    return (org ? this.heights.get(org) : undefined) ?? this.heightValue;
   }
 
   async openEvents(_operatorId: string, startBlock: bigint, signal: AbortSignal): Promise<AsyncIterable<BlockChaincodeEvent>> {
