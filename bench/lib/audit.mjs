@@ -51,7 +51,7 @@ async function load(w, state, target, deadline, log) {
 }
 
 /** Page time for the subject: REST GET /audit?subject= and direct Audit:ListBySubject, 30 reads each. */
-async function measurePage(w, subject, pageSize) {
+export async function measurePage(w, subject, pageSize) {
   const rest = await closedLoop({ concurrency: 1, durationMs: 30_000, maxOps: 30, op: async () => check(await w.rest.auditPage(subject, pageSize), pageSize) });
   const direct = await closedLoop({ concurrency: 1, durationMs: 30_000, maxOps: 30, op: async () => check({ body: await w.direct.auditPage(subject, pageSize) }, pageSize) });
   return { rest: rest.latency, restFailed: rest.failed, restErrors: rest.errors, direct: direct.latency, directFailed: direct.failed };

@@ -27,11 +27,15 @@ const rethrow = (err) => {
 
 /** Builds the operation set for one run (seed = unique ids) given direct clients and the org map. */
 export function workloads(seed, fabric, orgs) {
+  // Dev tokens expire (the token CLI's default TTL); P5 loading alone can outlast one, so renew every 5 minutes.
   const tokens = new Map();
   const token = (org, op, role) => {
     const k = `${org}/${op}`;
-    if (!tokens.has(k)) tokens.set(k, devToken(org, op, role));
-    return tokens.get(k);
+    const cached = tokens.get(k);
+    if (cached && Date.now() - cached.at < 5 * 60_000) return cached.value;
+    const value = devToken(org, op, role);
+    tokens.set(k, { at: Date.now(), value });
+    return value;
   };
   const idOrg = orgs.identity.name;
   const bizOrg = orgs.business.name;
