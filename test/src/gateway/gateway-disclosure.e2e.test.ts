@@ -83,7 +83,7 @@ describe('audited personal-data disclosure (fail closed) and citizen access log'
     assert.equal(auditor.body.records.length, 1, auditor.text);
   });
 
-  it('an org admin imports its legacy access log: the citizen sees it, it cannot be cited for a read, and a batch imports once', async () => {
+  it('an org admin imports its legacy access log: clerks cannot, the citizen sees the entries, and a batch imports once', async () => {
     const subject = await registerCitizen(ps);
     const batchId = `legacy-${hex64().slice(0, 8)}`;
     const entry = (at: string) => ({ ...access(['name']), accessorOperatorId: 'legacy.clerk7', role: 'clerk', subjectKey: subject, at });
