@@ -6,8 +6,7 @@ import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { p5 } from './lib/audit.mjs';
-import { ensureDataset } from './lib/audit.mjs';
+import { AUDIT_LOADERS, ensureDataset, p5 } from './lib/audit.mjs';
 import { ensureCaliper, runCaliper } from './lib/caliper.mjs';
 import { ROOT, durationMs, ensureUp, machineInfo, systemPids, topologyInfo } from './lib/env.mjs';
 import { directClients } from './lib/fabric.mjs';
@@ -39,7 +38,7 @@ function parseConfig() {
     if (!(n > 0)) throw Object.assign(new Error(`flag value ${v} is not a positive number`), { key: 'BENCH_BAD_FLAG' });
     return n;
   };
-  if (!['import', 'request'].includes(a['audit-loader'])) throw Object.assign(new Error('--audit-loader is import or request'), { key: 'BENCH_BAD_FLAG' });
+  if (!AUDIT_LOADERS.includes(a['audit-loader'])) throw Object.assign(new Error(`--audit-loader is one of ${AUDIT_LOADERS.join(', ')}`), { key: 'BENCH_BAD_FLAG' });
   return {
     quick, p7: a.p7,
     concurrency: num(a.concurrency, quick ? 16 : 32),

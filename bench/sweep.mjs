@@ -34,11 +34,9 @@ const GATEWAYS = resolve(ROOT, 'gateway/dist/cli/gateways.js');
 const baseFile = resolve(ROOT, 'network/topology.json');
 const dir = mkdtempSync(resolve(tmpdir(), 'govchain-sweep-'));
 
-const setEnv = (k, v) => (v === undefined ? delete process.env[k] : (process.env[k] = String(v)));
-
-function restart(topologyFile, goMaxProcs) {
-  setEnv('GOVCHAIN_TOPOLOGY', topologyFile);
-  setEnv('GOMAXPROCS', goMaxProcs);
+function restart(topologyFile) {
+  if (topologyFile) process.env.GOVCHAIN_TOPOLOGY = topologyFile;
+  else delete process.env.GOVCHAIN_TOPOLOGY;
   execFileSync(process.execPath, [GATEWAYS, 'stop'], { stdio: 'inherit', timeout: 60_000 });
   execFileSync(process.execPath, [CLI, 'down'], { stdio: 'inherit', timeout: 120_000 });
   return ensureUp(log);
@@ -48,9 +46,9 @@ async function measure(cfg, i) {
   const file = resolve(dir, `topology-${i}.json`);
   const base = JSON.parse(readFileSync(baseFile, 'utf8'));
   const { goMaxProcs, ...ordering } = cfg;
-  writeFileSync(file, JSON.stringify({ ...base, ordering: { ...base.ordering, ...ordering } }, null, 2));
+  writeFileSync(file, JSON.stringify({ ...base, ordering: { ...base.ordering, ...ordering }, native: { goMaxProcs: goMaxProcs ?? null } }, null, 2));
   log(`BatchTimeout ${cfg.batchTimeout}, MaxMessageCount ${cfg.maxMessageCount}, GOMAXPROCS ${goMaxProcs ?? 'default'}: restarting the network`);
-  await restart(file, goMaxProcs);
+  await restart(file);
   const fabric = directClients();
   try {
     const w = workloads(runSeed(), fabric, departmentsByRole());
@@ -79,7 +77,7 @@ try {
   for (const [i, cfg] of configs.entries()) rows.push(await measure(cfg, i));
 } finally {
   log('restoring the default topology');
-  await restart(undefined, undefined);
+  await restart(undefined);
 }
 const out = resolve(ROOT, 'bench/results', `sweep-${startedAt.replace(/[:.]/g, '-')}.json`);
 writeFileSync(out, `${JSON.stringify({ schema: 'govchain-sweep/1', startedAt, finishedAt: new Date().toISOString(), machine: machineInfo(), seconds, concurrency, rows }, null, 2)}\n`);

@@ -74,34 +74,28 @@ export class PersonalDataService {
     const others = [...new Set(Object.values(this.registrars))].filter((m) => m !== this.mspId);
     if (others.length === 0) return undefined;
     const start = this.#rotation++ % others.length;
-    const order = [...others.slice(start), ...others.slice(0, start)];
-    const deadline = Date.now() + OWNER_COMMIT_WAIT_MS;
-    for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
-      for (const msp of order) if ((await this.ledger.height(signer, msp)) > blockNumber) return [this.mspId, msp];
-      if (Date.now() + delay > deadline) break;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new ApiError(503, 'ENDORSER_BEHIND', `no other department's peer committed the staging within ${OWNER_COMMIT_WAIT_MS} ms; retry with the same Idempotency-Key`, undefined, txId);
+    const holder = await this.firstPeerHolding(signer, [...others.slice(start), ...others.slice(0, start)], blockNumber);
+    if (!holder) throw new ApiError(503, 'ENDORSER_BEHIND', `no other department's peer committed the staging within ${OWNER_COMMIT_WAIT_MS} ms; retry with the same Idempotency-Key`, undefined, txId);
+    return [this.mspId, holder];
   }
 
   /** Identity:SubjectKey (evaluate): the subject key of a resident ID number, sent as transient data. */
-  async subjectKey(principal: Principal, lookup: unknown): Promise<unknown> {
-    const bytes = await this.ledger.evaluate(this.records.signerFor(principal), {
-      contract: 'Identity',
-      transaction: 'SubjectKey',
-      args: [],
-      transient: { personalData: JSON.stringify(lookup) },
-    });
-    return decodeJson(bytes);
+  subjectKey(principal: Principal, lookup: unknown): Promise<unknown> {
+    return this.evaluateWithPersonalData(principal, 'SubjectKey', lookup);
   }
 
   /** Identity:Verify (evaluate): the claim travels as transient data; the answer is only {match}. */
-  async verify(principal: Principal, claim: unknown): Promise<unknown> {
+  verify(principal: Principal, claim: unknown): Promise<unknown> {
+    return this.evaluateWithPersonalData(principal, 'Verify', claim);
+  }
+
+  /** Evaluates an Identity transaction whose only input is personal data, carried in the transient map. */
+  private async evaluateWithPersonalData(principal: Principal, transaction: string, personalData: unknown): Promise<unknown> {
     const bytes = await this.ledger.evaluate(this.records.signerFor(principal), {
       contract: 'Identity',
-      transaction: 'Verify',
+      transaction,
       args: [],
-      transient: { personalData: JSON.stringify(claim) },
+      transient: { personalData: JSON.stringify(personalData) },
     });
     return decodeJson(bytes);
   }
@@ -136,12 +130,20 @@ export class PersonalDataService {
    * and until then it would (rightly) deny the read. Waits, bounded, until the owner's peer holds the block.
    */
   private async ownerHasCommitted(signer: string, blockNumber: bigint, txId: string): Promise<void> {
+    if (await this.firstPeerHolding(signer, [this.ownerMsp()], blockNumber)) return;
+    throw new ApiError(503, 'OWNER_PEER_BEHIND', `the owning department's peer has not committed the access entry within ${OWNER_COMMIT_WAIT_MS} ms; retry with the same Idempotency-Key`, undefined, txId);
+  }
+
+  /**
+   * The first of `msps` (in order) whose peer holds block `blockNumber`, polling with backoff for at most
+   * OWNER_COMMIT_WAIT_MS; undefined when none does in time.
+   */
+  private async firstPeerHolding(signer: string, msps: readonly string[], blockNumber: bigint): Promise<string | undefined> {
     const deadline = Date.now() + OWNER_COMMIT_WAIT_MS;
     for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
-      if ((await this.ledger.height(signer, this.ownerMsp())) > blockNumber) return;
-      if (Date.now() + delay > deadline) break;
+      for (const msp of msps) if ((await this.ledger.height(signer, msp)) > blockNumber) return msp;
+      if (Date.now() + delay > deadline) return undefined;
       await new Promise((r) => setTimeout(r, delay));
     }
-    throw new ApiError(503, 'OWNER_PEER_BEHIND', `the owning department's peer has not committed the access entry within ${OWNER_COMMIT_WAIT_MS} ms; retry with the same Idempotency-Key`, undefined, txId);
   }
 }
