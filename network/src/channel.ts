@@ -46,7 +46,7 @@ export async function peerHeight(t: Topology, tc: Toolchain, orgName: string): P
   return body.height ?? 0;
 }
 
-/** Waits until the Raft cluster has a leader: every orderer reports the channel active. */
+/** Waits until every orderer serves the channel (status active), which deliveries need; not yet a Raft leader. */
 export async function waitOrderersActive(t: Topology, tc: Toolchain): Promise<void> {
   const oo = ordererOrg(t);
   await waitFor('every orderer to report the channel active', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { startCa, waitCa, issueOrgIdentities } from './ca';
 import { createGenesisBlock, joinOrderers, joinPeers, waitOrderersActive } from './channel';
+import { waitRaftLeader } from './raft';
 import { defineChaincode, deployChaincode, packageChaincode, startChaincodeServer, waitChaincodeServer } from './chaincode';
 import { NetworkError } from './errors';
 import { startOrderer, startPeer, waitHealthy } from './nodes';
@@ -68,6 +69,7 @@ export async function up(log: Log = console.log): Promise<UpResult> {
   await step('orderers joined the channel (Raft leader elected)', async () => {
     await joinOrderers(t, tc);
     await waitOrderersActive(t, tc);
+    await waitRaftLeader(t);
   });
   await step('peers joined the channel', () => joinPeers(t, tc));
   const pkg = await packageChaincode(t);
