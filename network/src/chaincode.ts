@@ -4,7 +4,7 @@ import { exec } from './exec';
 import { paths } from './paths';
 import { peerCli, ordererFlags, peerTargets } from './peercli';
 import { ManagedProcess, startDetached } from './processes';
-import { collectionName, departments, Topology } from './topology';
+import { anchorCollectionName, collectionName, departments, Topology } from './topology';
 import { Toolchain } from './toolchain';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
@@ -19,9 +19,14 @@ export function endorsementPolicy(t: Topology): string {
  * One private data collection per registrar org, stored and written only by that org (docs/conventions.md).
  * memberOnlyRead is off on purpose: another org's operator must be able to evaluate ReadPersonalData on the
  * owner's peer after a committed, granted access; the chaincode is the read gate and fails closed.
+ * Plus one anchors collection per department (chaincode/src/core/anchors.ts): its collection-level
+ * endorsement policy is the department's own peer, so a write there (an audit entry's or a record's anchor,
+ * an owner's approval) commits only with that department endorsing, also for keys written for the first
+ * time. Any client may write it (memberOnlyWrite off: the guard is the policy at commit); only hashes are
+ * read, which every peer holds.
  */
 export function collections(t: Topology): object[] {
-  return departments(t)
+  const privateData = departments(t)
     .filter((o) => o.registers.length > 0)
     .map((o) => ({
       name: collectionName(o.mspId),
@@ -33,6 +38,17 @@ export function collections(t: Topology): object[] {
       memberOnlyWrite: true,
       endorsementPolicy: { signaturePolicy: `OR('${o.mspId}.peer')` },
     }));
+  const anchors = departments(t).map((o) => ({
+    name: anchorCollectionName(o.mspId),
+    policy: `OR('${o.mspId}.member')`,
+    requiredPeerCount: 0,
+    maxPeerCount: 0,
+    blockToLive: 0,
+    memberOnlyRead: true,
+    memberOnlyWrite: false,
+    endorsementPolicy: { signaturePolicy: `OR('${o.mspId}.peer')` },
+  }));
+  return [...privateData, ...anchors];
 }
 
 /** Builds the CCaaS package (metadata type "ccaas" + connection.json naming the chaincode server) and returns its path. */
