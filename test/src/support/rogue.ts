@@ -114,6 +114,8 @@ export async function installRogueCode(orgNames: string[]): Promise<RogueDepartm
     await Promise.all(orgs.map((o) => approveForOrg(t, tc, o, definitionArgs(t), rogueId)));
     for (const o of orgs) await until(`${o.name}'s peer to run the rogue package`, () => runsRogue(clients[o.name] as OperatorClient), 60_000);
   } catch (err) {
+    // Best effort: put the honest package back before reporting, so later tests are unaffected.
+    await Promise.allSettled(orgs.map((o) => approveForOrg(t, tc, o, definitionArgs(t), honestId)));
     Object.values(clients).forEach((c) => c.close());
     stopServer();
     throw err;
