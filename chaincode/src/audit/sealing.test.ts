@@ -143,6 +143,19 @@ describe('Audit: sealing orders', () => {
     assert.deepEqual(ids(await log('citizen', WHO.govAuditor, '2025-10-02T00:00:00.000Z')), ['txSealed']);
   });
 
+  it('replays an issue or an end with the same request id (same result, nothing written) and refuses the id with other input', async () => {
+    const first = await ch.submit(audit, 'IssueSealingOrder', ['same', order()], { as: WHO.psInvestigator, time: T0 });
+    const before = ledgerSnapshot(ch.ledger);
+    assert.equal(await ch.submit(audit, 'IssueSealingOrder', ['same', order()], { as: WHO.psInvestigator, time: T0 }), first);
+    assert.equal(ledgerSnapshot(ch.ledger), before);
+    await rejectsWithKey(ch.submit(audit, 'IssueSealingOrder', ['same', order({ caseId: 'OTHER' })], { as: WHO.psInvestigator, time: T0 }), 'IDEMPOTENCY_CONFLICT');
+    const { orderId } = JSON.parse(first) as { orderId: string };
+    const end = JSON.stringify({ orderId, reason: 'closed' });
+    const ended = await ch.submit(audit, 'EndSealingOrder', ['end', end], { as: WHO.psInvestigator, time: '2025-04-01T00:00:00.000Z' });
+    assert.equal(await ch.submit(audit, 'EndSealingOrder', ['end', end], { as: WHO.psInvestigator, time: '2025-04-02T00:00:00.000Z' }), ended);
+    await rejectsWithKey(ch.submit(audit, 'EndSealingOrder', ['end2', JSON.stringify({ orderId: '../x', reason: 'r' })], { as: WHO.psInvestigator }), 'INVALID_ARGUMENT');
+  });
+
   it('is refused for a forged order (not anchored by a sealing org), so a pair of departments cannot seal with one', async () => {
     const orderId = await issue();
     const key = [...ch.ledger.state.keys()].find((k) => k.includes('audit.seal.order')) as string;

@@ -57,8 +57,11 @@ describe('Governance: registrar map, members, catalogue', () => {
     const input = (orgs: string[]) => JSON.stringify({ sealingOrgs: orgs, ...amend });
     await rejectsWithKey(ch.submit(governance, 'SetSealingOrgs', ['so1', input([MSP.ps])], { as: WHO.psAdmin }), 'FORBIDDEN_ORG');
     await rejectsWithKey(ch.submit(governance, 'SetSealingOrgs', ['so2', input(['StrangerMSP'])], { as: WHO.govAdmin }), 'RULE_VIOLATION');
-    const v = await ch.submitJson<{ sealingOrgs: string[] }>(governance, 'SetSealingOrgs', ['so3', input([MSP.ps, MSP.gov])], { as: WHO.govAdmin });
-    assert.deepEqual(v.sealingOrgs, [MSP.gov, MSP.ps]);
+    await rejectsWithKey(ch.submit(governance, 'SetSealingOrgs', ['so4', input([MSP.ps])], { as: WHO.govClerk }), 'FORBIDDEN_ROLE');
+    await rejectsWithKey(ch.submit(governance, 'SetSealingOrgs', ['so5', JSON.stringify({ sealingOrgs: [MSP.ps, MSP.ps], ...amend })], { as: WHO.govAdmin }), 'INVALID_ARGUMENT');
+    const first = await ch.submit(governance, 'SetSealingOrgs', ['so3', input([MSP.ps, MSP.gov])], { as: WHO.govAdmin });
+    assert.deepEqual((JSON.parse(first) as { sealingOrgs: string[] }).sealingOrgs, [MSP.gov, MSP.ps]);
+    assert.equal(await ch.submit(governance, 'SetSealingOrgs', ['so3', input([MSP.ps, MSP.gov])], { as: WHO.govAdmin }), first, 'a replay returns the stored result');
   });
 
   it('keeps the governance org and registrars in the member list', async () => {
@@ -89,7 +92,11 @@ describe('Governance: registrar map, members, catalogue', () => {
     const decide = JSON.stringify({ dataset: 'resident-identity', ...amend });
     await rejectsWithKey(ch.submit(governance, 'ApproveDatasetChange', ['c2', decide], { as: WHO.nrAdmin }), 'FORBIDDEN_ORG');
     await rejectsWithKey(ch.submit(governance, 'ApproveDatasetChange', ['c3', decide], { as: WHO.psClerk }), 'FORBIDDEN_ROLE');
-    assert.equal((await ch.submitJson<{ status: string }>(governance, 'ApproveDatasetChange', ['c4', decide], { as: WHO.psAdmin })).status, 'pending');
+    await rejectsWithKey(ch.submit(governance, 'ApproveDatasetChange', ['c3b', JSON.stringify({ dataset: 'no such/set', ...amend })], { as: WHO.psAdmin }), 'INVALID_ARGUMENT');
+    await rejectsWithKey(ch.submit(governance, 'ApproveDatasetChange', ['c3c', JSON.stringify({ dataset: 'unknown-set', ...amend })], { as: WHO.psAdmin }), 'RECORD_NOT_FOUND');
+    const firstApproval = await ch.submit(governance, 'ApproveDatasetChange', ['c4', decide], { as: WHO.psAdmin });
+    assert.equal((JSON.parse(firstApproval) as { status: string }).status, 'pending');
+    assert.equal(await ch.submit(governance, 'ApproveDatasetChange', ['c4', decide], { as: WHO.psAdmin }), firstApproval, 'a replay returns the stored result');
     await rejectsWithKey(ch.submit(governance, 'ApproveDatasetChange', ['c5', decide], { as: WHO.psAdmin2 }), 'INVALID_STATE');
     const applied = await ch.submitJson<{ status: string; dataset: { ownerMsp: string; shareClass: string } }>(governance, 'ApproveDatasetChange', ['c6', decide], { as: WHO.govAdmin });
     assert.deepEqual([applied.status, applied.dataset.ownerMsp, applied.dataset.shareClass], ['applied', MSP.gov, 'open']);
