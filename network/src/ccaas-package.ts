@@ -47,3 +47,30 @@ export async function installPackage(t: Topology, tc: Toolchain, org: Department
 export async function approveForOrg(t: Topology, tc: Toolchain, org: DepartmentOrg, definition: string[], packageId: string): Promise<void> {
   await peerCli(t, tc, org, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...definition, '--package-id', packageId]);
 }
+
+/** The package id an org has approved for the committed sequence of the chaincode definition. */
+export async function approvedPackageId(t: Topology, tc: Toolchain, org: DepartmentOrg): Promise<string | undefined> {
+  const out = await peerCli(t, tc, org, ['lifecycle', 'chaincode', 'queryapproved', '-C', t.channel, '-n', t.chaincode.name, '--sequence', String(t.chaincode.sequence), '-O', 'json']);
+  const parsed = JSON.parse(out) as { source?: { Type?: { LocalPackage?: { package_id?: string } } } };
+  return parsed.source?.Type?.LocalPackage?.package_id;
+}
+
+/**
+ * Approves `packageId` for an org until the peer reports it approved, within `timeoutMs`. An approval's CLI may
+ * time out waiting for its event while the approval still commits, and a retry right after then fails with
+ * MVCC_READ_CONFLICT; so success is judged by queryapproved, not by the CLI's exit code.
+ */
+export async function ensureApproved(t: Topology, tc: Toolchain, org: DepartmentOrg, definition: string[], packageId: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    if ((await approvedPackageId(t, tc, org).catch(() => undefined)) === packageId) return;
+    try {
+      await approveForOrg(t, tc, org, definition, packageId);
+    } catch (err) {
+      last = err;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  throw new Error(`${org.name} did not approve package ${packageId} within ${timeoutMs} ms${last ? `: ${String(last).slice(0, 300)}` : ''}`);
+}

@@ -122,6 +122,8 @@ test('verify is a disclosure: the lookup is recorded and committed first, then a
   const [record, answer] = t.ledger.calls;
   assert.deepEqual([record?.kind, record?.req.transaction], ['submit', 'RecordLookup']);
   assert.deepEqual(record?.req.args, ['idem-1', JSON.stringify({ lookup: 'verify', ...WHY })]);
+  assert.equal(record?.req.endorsingOrganizations?.[0], 'PublicSecurityMSP', 'the own org endorses (its anchors collection)');
+  assert.equal(record?.req.endorsingOrganizations?.length, 2, 'plus one other department');
   assert.doesNotMatch(JSON.stringify(record?.req.args), /Zhang|11010519491231002X/, 'no personal data in arguments');
   assert.deepEqual(JSON.parse(record?.req.transient?.personalData ?? '{}'), { idNumber: PERSON.idNumber, name: PERSON.name });
   assert.deepEqual([answer?.kind, answer?.req.transaction, answer?.req.args], ['evaluate', 'Verify', ['look1']]);

@@ -108,12 +108,24 @@ export class PersonalDataService {
     const transient = { personalData: JSON.stringify(claim) };
     const audit = await this.ledger.submit(signer, {
       contract: 'Audit', transaction: 'RecordLookup', args: [idempotencyKey, JSON.stringify({ lookup: kind, ...why })], transient,
+      endorsingOrganizations: this.lookupEndorsers(),
     });
     const accessId = accessIdOf(audit.result, audit.txId);
     const answer = await this.ledger.evaluate(signer, {
       contract: 'Identity', transaction: kind === 'verify' ? 'Verify' : 'SubjectKey', args: [accessId], transient, endorsingOrganizations: [this.mspId],
     });
     return { ...(decodeJson(answer) as Record<string, unknown>), accessId, auditTxId: audit.txId, auditBlockNumber: Number(audit.blockNumber) };
+  }
+
+  /**
+   * Endorsers of a lookup: this org (its anchors collection holds the entry's anchor) and one other department,
+   * rotating. Named explicitly because the claim travels in the transient map, which the peer gateway sends only to
+   * orgs a client names (or that are in the collection's distribution policy).
+   */
+  private lookupEndorsers(): string[] {
+    const others = [...new Set(Object.values(this.registrars))].filter((m): m is string => !!m && m !== this.mspId);
+    if (others.length === 0) return [this.mspId];
+    return [this.mspId, others[this.#rotation++ % others.length] as string];
   }
 
   /**

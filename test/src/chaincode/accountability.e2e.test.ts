@@ -4,7 +4,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { addOperator } from '@govchain/network/dist/operator-add';
 import { connectAs, type OperatorClient } from '../support/fabric';
 import { makeCitizen, type Citizen } from '../support/citizens';
-import { LOOKUP_REASON, lookup, registerCitizen, transient } from '../support/identity';
+import { LOOKUP_REASON, lookup, lookupEndorsers, registerCitizen, transient } from '../support/identity';
 import { eventually } from '../support/network';
 import { compositeKey } from '../support/rogue';
 import { evaluateJson, rejectsWithKey, rid, submitJson } from '../support/tx';
@@ -126,7 +126,7 @@ describe('accountability core on the real network (direct client)', () => {
 
   it('audits lookups before answering: an endorsed-only lookup gets no answer; a committed one shows in the subject\'s log', async () => {
     const claim = { idNumber: alice.idNumber, name: alice.name };
-    const endorsedOnly = await psClerk.contract('Audit').newProposal('RecordLookup', { arguments: [rid(), JSON.stringify({ lookup: 'verify', ...LOOKUP_REASON })], transientData: transient(claim) }).endorse();
+    const endorsedOnly = await psClerk.contract('Audit').newProposal('RecordLookup', { arguments: [rid(), JSON.stringify({ lookup: 'verify', ...LOOKUP_REASON })], transientData: transient(claim), endorsingOrganizations: lookupEndorsers(psClerk) }).endorse();
     // The endorsed transaction (what a client holds without submitting it, write set included) names no subject key.
     const envelope = Buffer.from(endorsedOnly.getBytes()).toString('latin1');
     assert.ok(envelope.length > 500 && !envelope.includes(a), 'the endorsement response does not reveal the subject key');
@@ -137,7 +137,7 @@ describe('accountability core on the real network (direct client)', () => {
     assert.equal(sk.answer.subjectKey, a);
     const log = await citizenLog(a, '', '100');
     for (const id of [done.accessId, sk.accessId]) assert.ok(log.records.some((r) => r.accessId === id && r.kind === 'lookup'), 'the lookup is in the subject\'s log');
-    await rejectsWithKey(submitJson(psClerk.contract('Audit'), 'RecordLookup', { lookup: 'verify' }, { transientData: transient(claim) }), 'INVALID_ARGUMENT');
+    await rejectsWithKey(submitJson(psClerk.contract('Audit'), 'RecordLookup', { lookup: 'verify' }, { transientData: transient(claim), endorsingOrganizations: lookupEndorsers(psClerk) }), 'INVALID_ARGUMENT');
   });
 
   it('changes a dataset\'s share class only with the owner\'s approval, and counts a grant only while the owner\'s approval stands (re-checked at read time)', async () => {

@@ -22,7 +22,7 @@ export class RogueContract extends Contract {
   /** Answers so the test can tell which code a peer runs. */
   @Transaction(false) @Returns('string')
   public async Ping(ctx: Context): Promise<string> {
-    return JSON.stringify({ rogue: true, peerMsp: ctx.stub.getMspID() });
+    return JSON.stringify({ rogue: true, txId: ctx.stub.getTxID() });
   }
 
   /** Writes exactly what it is told to (deterministically: both rogue endorsers produce the same write set). */

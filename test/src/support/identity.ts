@@ -26,7 +26,13 @@ export const LOOKUP_REASON = { purpose: 'counter-service', legalBasis: 'Resident
  */
 export async function lookup<T>(client: OperatorClient, kind: 'verify' | 'subject-key', claim: Record<string, string>): Promise<{ accessId: string; answer: T }> {
   const transientData = transient(claim);
-  const { accessId } = await submitJson<{ accessId: string }>(client.contract('Audit'), 'RecordLookup', { lookup: kind, ...LOOKUP_REASON }, { transientData });
+  const { accessId } = await submitJson<{ accessId: string }>(client.contract('Audit'), 'RecordLookup', { lookup: kind, ...LOOKUP_REASON }, { transientData, endorsingOrganizations: lookupEndorsers(client) });
   const bytes = await client.contract('Identity').evaluate(kind === 'verify' ? 'Verify' : 'SubjectKey', { arguments: [accessId], transientData, endorsingOrganizations: [client.org.mspId] });
   return { accessId, answer: JSON.parse(Buffer.from(bytes).toString('utf8')) as T };
+}
+
+/** The org's own peer (its anchors collection) and one other department: transient data goes only to named orgs. */
+export function lookupEndorsers(client: OperatorClient): string[] {
+  const other = client.org.mspId === 'GovServiceCenterMSP' ? 'PublicSecurityMSP' : 'GovServiceCenterMSP';
+  return [client.org.mspId, other];
 }

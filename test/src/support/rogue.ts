@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { departments, paths, readState, toolchain, type DepartmentOrg } from '@govchain/network';
-import { approveForOrg, installPackage, writeCcaasPackage } from '@govchain/network/dist/ccaas-package';
+import { ensureApproved, installPackage, writeCcaasPackage } from '@govchain/network/dist/ccaas-package';
 import { definitionArgs, subjectKeySecret } from '@govchain/network/dist/chaincode';
 import { tcpOpen } from '@govchain/network/dist/wait';
 import { connectAs, type OperatorClient } from './fabric';
@@ -111,11 +111,11 @@ export async function installRogueCode(orgNames: string[]): Promise<RogueDepartm
   const clients = Object.fromEntries(orgs.map((o) => [o.name, connectAs(o.name, 'clerk1')]));
   try {
     await until(`the rogue chaincode server on port ${port}`, () => tcpOpen(t.host, port), 30_000);
-    await Promise.all(orgs.map((o) => approveForOrg(t, tc, o, definitionArgs(t), rogueId)));
+    for (const o of orgs) await ensureApproved(t, tc, o, definitionArgs(t), rogueId);
     for (const o of orgs) await until(`${o.name}'s peer to run the rogue package`, () => runsRogue(clients[o.name] as OperatorClient), 60_000);
   } catch (err) {
     // Best effort: put the honest package back before reporting, so later tests are unaffected.
-    await Promise.allSettled(orgs.map((o) => approveForOrg(t, tc, o, definitionArgs(t), honestId)));
+    for (const o of orgs) await ensureApproved(t, tc, o, definitionArgs(t), honestId).catch(() => undefined);
     Object.values(clients).forEach((c) => c.close());
     stopServer();
     throw err;
@@ -131,7 +131,7 @@ export async function installRogueCode(orgNames: string[]): Promise<RogueDepartm
     },
     async restore() {
       try {
-        await Promise.all(orgs.map((o) => approveForOrg(t, tc, o, definitionArgs(t), honestId)));
+        for (const o of orgs) await ensureApproved(t, tc, o, definitionArgs(t), honestId);
         for (const o of orgs) {
           const c = clients[o.name] as OperatorClient;
           await until(`${o.name}'s peer to run the honest package again`, async () => !(await runsRogue(c)), 60_000);
