@@ -5,7 +5,7 @@ import { addOperator } from '@govchain/network/dist/operator-add';
 import { connectAs } from '../support/fabric';
 import { compositeKey } from '../support/rogue';
 import {
-  BECAUSE, call, hex64, newPerson, readEvents, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type SseEvent, type TestGateway,
+  BECAUSE, PORT_BASE, call, hex64, newPerson, readEvents, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type SseEvent, type TestGateway,
 } from './gateway-support';
 
 const WHY = { purpose: 'counter-service', legalBasis: 'Resident Identity Card Law art. 15', caseId: 'REST-LOOKUP' };
@@ -122,7 +122,8 @@ describe('accountability core through the REST gateways', () => {
   });
 
   it('each lookup route has its own per-operator rate limit on the real gateway', async () => {
-    const limited = await startGateway('GovServiceCenter', { GOVCHAIN_GATEWAY_PORT: '3390', GOVCHAIN_LOOKUP_RATE_LIMIT_PER_MINUTE: '2' });
+    // A second GovServiceCenter gateway with a small lookup limit, on a port above the suite's gateways.
+    const limited = await startGateway('GovServiceCenter', { GOVCHAIN_GATEWAY_PORT: String(PORT_BASE + 90), GOVCHAIN_LOOKUP_RATE_LIMIT_PER_MINUTE: '2' });
     try {
       const token = tokenFor(limited.org, 'clerk1', 'clerk');
       const body = { idNumber: person.idNumber, ...WHY };

@@ -11,7 +11,7 @@ const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
 const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
 /** E2E gateways listen on PORT_BASE + department index, away from the `npm start` ports. */
-const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? 3300);
+export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? 3300);
 
 /** A gateway process started by a test. */
 export interface TestGateway {
