@@ -58,6 +58,7 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     registrars,
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
   };
