@@ -8,6 +8,7 @@ import { collectionName, departments, Topology } from './topology';
 import { Toolchain } from './toolchain';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
+import { chaincodeServerTlsArgs, chaincodeTls, connectionJson } from './chaincode-tls';
 
 /** Chaincode-level endorsement policy: any `outOf` department peers, so no department endorses alone. */
 export function endorsementPolicy(t: Topology): string {
@@ -35,12 +36,15 @@ export function collections(t: Topology): object[] {
     }));
 }
 
-/** Builds the CCaaS package (metadata type "ccaas" + connection.json naming the chaincode server) and returns its path. */
+/**
+ * Builds the CCaaS package (metadata type "ccaas" + connection.json naming the chaincode server, requiring mutual
+ * TLS and pinning the server's CA) and returns its path.
+ */
 export async function packageChaincode(t: Topology): Promise<string> {
   const dir = paths.chaincodeDir();
   const src = join(dir, 'src');
   mkdirSync(src, { recursive: true });
-  const connection = { address: `${t.host}:${t.chaincode.serverPort}`, dial_timeout: '10s', tls_required: false };
+  const connection = connectionJson(`${t.host}:${t.chaincode.serverPort}`, readFileSync(chaincodeTls.ca(), 'utf8'));
   writeFileSync(join(src, 'connection.json'), JSON.stringify(connection));
   writeFileSync(join(dir, 'metadata.json'), JSON.stringify({ type: 'ccaas', label: t.chaincode.label }));
   await exec('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-czf', join(dir, 'code.tar.gz'), '-C', src, 'connection.json']);
@@ -60,10 +64,16 @@ export function subjectKeySecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-/** Starts the Node chaincode server that every peer dials (one server can serve all peers). */
+/**
+ * Starts the Node chaincode server that every peer dials (one server can serve all peers), with TLS and
+ * required client certificates. The subject-key secret goes through the environment, never the command line.
+ */
 export function startChaincodeServer(t: Topology, packageId: string): ManagedProcess {
   const cli = resolve(require.resolve('fabric-shim/package.json', { paths: [paths.chaincodeWorkspace()] }), '..', 'cli.js');
-  const args = [cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`];
+  const args = [
+    cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
+    ...chaincodeServerTlsArgs(t),
+  ];
   return startDetached(
     { name: 'chaincode', kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
     process.execPath, args,
