@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { answerClientErrors } from './http/client-errors';
 import { createOpsApp } from './observability/ops-app';
 import { buildRealDeps } from './bootstrap';
 import { loadConfig } from './config/config';
@@ -24,11 +25,11 @@ async function main(): Promise<void> {
   const deps = buildRealDeps(config, metrics, logger);
   const shutdown = new AbortController();
   const { app, services } = createApp({ ...deps, logger, metrics, shutdown: shutdown.signal });
-  const server: Server = app.listen(config.port, config.host);
+  const server: Server = answerClientErrors(app.listen(config.port, config.host));
   // Outlive clients' idle keep-alive (undici: 4 s) so a reused socket is never closed under a request.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  const ops: Server = createOpsApp({ metrics, health: services.health, org: config.department.name }).listen(config.opsPort, config.opsHost);
+  const ops: Server = answerClientErrors(createOpsApp({ metrics, health: services.health, org: config.department.name }).listen(config.opsPort, config.opsHost));
   await Promise.all(
     [server, ops].map(
       (s) =>

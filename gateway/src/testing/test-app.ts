@@ -7,6 +7,7 @@ import { staticKeyResolver } from '../auth/key-resolver';
 import type { IdentityStore, OperatorIdentity } from '../fabric/identity-store';
 import { createLogger } from '../observability/logger';
 import { createMetrics } from '../observability/metrics';
+import { answerClientErrors } from '../http/client-errors';
 import type { RouteSpec } from '../http/route-spec';
 import type { Services } from '../services/services';
 import { FakeLedger } from './fake-ledger';
@@ -61,7 +62,7 @@ export async function startTestApp(overrides: Partial<AppSettings> = {}, routes?
     metrics: createMetrics(false),
     ...(routes ? { routes } : {}),
   });
-  const server = app.listen(0, '127.0.0.1');
+  const server = answerClientErrors(app.listen(0, '127.0.0.1'));
   await new Promise<void>((r) => server.once('listening', () => r()));
   const { port } = server.address() as AddressInfo;
   return {
