@@ -97,10 +97,11 @@ export async function startGateway(org: string, env: Record<string, string> = {}
   };
 }
 
-/** Issues a development token with the gateway's token CLI. */
-export function tokenFor(org: string, sub: string, role: string, ttl = 600): string {
+/** Issues a development token with the gateway's token CLI (for the org's own gateway audience unless `audience` is given). */
+export function tokenFor(org: string, sub: string, role: string, ttl = 600, audience?: string): string {
   const args = role === 'citizen' ? ['--org', org, '--role', role, '--subject', sub] : ['--org', org, '--operator', sub, '--role', role];
-  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8' }).trim();
+  const env = audience === undefined ? process.env : { ...process.env, GOVCHAIN_JWT_AUDIENCE: audience };
+  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8', env }).trim();
 }
 
 /** Calls the API. POSTs get a fresh Idempotency-Key unless one is given (or `key: null` to omit it). */
