@@ -71,13 +71,17 @@ export function subjectKeySecret(): string {
 export function startChaincodeServer(t: Topology, packageId: string): ManagedProcess {
   const cli = resolve(require.resolve('fabric-shim/package.json', { paths: [paths.chaincodeWorkspace()] }), '..', 'cli.js');
   const args = [
+    '--require', resolve(__dirname, 'ccaas-peer-guard.js'),
     cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
     ...chaincodeServerTlsArgs(t),
   ];
   return startDetached(
     { name: 'chaincode', kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
     process.execPath, args,
-    { cwd: paths.chaincodeWorkspace(), env: { ...process.env, GOVCHAIN_SUBJECT_KEY_SECRET: subjectKeySecret(), CORE_CHAINCODE_LOGGING_LEVEL: t.logging.chaincode } },
+    {
+      cwd: paths.chaincodeWorkspace(),
+      env: { ...process.env, GOVCHAIN_SUBJECT_KEY_SECRET: subjectKeySecret(), CORE_CHAINCODE_LOGGING_LEVEL: t.logging.chaincode, GOVCHAIN_CCAAS_PEER_GUARD: '1' },
+    },
   );
 }
 

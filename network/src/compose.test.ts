@@ -72,7 +72,8 @@ describe('docker-compose deployment', () => {
     const doc = composeFile(t) as unknown as ComposeDoc;
     const cc = doc.services[`chaincode.${t.domain}`]!;
     for (const flag of ['--chaincode-tls-cert-file=', '--chaincode-tls-key-file=', '--chaincode-tls-client-cacert-file=']) assert.ok(cc.command?.includes(flag), flag);
-    assert.equal(cc.environment, undefined, 'the subject-key secret is not an environment value of the service');
+    assert.deepEqual(cc.environment, { GOVCHAIN_CCAAS_PEER_GUARD: '1' }, 'the subject-key secret is not an environment value of the service');
+    assert.match(cc.command ?? '', /node --require \/opt\/govchain\/ccaas-peer-guard\.js /);
     assert.deepEqual(cc.secrets, ['subject-key']);
     for (const org of departments(t)) {
       const peer = doc.services[nodeHost(org.peers[0]!.name, org.name, t.domain)]!;

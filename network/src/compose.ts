@@ -145,9 +145,11 @@ export function composeFile(t: Topology): Record<string, unknown> {
     working_dir: '/chaincode',
     // Mutual TLS: the server's certificate (from the governance CA, SAN chaincode.<domain>) and the department
     // TLS roots it accepts client certificates from, as files in ./chaincode-tls (see docs/operations.md).
-    command: `sh -c '${fromSecret('GOVCHAIN_SUBJECT_KEY_SECRET', SUBJECT_KEY_SECRET)} exec node node_modules/fabric-shim/cli.js server --chaincode-address=0.0.0.0:${t.chaincode.serverPort} --chaincode-id=$${'{'}CHAINCODE_PACKAGE_ID:?set CHAINCODE_PACKAGE_ID${'}'} --chaincode-tls-cert-file=${ccTls}/server.crt --chaincode-tls-key-file=${ccTls}/server.key --chaincode-tls-client-cacert-file=${ccTls}/client-cas.pem'`,
+    command: `sh -c '${fromSecret('GOVCHAIN_SUBJECT_KEY_SECRET', SUBJECT_KEY_SECRET)} exec node --require /opt/govchain/ccaas-peer-guard.js node_modules/fabric-shim/cli.js server --chaincode-address=0.0.0.0:${t.chaincode.serverPort} --chaincode-id=$${'{'}CHAINCODE_PACKAGE_ID:?set CHAINCODE_PACKAGE_ID${'}'} --chaincode-tls-cert-file=${ccTls}/server.crt --chaincode-tls-key-file=${ccTls}/server.key --chaincode-tls-client-cacert-file=${ccTls}/client-cas.pem'`,
+    // Only clients whose certificate is a peer's (OU peer) may connect (network/src/ccaas-peer-guard.ts).
+    environment: { GOVCHAIN_CCAAS_PEER_GUARD: '1' },
     secrets: [SUBJECT_KEY_SECRET],
-    volumes: ['./chaincode:/chaincode:ro', `./chaincode-tls:${ccTls}:ro`],
+    volumes: ['./chaincode:/chaincode:ro', `./chaincode-tls:${ccTls}:ro`, '../dist/ccaas-peer-guard.js:/opt/govchain/ccaas-peer-guard.js:ro'],
     networks: ['govchain'],
   };
   const secrets: Record<string, { file: string }> = {};

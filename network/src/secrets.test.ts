@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bootstrapSecretFile, CaClient, caInvocation } from './ca';
+import { installPeerGuard, isPeerCertificate } from './ccaas-peer-guard';
 import { networkDir, loadTopology } from './topology';
 import type { Toolchain } from './toolchain';
 
@@ -87,5 +88,37 @@ describe('ccaas builder release: mutual TLS without a key in the package', () =>
     const env = { ...process.env };
     delete env.GOVCHAIN_CCAAS_CLIENT_CERT;
     assert.throws(() => execFileSync('bash', [release, join(dir, 'out'), join(dir, 'rel')], { env, stdio: 'pipe' }), /GOVCHAIN_CCAAS_CLIENT_CERT/);
+  });
+});
+
+describe('chaincode server peer guard', () => {
+  it('recognises a peer certificate by its OU', async () => {
+
+    assert.equal(isPeerCertificate({ subject: { OU: 'peer', CN: 'peer0' } as never }), true);
+    assert.equal(isPeerCertificate({ subject: { OU: ['peer', 'org1'], CN: 'peer0' } as never }), true);
+    assert.equal(isPeerCertificate({ subject: { OU: 'client', CN: 'clerk1' } as never }), false);
+    assert.equal(isPeerCertificate({ subject: { CN: 'x' } as never }), false);
+    assert.equal(isPeerCertificate(undefined), false);
+  });
+
+  it("admits peers to fabric-shim's connect and ends anyone else's stream with PERMISSION_DENIED", async () => {
+
+    const dir = mkdtempSync(join(tmpdir(), 'guard-'));
+    const file = join(dir, 'server.js');
+    writeFileSync(file, 'class S { connect(stream) { stream.connected = true; } }\nmodule.exports = S;\n');
+    installPeerGuard(file);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const S = require(file) as new () => { connect(s: unknown): void };
+    const stream = (ou: string) => {
+      const s = { connected: false, errors: [] as Array<{ code: number }>, getAuthContext: () => ({ sslPeerCertificate: { subject: { OU: ou } } }), emit: (_e: string, err: { code: number }) => s.errors.push(err) };
+      return s;
+    };
+    const peer = stream('peer');
+    const clerk = stream('client');
+    new S().connect(peer);
+    new S().connect(clerk);
+    assert.equal(peer.connected, true);
+    assert.equal(clerk.connected, false);
+    assert.deepEqual(clerk.errors.map((e) => e.code), [7]);
   });
 });

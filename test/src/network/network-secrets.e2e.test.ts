@@ -176,6 +176,38 @@ describe('chaincode service: mutual TLS with the peers', () => {
     assert.equal(await session({ cert: readFileSync(join(peerDir(), 'server.crt')), key: readFileSync(join(peerDir(), 'server.key')) }), 'connected', 'a department peer');
   });
 
+  /** Opens the chaincode service's Connect stream; resolves whether the server sent a message and the gRPC status. */
+  const connectStream = (cert: Buffer, key: Buffer) =>
+    new Promise<{ data: boolean; status?: string }>((resolvePromise) => {
+      const s = http2Connect(`https://${address.host}:${address.port}`, { ca: readFileSync(chaincodeTls.ca()), cert, key });
+      let data = false;
+      const finish = (status?: string) => {
+        s.destroy();
+        resolvePromise({ data, ...(status !== undefined ? { status } : {}) });
+      };
+      s.on('error', (e) => finish(`session error: ${e.message}`));
+      const req = s.request({ ':method': 'POST', ':path': '/protos.Chaincode/Connect', 'content-type': 'application/grpc', te: 'trailers' });
+      req.on('data', () => {
+        data = true;
+        finish();
+      });
+      req.on('trailers', (h) => finish(String(h['grpc-status'])));
+      req.on('response', (h) => h['grpc-status'] !== undefined && finish(String(h['grpc-status'])));
+      req.on('error', (e) => finish(`stream error: ${e.message}`));
+      setTimeout(() => finish('timeout'), 5000);
+    });
+
+  it("only a peer's certificate may drive the chaincode: an operator's enrolment key from the same CA is refused (PERMISSION_DENIED)", async () => {
+    const peer = await connectStream(readFileSync(join(peerDir(), 'server.crt')), readFileSync(join(peerDir(), 'server.key')));
+    assert.equal(peer.data, true, `a peer gets the chaincode's REGISTER message (${peer.status})`);
+    const org = departments(t)[1]!;
+    const msp = join(paths.user(org.name, 'clerk1'), 'msp');
+    const first = (d: string) => join(msp, d, readdirSync(join(msp, d))[0]!);
+    const operator = await connectStream(readFileSync(first('signcerts')), readFileSync(first('keystore')));
+    assert.equal(operator.data, false);
+    assert.equal(operator.status, '7', 'PERMISSION_DENIED');
+  });
+
   it('the chaincode server process was given TLS flags and holds no secret in its arguments', () => {
     const cc = (readState()?.processes ?? []).find((p) => p.kind === 'chaincode');
     assert.ok(cc);
