@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chaincodeTlsOrg, issueChaincodeServerTls } from './chaincode-tls';
+import { NetworkError } from './errors';
 import { exec } from './exec';
 import { ManagedProcess, startDetached } from './processes';
 import { OPS_HOST, nodeHost, paths } from './paths';
@@ -30,36 +32,50 @@ function bootstrapSecret(org: Org): string {
   return readFileSync(file, 'utf8');
 }
 
-/** The CA server's config file; fabric-ca-server writes the bootstrap identity's secret into it (mode 0644). */
+/** The CA server's config file; fabric-ca-server writes the bootstrap identity's secret into it. */
 const caConfigFile = (org: Org) => join(paths.caHome(org.name), 'fabric-ca-server-config.yaml');
 
 /**
- * Starts the org's Fabric CA (TLS on, operations endpoint for health), returning the managed process.
- * The bootstrap secret reaches the server through FABRIC_CA_SERVER_BOOT (fabric-ca reads every flag from
- * its FABRIC_CA_SERVER_* variable), never through `-b` on the command line, which any local user can read
- * in `ps`. The CA home is 0700 because the server copies the secret into its generated config file.
+ * Initialises the org's CA home once (`fabric-ca-server init`): CA key and certificate, config file and the
+ * bootstrap identity in its database. The bootstrap secret reaches fabric-ca-server through
+ * FABRIC_CA_SERVER_BOOT (fabric-ca reads every flag from its FABRIC_CA_SERVER_* variable), never through `-b`
+ * on a command line, which any local user can read in `ps`. fabric-ca-server prints its settings at start,
+ * `boot` included, so init's output is discarded and `start` never sees the secret: the CA log holds none.
  */
+function initCa(tc: Toolchain, org: Org, args: string[], env: NodeJS.ProcessEnv): void {
+  if (existsSync(caConfigFile(org))) return;
+  const run = spawnSync(tc.bin('fabric-ca-server'), ['init', ...args], { env: { ...env, FABRIC_CA_SERVER_BOOT: `admin:${bootstrapSecret(org)}` }, encoding: 'utf8', timeout: 60_000 });
+  if (run.status !== 0) {
+    const tail = `${run.stderr ?? ''}${run.stdout ?? ''}`.split('\n').filter((l) => !/boot|pass/i.test(l)).slice(-10).join('\n');
+    throw new NetworkError('COMMAND_FAILED', `fabric-ca-server init for ${org.name} failed (${run.error?.message ?? `exit code ${run.status}`}):\n${tail}`, 'check the Fabric CA toolchain: npm run toolchain');
+  }
+  chmodSync(caConfigFile(org), 0o600);
+}
+
+/** Starts the org's Fabric CA (TLS on, operations endpoint for health on loopback), returning the managed process. */
 export function startCa(t: Topology, tc: Toolchain, org: Org): ManagedProcess {
   mkdirSync(paths.caHome(org.name), { recursive: true, mode: 0o700 });
   chmodSync(paths.caHome(org.name), 0o700);
   const host = nodeHost('ca', org.name, t.domain);
   const args = [
-    'start', '--home', paths.caHome(org.name), '--address', t.host, '--port', String(org.ca.port),
+    '--home', paths.caHome(org.name), '--address', t.host, '--port', String(org.ca.port),
     '--ca.name', caName(org), '--tls.enabled', '--csr.cn', host, '--csr.hosts', `${host},localhost,127.0.0.1`,
     '--operations.listenaddress', `${OPS_HOST}:${org.ca.opsPort}`,
   ];
+  const env = nodeEnv(t, { FABRIC_CA_SERVER_LOGLEVEL: 'info' });
+  delete env.FABRIC_CA_SERVER_BOOT;
+  initCa(tc, org, args, env);
   return startDetached(
     { name: `ca.${org.name}`, kind: 'ca', org: org.name, port: org.ca.port, healthUrl: `http://${OPS_HOST}:${org.ca.opsPort}/healthz` },
-    tc.bin('fabric-ca-server'), args, { env: nodeEnv(t, { FABRIC_CA_SERVER_LOGLEVEL: 'info', FABRIC_CA_SERVER_BOOT: `admin:${bootstrapSecret(org)}` }) },
+    tc.bin('fabric-ca-server'), ['start', ...args], { env },
   );
 }
 
-/** Waits until the CA answers its health check and has written its TLS certificate; then locks its config file. */
+/** Waits until the CA answers its health check and has written its TLS certificate. */
 export async function waitCa(t: Topology, org: Org): Promise<void> {
   await waitFor(`CA of ${org.name} on port ${org.ca.port}`, async () =>
     existsSync(paths.caTlsCert(org.name)) && (await httpStatus(`http://${OPS_HOST}:${org.ca.opsPort}/healthz`)) === 200,
   30_000, `see ${paths.log(`ca.${org.name}`)}`);
-  if (existsSync(caConfigFile(org))) chmodSync(caConfigFile(org), 0o600);
 }
 
 /** One fabric-ca-client run: arguments that hold no secret, and the environment that carries the secrets. */

@@ -21,6 +21,7 @@ export const caSecretName = (org: Org) => `ca-admin-${org.name.toLowerCase()}`;
 /** Host file of a compose secret, relative to network/docker (the operator creates it, mode 0600). */
 const secretFile = (name: string) => `./secrets/${name}`;
 const SUBJECT_KEY_SECRET = 'subject-key';
+const CA_HOME = '/etc/hyperledger/fabric-ca-server';
 
 // Secrets reach a process as FABRIC_CA_SERVER_BOOT / GOVCHAIN_SUBJECT_KEY_SECRET set by the container's shell
 // from /run/secrets: not on the process's command line, not in the compose file, not in `docker inspect`.
@@ -29,15 +30,18 @@ const fromSecret = (variable: string, secret: string, prefix = '') => `${variabl
 function caService(t: Topology, org: Org) {
   const host = nodeHost('ca', org.name, t.domain);
   const secret = caSecretName(org);
+  const flags = `--port ${org.ca.port} --ca.name ca-${org.name.toLowerCase()} --tls.enabled --csr.hosts ${host},localhost --operations.listenaddress 0.0.0.0:${org.ca.opsPort}`;
   return {
     image: `hyperledger/fabric-ca:${t.caVersion}`,
     container_name: host,
     hostname: host,
-    command: `sh -c '${fromSecret('FABRIC_CA_SERVER_BOOT', secret, 'admin:')} exec fabric-ca-server start --port ${org.ca.port} --ca.name ca-${org.name.toLowerCase()} --tls.enabled --csr.hosts ${host},localhost --operations.listenaddress 0.0.0.0:${org.ca.opsPort}'`,
-    environment: { FABRIC_CA_HOME: '/etc/hyperledger/fabric-ca-server' },
+    // First start: `init` with the bootstrap secret, its output (which prints `boot`) discarded; then `start`
+    // without it, so neither the command line nor the container log ever holds the secret.
+    command: `sh -c '[ -f ${CA_HOME}/fabric-ca-server-config.yaml ] || ${fromSecret('FABRIC_CA_SERVER_BOOT', secret, 'admin:')} fabric-ca-server init ${flags} >/dev/null 2>&1 || exit 1; chmod 600 ${CA_HOME}/fabric-ca-server-config.yaml; exec fabric-ca-server start ${flags}'`,
+    environment: { FABRIC_CA_HOME: CA_HOME },
     secrets: [secret],
     ports: [`${org.ca.port}:${org.ca.port}`],
-    volumes: [`./organizations/${org.name}/ca:/etc/hyperledger/fabric-ca-server`],
+    volumes: [`./organizations/${org.name}/ca:${CA_HOME}`],
     networks: ['govchain'],
   };
 }

@@ -8,7 +8,7 @@ import { startGateways, stopGateways, type TestGateway } from './gateway-support
  * Hostile input generated from the gateways' own OpenAPI document (fast-check): wrong types, boundary lengths,
  * control/bidi Unicode, deep nesting, huge numbers, forged bookmarks, path tricks, duplicate keys, bad
  * encodings, hostile headers and malformed HTTP, sent to two real gateways on the real network.
- * GOVCHAIN_HOSTILE_COUNT (default 1200) and GOVCHAIN_HOSTILE_SEED reproduce a run; the 10,000-request run is
+ * GOVCHAIN_HOSTILE_COUNT (default 8000, about 20 s here) and GOVCHAIN_HOSTILE_SEED reproduce a run; the 10,000-request run is
  * `npm run bench -- --hostile --count 10000`.
  */
 describe('hostile input against real gateways', () => {
@@ -19,7 +19,7 @@ describe('hostile input against real gateways', () => {
   after(async () => stopGateways(gws));
 
   it('answers every hostile request with no 5xx, no dropped connection and an error key on every 4xx; no gateway crashes', async () => {
-    const count = Number(process.env.GOVCHAIN_HOSTILE_COUNT ?? 1200);
+    const count = Number(process.env.GOVCHAIN_HOSTILE_COUNT ?? 8000);
     const seed = Number(process.env.GOVCHAIN_HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const gateways = await Promise.all(
       Object.values(gws).map(async (g) => ({ url: g.url, ops: operationsOf((await (await fetch(`${g.url}/openapi.json`)).json()) as OpenApiDoc), tokens: tokenSet(g.org) })),
@@ -29,7 +29,7 @@ describe('hostile input against real gateways', () => {
     console.log(`[hostile] seed ${seed}: ${JSON.stringify({ ...report, violations: report.violations.length })}`);
     assert.equal(report.requests, count);
     assert.ok(report.requests - report.clientRefused >= count * 0.9, 'almost every request reached a gateway');
-    assert.deepEqual(report.violations, [], `GOVCHAIN_HOSTILE_SEED=${seed} reproduces this run`);
+    assert.deepEqual(report.violationKinds, {}, `GOVCHAIN_HOSTILE_SEED=${seed} reproduces this run; examples: ${JSON.stringify(report.violations, null, 1)}`);
     assert.equal(report.fivexx + report.noResponse + report.fourxxWithoutKey, 0);
     assert.ok(Object.keys(report.fourxxByKey).length >= 5, 'the run reached many distinct refusals');
     for (const g of Object.values(gws)) {

@@ -448,12 +448,15 @@ export interface HostileReport {
   noResponse: number;
   fourxxWithoutKey: number;
   byCategory: Record<string, number>;
+  /** Count of each kind of violation ("category: problem"). */
+  violationKinds: Record<string, number>;
   violations: Array<{ category: Category; method: string; path: string; problem: string; body?: string }>;
 }
 
 /**
  * Generates `count` hostile requests (seeded, reproducible) and sends them round-robin to the gateways,
- * `concurrency` at a time. Returns the tally; violations keep the first 50 offending requests.
+ * `concurrency` at a time (gateway i uses seed + i). Returns the tally with up to three example requests per
+ * kind of violation.
  */
 export async function runHostile(o: {
   gateways: Array<{ url: string; ops: Operation[]; tokens: TokenSet }>;
@@ -462,8 +465,8 @@ export async function runHostile(o: {
   concurrency: number;
   onProgress?: (done: number, report: HostileReport) => void;
 }): Promise<HostileReport> {
-  const report: HostileReport = { seed: o.seed, requests: 0, clientRefused: 0, byStatusClass: {}, fourxxByKey: {}, fivexx: 0, noResponse: 0, fourxxWithoutKey: 0, byCategory: {}, violations: [] };
-  const perGateway = o.gateways.map((g) => fc.sample(hostileRequests(g.ops, g.tokens), { numRuns: Math.ceil(o.count / o.gateways.length), seed: o.seed }));
+  const report: HostileReport = { seed: o.seed, requests: 0, clientRefused: 0, byStatusClass: {}, fourxxByKey: {}, fivexx: 0, noResponse: 0, fourxxWithoutKey: 0, byCategory: {}, violationKinds: {}, violations: [] };
+  const perGateway = o.gateways.map((g, i) => fc.sample(hostileRequests(g.ops, g.tokens), { numRuns: Math.ceil(o.count / o.gateways.length), seed: o.seed + i }));
   const jobs: Array<{ url: string; req: HostileRequest }> = [];
   for (let i = 0; jobs.length < o.count; i++) {
     const g = i % o.gateways.length;
@@ -488,8 +491,13 @@ export async function runHostile(o: {
       if (out.status === 0) report.noResponse++;
       if (out.status >= 400 && out.status < 500 && !out.key) report.fourxxWithoutKey++;
       const problem = violation(out);
-      if (problem && report.violations.length < 50) {
-        report.violations.push({ category: req.category, method: req.method, path: req.path.slice(0, 300), problem, ...(req.body ? { body: req.body.toString('utf8').slice(0, 300) } : {}) });
+      if (problem) {
+        const kind = `${req.category}: ${problem}`;
+        report.violationKinds[kind] = (report.violationKinds[kind] ?? 0) + 1;
+        // Up to three examples of each kind, so one frequent failure cannot hide another.
+        if (report.violationKinds[kind]! <= 3 && report.violations.length < 100) {
+          report.violations.push({ category: req.category, method: req.method, path: req.path.slice(0, 300), problem, ...(req.body ? { body: req.body.toString('utf8').slice(0, 300) } : {}) });
+        }
       }
       if (o.onProgress && report.requests % 500 === 0) o.onProgress(report.requests, report);
     }
