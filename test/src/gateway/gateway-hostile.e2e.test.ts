@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { operationsOf, runHostile, type OpenApiDoc } from '../support/hostile';
 import { tokenSet } from '../support/tokens';
-import { startGateways, stopGateways, type TestGateway } from './gateway-support';
+import { startGateway, stopGateways, type TestGateway } from './gateway-support';
 
 /**
  * Hostile input generated from the gateways' own OpenAPI document (fast-check): wrong types, boundary lengths,
@@ -14,7 +14,9 @@ import { startGateways, stopGateways, type TestGateway } from './gateway-support
 describe('hostile input against real gateways', () => {
   let gws: Record<string, TestGateway> = {};
   before(async () => {
-    gws = await startGateways(['PublicSecurity', 'NaturalResources']);
+    // One token per role sends thousands of requests: lift the per-operator limit so they reach the deep layers.
+    const started = await Promise.all(['PublicSecurity', 'NaturalResources'].map((org) => startGateway(org, { GOVCHAIN_RATE_LIMIT_PER_MINUTE: '1000000' })));
+    gws = Object.fromEntries(started.map((g) => [g.org, g]));
   });
   after(async () => stopGateways(gws));
 
