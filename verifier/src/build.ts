@@ -118,7 +118,7 @@ export async function buildReceipt(inputs: ReceiptInputs): Promise<Receipt> {
       txIndex,
       header: toBase64(header.serializeBinary()),
       signatures: toBase64(signatures),
-      others: await packOthers(envelopes.filter((_, i) => i !== txIndex)),
+      others: packOthers(envelopes.filter((_, i) => i !== txIndex)),
       previousHeader: previousHeader ? toBase64(previousHeader.serializeBinary()) : null,
     },
     attestations,

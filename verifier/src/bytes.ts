@@ -55,14 +55,3 @@ export const fromUtf8 = (b: Uint8Array): string => new TextDecoder('utf-8', { fa
 export async function sha256(data: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource));
 }
-
-async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([data as BlobPart]).stream().pipeThrough(stream));
-  return new Uint8Array(await out.arrayBuffer());
-}
-
-/** Raw DEFLATE (RFC 1951) with the platform's CompressionStream. */
-export const deflateRaw = (data: Uint8Array): Promise<Uint8Array> => pipe(data, new CompressionStream('deflate-raw'));
-
-/** Inverse of deflateRaw; rejects corrupt input. */
-export const inflateRaw = (data: Uint8Array): Promise<Uint8Array> => pipe(data, new DecompressionStream('deflate-raw'));

@@ -70,9 +70,8 @@ export const receiptSchema = z.strictObject({
     header: base64,
     /** Metadata[SIGNATURES] protobuf bytes: the orderer signatures. */
     signatures: base64,
-    /** The block's other envelopes, in order, concatenated and compressed (docs/receipts.md, "Block data"). */
+    /** The block's other envelopes, in order: their lengths and their concatenation (docs/receipts.md, "Block data"). */
     others: z.strictObject({
-      encoding: z.literal('deflate-raw'),
       lengths: z.array(z.number().int().min(1)),
       bytes: base64,
     }),

@@ -5,6 +5,7 @@
 export { RECEIPT_FORMAT, parseReceipt, canonicalJson, receiptSchema, type Receipt, type ReceiptRecord, type PrivateWrite, type KeyPolicy, type Attestation } from './format';
 export { verifyReceipt, receiptDigest, type VerifyOptions, type VerificationReport } from './verify';
 export { buildReceipt, ReceiptBuildError, type ReceiptInputs, type RawAttestation } from './build';
+export { decodeTransaction, type DecodedTransaction } from './envelope';
 export { TrustStore, MSP_ID, type TrustAnchor } from './trust';
 export { ReceiptError, type ReceiptErrorKey } from './errors';
 export { CHECK_IDS, type CheckId, type CheckResult, type Finding } from './findings';

@@ -163,9 +163,12 @@ export async function verifyReceipt(receipt: Receipt, opts: VerifyOptions): Prom
   });
 
   const inclusion = await run('inclusion', async (rec) => {
-    const others = await unpackOthers(receipt.block.others).catch(() => {
-      throw new DecodeError('block data (compressed envelopes)');
-    });
+    let others: Uint8Array[];
+    try {
+      others = unpackOthers(receipt.block.others);
+    } catch {
+      throw new DecodeError('block data (other envelopes)');
+    }
     const index = receipt.block.txIndex;
     if (!rec.add(index <= others.length, 'inclusion.index', { index, count: others.length + 1 })) return;
     const all = [...others.slice(0, index), envelopeBytes, ...others.slice(index)];

@@ -35,6 +35,7 @@ export const rawConfigSchema = z.strictObject({
   evaluateTimeoutMs: positiveInt('evaluate timeout').default(5000),
   submitTimeoutMs: positiveInt('submit timeout').default(5000),
   commitTimeoutMs: positiveInt('commit timeout').default(60000),
+  publicUrl: z.url({ protocol: /^https?$/, error: 'public URL must be an http(s) URL such as https://copyright.gov.example' }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   production: z
     .enum(['true', 'false'])
@@ -69,6 +70,7 @@ export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
   evaluateTimeoutMs: 'GOVCHAIN_EVALUATE_TIMEOUT_MS',
   submitTimeoutMs: 'GOVCHAIN_SUBMIT_TIMEOUT_MS',
   commitTimeoutMs: 'GOVCHAIN_COMMIT_TIMEOUT_MS',
+  publicUrl: 'GOVCHAIN_PUBLIC_URL',
   logLevel: 'GOVCHAIN_LOG_LEVEL',
   production: 'GOVCHAIN_PRODUCTION',
 };

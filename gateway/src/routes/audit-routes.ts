@@ -4,6 +4,7 @@ import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
 import { ApiError } from '../errors/api-error';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { pageQuerySchema, pageSchema, readRoute, submitRoute } from './route-helpers';
+import { withReceiptLinks } from './receipt-links';
 
 const TAG = 'Audit';
 
@@ -52,7 +53,7 @@ export function auditRoutes(): RouteSpec[] {
       responses: [{ status: 200, description: 'A page of audit entries', schema: pageSchema }],
       handler: async (ctx) => {
         const sel = auditSelector(ctx.query);
-        return { status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', ...sel }) };
+        return { status: 200, body: withReceiptLinks(await ctx.services.records.read(ctx.principal, { contract: 'Audit', ...sel })) };
       },
     }),
     submitRoute({
@@ -75,7 +76,7 @@ export function auditRoutes(): RouteSpec[] {
       handler: async (ctx) => {
         if (ctx.principal.kind !== 'citizen') throw new ApiError(403, 'FORBIDDEN_ROLE', 'this resource is for citizens');
         const args = [ctx.principal.subject, 'citizen', String(ctx.query.pageSize), ctx.query.bookmark];
-        return { status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'ListBySubject', args }) };
+        return { status: 200, body: withReceiptLinks(await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'ListBySubject', args })) };
       },
     }),
   ];
