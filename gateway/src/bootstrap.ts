@@ -1,4 +1,5 @@
 import { endorsementPolicy, loadConnectionProfile, type OrgProfile } from '@govchain/network';
+import { parsePolicy, renderPolicy } from '@govchain/verifier';
 import type { Algorithm } from 'jsonwebtoken';
 import type { Logger } from 'pino';
 import type { AppSettings } from './app';
@@ -56,7 +57,8 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     ledger,
     connections,
     channel: config.topology.channel,
-    chaincodePolicy: endorsementPolicy(config.topology),
+    // Stated in canonical form: the verifier refuses any other spelling of a policy.
+    chaincodePolicy: renderPolicy(parsePolicy(endorsementPolicy(config.topology))),
     ownMspId: profile.mspId,
     peers: connectionProfile.orgs.map((o) => ({ mspId: o.mspId, endpoint: { endpoint: o.peerEndpoint, hostAlias: o.peerHostAlias, tlsRootCertPath: o.tlsRootCertPath } })),
     attestTimeoutMs: config.evaluateTimeoutMs,

@@ -54,7 +54,7 @@ function txIdOfEnvelope(bytes: Uint8Array): string {
 
 async function earlierPolicy(
   inputs: ReceiptInputs, namespace: string, key: string, tx: DecodedTransaction,
-): Promise<Pick<KeyPolicy, 'policy' | 'source' | 'setIn'>> {
+): Promise<Pick<KeyPolicy, 'policy' | 'source'>> {
   let current = tx;
   for (let hop = 0; hop < (inputs.maxPolicyHops ?? 32); hop++) {
     const read = current.reads.find((r) => r.namespace === namespace && r.key === key);
@@ -64,7 +64,7 @@ async function earlierPolicy(
     if (!envelope) return { policy: null, source: 'none' };
     current = await decodeTransaction(envelope);
     const policy = policiesSetBy(current).get(`${namespace}\u0000${key}`);
-    if (policy) return { policy: renderPolicy(policy), source: 'earlier-transaction', setIn: { block: read.version.block.toString(), txIndex: read.version.txIndex } };
+    if (policy) return { policy: renderPolicy(policy), source: 'earlier-transaction' };
   }
   return { policy: null, source: 'none' };
 }

@@ -35,11 +35,11 @@ export const keyPolicySchema = z.strictObject({
   policy: z.string().nullable(),
   /**
    * this-transaction: set by this transaction's write set (the verifier re-derives it);
-   * earlier-transaction: set by an earlier transaction and read from the ledger by the issuer (stated only);
+   * earlier-transaction: set by an earlier version of the key, read from the ledger by the issuer (stated; the verifier checks
+   *   it is canonical, names only trusted orgs and needs more than one org);
    * none: no key-level policy, the chaincode policy governs.
    */
   source: z.enum(['this-transaction', 'earlier-transaction', 'none']),
-  setIn: z.strictObject({ block: decimal, txIndex: z.number().int().min(0) }).optional(),
 });
 
 /** A peer's signed answer to qscc GetTransactionByID: the peer says the transaction is on its ledger, with its validation code. */

@@ -41,6 +41,31 @@ const VALID = transaction.TxValidationCode.VALID;
 const VALIDATION_CODE_NAMES = Object.fromEntries(Object.entries(transaction.TxValidationCode).map(([k, v]) => [v, k])) as Record<number, string>;
 const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
 
+/**
+ * Reads a policy the issuer states but the receipt cannot prove (the chaincode definition, or a key-level
+ * policy set by an earlier transaction). It must be in canonical form, name only trusted orgs, and need
+ * more than one org: GovChain's rule that no department endorses alone is re-derived, not taken on trust.
+ */
+function statedPolicy(rec: CheckRecorder, what: 'chaincode' | 'key', text: string, trust: TrustStore): Policy | undefined {
+  let p: Policy;
+  try {
+    p = parsePolicy(text);
+  } catch {
+    rec.add(false, 'policies.unreadable', { policy: text });
+    return undefined;
+  }
+  const names = principalsOf(p);
+  const trusted = new Set(trust.mspIds());
+  const ok = renderPolicy(p) === text && names.every((m) => trusted.has(m))
+    && !trust.mspIds().some((m) => satisfies(p, Array.from({ length: 16 }, () => ({ mspId: m, roles: ['peer', 'admin', 'client', 'orderer', 'member'] }))));
+  rec.add(ok, `policies.${what}-stated-sound`, { policy: text });
+  return ok ? p : undefined;
+}
+
+function principalsOf(p: Policy): string[] {
+  return p.kind === 'signedBy' ? [p.mspId] : p.rules.flatMap(principalsOf);
+}
+
 /** SHA-256 (hex) of a receipt's canonical JSON. */
 export async function receiptDigest(receipt: Receipt): Promise<string> {
   return toHex(await sha256(utf8(canonicalJson(receipt))));
@@ -121,43 +146,31 @@ export async function verifyReceipt(receipt: Receipt, opts: VerifyOptions): Prom
   const policies = await run('policies', async (rec) => {
     const t = need(tx, 'transaction');
     const orgs = [...new Set(signers.map((s) => s.mspId))].sort().join(', ') || '-';
-    let cc: Policy | undefined;
-    try {
-      cc = parsePolicy(receipt.policies.chaincode);
-    } catch {
-      rec.add(false, 'policies.chaincode-unreadable', { policy: receipt.policies.chaincode });
-    }
+    const cc = statedPolicy(rec, 'chaincode', receipt.policies.chaincode, trust);
     if (cc) rec.add(satisfies(cc, signers), 'policies.chaincode', { policy: renderPolicy(cc), orgs });
     const setHere = policiesSetBy(t);
-    const recordKeys = recordsOf(t).map((r) => ({ namespace: r.namespace, key: r.key }));
+    const records = recordsOf(t);
     const stated = receipt.policies.keys;
-    rec.add(stated.length === recordKeys.length && stated.every((s, i) => s.key === recordKeys[i]?.key), 'policies.keys-listed', { count: recordKeys.length });
-    for (const [i, k] of recordKeys.entries()) {
+    rec.add(stated.length === records.length && stated.every((s, i) => s.key === records[i]?.key), 'policies.keys-listed', { count: records.length });
+    for (const [i, r] of records.entries()) {
       const s = stated[i] as KeyPolicy | undefined;
-      if (!s || s.key !== k.key) continue;
-      const derived = setHere.get(`${k.namespace}\u0000${k.key}`);
-      const label = recordIdentity(k.key);
-      const params = { record: label ? `${label.family}/${label.kind} ${label.id}` : k.key, policy: s.policy ?? '-', orgs };
+      if (!s || s.key !== r.key) continue;
+      const derived = setHere.get(`${r.namespace}\u0000${r.key}`);
+      const params = { record: `${r.family}/${r.kind} ${r.id}`, policy: s.policy ?? '-', orgs };
       if (derived) {
         // Set by this transaction: the stated policy must be the one in the signed write set.
-        if (!rec.add(s.source === 'this-transaction' && s.policy === renderPolicy(derived) && !s.setIn, 'policies.key-derived', { ...params, policy: renderPolicy(derived) })) continue;
+        if (!rec.add(s.source === 'this-transaction' && s.policy === renderPolicy(derived), 'policies.key-derived', { ...params, policy: renderPolicy(derived) })) continue;
         rec.add(satisfies(derived, signers), 'policies.key-satisfied', params);
-        continue;
-      }
-      if (s.source === 'this-transaction') {
+      } else if (s.source === 'this-transaction') {
         rec.add(false, 'policies.key-not-in-write-set', params);
       } else if (s.source === 'none') {
-        rec.add(s.policy === null && !s.setIn, 'policies.key-none', params);
+        rec.add(s.policy === null, 'policies.key-none', params);
       } else {
-        let p: Policy | undefined;
-        try {
-          p = s.policy === null ? undefined : parsePolicy(s.policy);
-        } catch {
-          p = undefined;
-        }
-        const earlier = s.setIn !== undefined && BigInt(s.setIn.block) <= BigInt(receipt.block.number);
-        if (!rec.add(p !== undefined && earlier, 'policies.key-stated', { ...params, block: s.setIn?.block ?? '?' })) continue;
-        rec.add(satisfies(p as Policy, signers), 'policies.key-satisfied', params);
+        // Set by an earlier version: the signed read set names the version this transaction read.
+        const read = t.reads.find((x) => x.namespace === r.namespace && x.key === r.key)?.version;
+        if (!rec.add(read !== undefined && read !== null && s.policy !== null, 'policies.key-stated', { ...params, block: read ? read.block.toString() : '-' })) continue;
+        const p = statedPolicy(rec, 'key', s.policy as string, trust);
+        if (p) rec.add(satisfies(p, signers), 'policies.key-satisfied', params);
       }
     }
   });

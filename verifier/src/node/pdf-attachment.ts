@@ -39,9 +39,14 @@ export async function receiptFromPdf(bytes: Uint8Array): Promise<string> {
   } catch {
     throw new ReceiptError('PDF_NO_RECEIPT', 'the file is not a readable PDF');
   }
-  const names = doc.catalog.lookup(PDFName.of('Names'));
-  const tree = names instanceof PDFDict ? names.lookup(PDFName.of('EmbeddedFiles')) : undefined;
-  const files = tree instanceof PDFDict ? namesOf(tree) : [];
+  let files: Array<[string, PDFDict]> = [];
+  try {
+    const names = doc.catalog.lookup(PDFName.of('Names'));
+    const tree = names instanceof PDFDict ? names.lookup(PDFName.of('EmbeddedFiles')) : undefined;
+    files = tree instanceof PDFDict ? namesOf(tree) : [];
+  } catch {
+    throw new ReceiptError('PDF_NO_RECEIPT', 'the PDF has no readable catalog');
+  }
   const match = files.find(([key, spec]) => key === RECEIPT_ATTACHMENT || fileName(spec) === RECEIPT_ATTACHMENT);
   const ef = match?.[1].lookup(PDFName.of('EF'));
   const stream = ef instanceof PDFDict ? ef.lookup(PDFName.of('F')) : undefined;
