@@ -35,6 +35,8 @@ export interface AppSettings {
   sseHeartbeatMs?: number;
   /** Base URL printed in certificates' QR codes for the public receipt route (default: this gateway's address). */
   publicUrl?: string;
+  /** Above this many bytes of other envelopes, receipts split the block data into parts. */
+  receiptInlineBytes?: number;
 }
 
 /** Everything the app depends on; main.ts builds the real ones, tests pass fakes. */
@@ -68,6 +70,7 @@ export function createApp(deps: AppDeps): GatewayApp {
     mspId: settings.org.mspId,
     registrars: settings.registrars,
     ...(deps.receiptSource ? { receiptSource: deps.receiptSource } : {}),
+    ...(settings.receiptInlineBytes ? { receiptInlineBytes: settings.receiptInlineBytes } : {}),
   });
   const routes = deps.routes ?? apiRoutes();
   const app = express();

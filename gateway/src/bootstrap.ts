@@ -76,6 +76,7 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    receiptInlineBytes: config.receiptInlineBytes,
   };
   return { settings, ledger, identities, verifyToken: buildVerifier(config), profile, receiptSource };
 }

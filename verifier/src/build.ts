@@ -30,6 +30,14 @@ export interface ReceiptInputs {
   fetchBlock(number: bigint): Promise<Uint8Array>;
   /** How many earlier versions to follow back looking for a key's policy (default 32). */
   maxPolicyHops?: number;
+  /** Above this many bytes of other envelopes the block data is split into parts (default 4 MiB). */
+  inlineBytes?: number;
+}
+
+/** A receipt and, for a block too large to inline, the block-data parts that travel beside it. */
+export interface BuiltReceipt {
+  receipt: Receipt;
+  parts: Uint8Array[];
 }
 
 /** Why a receipt cannot be built. */
@@ -70,7 +78,7 @@ async function earlierPolicy(
 }
 
 /** Builds a govchain-receipt/1 from raw Fabric bytes (the gateway's receipts service and the tests use it). */
-export async function buildReceipt(inputs: ReceiptInputs): Promise<Receipt> {
+export async function buildReceipt(inputs: ReceiptInputs): Promise<BuiltReceipt> {
   let block: common.Block;
   try {
     block = common.Block.deserializeBinary(inputs.block);
@@ -108,7 +116,8 @@ export async function buildReceipt(inputs: ReceiptInputs): Promise<Receipt> {
     };
   });
 
-  return {
+  const packed = await packOthers(envelopes.filter((_, i) => i !== txIndex), inputs.inlineBytes);
+  const receipt: Receipt = {
     format: RECEIPT_FORMAT,
     channel: inputs.channel,
     txId: inputs.txId,
@@ -118,7 +127,7 @@ export async function buildReceipt(inputs: ReceiptInputs): Promise<Receipt> {
       txIndex,
       header: toBase64(header.serializeBinary()),
       signatures: toBase64(signatures),
-      others: packOthers(envelopes.filter((_, i) => i !== txIndex)),
+      others: packed.others,
       previousHeader: previousHeader ? toBase64(previousHeader.serializeBinary()) : null,
     },
     attestations,
@@ -126,4 +135,13 @@ export async function buildReceipt(inputs: ReceiptInputs): Promise<Receipt> {
     privateWrites: privateWritesOf(tx),
     policies: { chaincode: inputs.chaincodePolicy, keys },
   };
+  return { receipt, parts: packed.parts };
+}
+
+/** The block-data parts of a transaction's block (for serving them beside a receipt); [] when inline. */
+export async function blockDataParts(block: Uint8Array, txId: string, inlineBytes?: number): Promise<Uint8Array[]> {
+  const envelopes = common.Block.deserializeBinary(block).getData()?.getDataList_asU8() ?? [];
+  const txIndex = envelopes.findIndex((e) => txIdOfEnvelope(e) === txId);
+  if (txIndex < 0) throw new ReceiptBuildError('TX_NOT_IN_BLOCK', `transaction ${txId} is not in the block`);
+  return (await packOthers(envelopes.filter((_, i) => i !== txIndex), inlineBytes)).parts;
 }

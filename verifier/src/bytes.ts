@@ -9,6 +9,14 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/** Bytes of lower-case hex. */
+export function fromHex(hex: string): Uint8Array {
+  if (!/^(?:[0-9a-f]{2})*$/.test(hex)) throw new Error('not lower-case hex');
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
 /** Standard base64 (with padding) of bytes. */
 export function toBase64(bytes: Uint8Array): string {
   let bin = '';

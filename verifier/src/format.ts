@@ -70,11 +70,18 @@ export const receiptSchema = z.strictObject({
     header: base64,
     /** Metadata[SIGNATURES] protobuf bytes: the orderer signatures. */
     signatures: base64,
-    /** The block's other envelopes, in order: their lengths and their concatenation (docs/receipts.md, "Block data"). */
-    others: z.strictObject({
-      lengths: z.array(z.number().int().min(1)),
-      bytes: base64,
-    }),
+    /**
+     * The block's other envelopes, in order: their lengths and their concatenation, inline (`bytes`) or, for a
+     * block too large to inline, split into parts delivered beside the receipt and named here by SHA-256
+     * (docs/receipts.md, "Block data").
+     */
+    others: z.union([
+      z.strictObject({ lengths: z.array(z.number().int().min(1)), bytes: base64 }),
+      z.strictObject({
+        lengths: z.array(z.number().int().min(1)),
+        parts: z.array(z.strictObject({ length: z.number().int().min(1), sha256: hex64 })).min(1).max(4096),
+      }),
+    ]),
     /** BlockHeader bytes of the previous block (null for block 0), to show the chain link. */
     previousHeader: base64.nullable(),
   }),

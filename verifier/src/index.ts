@@ -3,8 +3,9 @@
  * browsers (WebCrypto, no Node built-ins); files, the CLI and PDF reading are in `@govchain/verifier/dist/node`.
  */
 export { RECEIPT_FORMAT, parseReceipt, canonicalJson, receiptSchema, type Receipt, type ReceiptRecord, type PrivateWrite, type KeyPolicy, type Attestation } from './format';
-export { verifyReceipt, receiptDigest, type VerifyOptions, type VerificationReport } from './verify';
-export { buildReceipt, ReceiptBuildError, type ReceiptInputs, type RawAttestation } from './build';
+export { verifyReceipt, receiptDigest, recordsOf, type VerifyOptions, type VerificationReport } from './verify';
+export { buildReceipt, blockDataParts, ReceiptBuildError, type ReceiptInputs, type RawAttestation, type BuiltReceipt } from './build';
+export { DEFAULT_INLINE_BYTES } from './block-data';
 export { decodeTransaction, type DecodedTransaction } from './envelope';
 export { TrustStore, MSP_ID, type TrustAnchor } from './trust';
 export { ReceiptError, type ReceiptErrorKey } from './errors';

@@ -55,6 +55,8 @@ const en = {
     },
     inclusion: {
       index: 'Position {{index}} among {{count}} transactions',
+      parts: 'Block data split into {{count}} part(s), each matching its SHA-256 in the receipt',
+      'parts-missing': 'The block data is split into {{count}} part(s) but {{given}} were given (--parts <folder>)',
       'data-hash': 'SHA-256 over all {{count}} envelopes equals the header data hash {{hash}}',
     },
     header: {
@@ -131,6 +133,8 @@ const zh: typeof en = {
     },
     inclusion: {
       index: '在 {{count}} 笔交易中位于第 {{index}} 笔',
+      parts: '区块数据分为 {{count}} 个分片，每个分片与回执中的 SHA-256 一致',
+      'parts-missing': '区块数据分为 {{count}} 个分片，但只提供了 {{given}} 个（--parts <目录>）',
       'data-hash': '全部 {{count}} 个交易信封的 SHA-256 与区块头数据哈希 {{hash}} 一致',
     },
     header: {

@@ -1,5 +1,5 @@
 import { blockHeaderBytes, blockHeaderHash, headerFields, type HeaderFields } from './block-header';
-import { unpackOthers } from './block-data';
+import { BlockDataError, unpackOthers } from './block-data';
 import { bytesEqual, concatBytes, fromBase64, fromUtf8, sha256, toHex, utf8 } from './bytes';
 import { decodeTransaction, invocationOf, timestampOf, type DecodedTransaction } from './envelope';
 import { DecodeError } from './errors';
@@ -20,6 +20,8 @@ export interface VerifyOptions {
   fileSha256?: string;
   /** Distinct departments whose peers must attest validity (default 2). */
   minAttestingOrgs?: number;
+  /** The block-data parts, in order, when the receipt names parts instead of inlining them. */
+  parts?: readonly Uint8Array[];
 }
 
 /** The outcome of verifying one receipt. */
@@ -113,6 +115,7 @@ export async function verifyReceipt(receipt: Receipt, opts: VerifyOptions): Prom
   const { trust } = opts;
   let tx: DecodedTransaction | undefined;
   let header: HeaderFields | undefined;
+  const headerOf = (): HeaderFields => (header ??= headerFields(decodeStrict(common.BlockHeader, fromBase64(receipt.block.header), 'block header')));
   const signers: Signer[] = [];
   const need = <T>(v: T | undefined, what: string): T => {
     if (v === undefined) throw new DecodeError(what);
@@ -178,10 +181,15 @@ export async function verifyReceipt(receipt: Receipt, opts: VerifyOptions): Prom
   const inclusion = await run('inclusion', async (rec) => {
     let others: Uint8Array[];
     try {
-      others = unpackOthers(receipt.block.others);
-    } catch {
+      others = await unpackOthers(receipt.block.others, opts.parts);
+    } catch (err) {
+      if (err instanceof BlockDataError && err.what === 'missing-part') {
+        rec.add(false, 'inclusion.parts-missing', { count: 'parts' in receipt.block.others ? receipt.block.others.parts.length : 0, given: opts.parts?.length ?? 0 });
+        return;
+      }
       throw new DecodeError('block data (other envelopes)');
     }
+    if ('parts' in receipt.block.others) rec.add(true, 'inclusion.parts', { count: receipt.block.others.parts.length });
     const index = receipt.block.txIndex;
     if (!rec.add(index <= others.length, 'inclusion.index', { index, count: others.length + 1 })) return;
     const all = [...others.slice(0, index), envelopeBytes, ...others.slice(index)];
@@ -190,13 +198,12 @@ export async function verifyReceipt(receipt: Receipt, opts: VerifyOptions): Prom
       const env = decodeStrict(common.Envelope, e, `block envelope ${i}`);
       if (env.getPayload_asU8().length === 0 || env.getSignature_asU8().length === 0) throw new DecodeError(`block envelope ${i}`);
     }
-    header = headerFields(decodeStrict(common.BlockHeader, fromBase64(receipt.block.header), 'block header'));
     const dataHash = await sha256(concatBytes(...all));
-    rec.add(bytesEqual(dataHash, header.dataHash), 'inclusion.data-hash', { count: all.length, index, hash: toHex(dataHash) });
+    rec.add(bytesEqual(dataHash, headerOf().dataHash), 'inclusion.data-hash', { count: all.length, index, hash: toHex(dataHash) });
   });
 
   const headerCheck = await run('header', async (rec) => {
-    const h = need(header, 'block header');
+    const h = headerOf();
     rec.add(h.number.toString() === receipt.block.number, 'header.number', { number: h.number.toString() });
     rec.add(true, 'header.hash', { hash: toHex(await blockHeaderHash(h)) });
     if (h.number === 0n) {
@@ -210,7 +217,7 @@ export async function verifyReceipt(receipt: Receipt, opts: VerifyOptions): Prom
   });
 
   const orderer = await run('orderer', async (rec) => {
-    const h = need(header, 'block header');
+    const h = headerOf();
     const t = need(tx, 'transaction');
     const md = decodeStrict(common.Metadata, fromBase64(receipt.block.signatures), 'block signatures');
     const sigs = md.getSignaturesList();

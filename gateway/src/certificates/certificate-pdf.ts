@@ -7,6 +7,8 @@ const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-serif-sc/400Regula
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf');
 /** Name of the embedded receipt (govchain-verify looks for it). */
 export const RECEIPT_ATTACHMENT = 'govchain-receipt.json';
+/** Name of block-data part n, attached when a block is too large to inline in the receipt. */
+export const partAttachment = (n: number): string => `govchain-receipt-part-${n}.bin`;
 
 const A4: [number, number] = [595.28, 841.89];
 const RED = '#b3121b';
@@ -41,8 +43,8 @@ function drawSeal(doc: PDFKit.PDFDocument, cx: number, cy: number, org: string):
   doc.restore();
 }
 
-/** Renders a certificate as a one-page A4 PDF with the receipt attached; resolves to the PDF bytes. */
-export function renderCertificatePdf(m: CertificateModel): Promise<Buffer> {
+/** Renders a certificate as a one-page A4 PDF with the receipt (and any block-data parts) attached. */
+export function renderCertificatePdf(m: CertificateModel, parts: readonly Uint8Array[] = []): Promise<Buffer> {
   const k = CERTIFICATE_KINDS[m.kind];
   const created = new Date(m.time);
   const doc = new PDFDocument({
@@ -120,6 +122,9 @@ export function renderCertificatePdf(m: CertificateModel): Promise<Buffer> {
     creationDate: created,
     modifiedDate: created,
   });
+  parts.forEach((part, n) => doc.file(Buffer.from(part), {
+    name: partAttachment(n), type: 'application/octet-stream', description: `Block-data part ${n} of the receipt`, creationDate: created, modifiedDate: created,
+  }));
   doc.end();
   return done;
 }

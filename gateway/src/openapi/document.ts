@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import type { RouteSpec } from '../http/route-spec';
 import { eventsQuerySchema } from '../routes/events-route';
-import { publicReceiptQuerySchema, RECEIPT_ROUTE_DOCS, receiptParamsSchema } from '../routes/receipt-routes';
+import { publicReceiptQuerySchema, RECEIPT_ROUTE_DOCS, receiptParamsSchema, receiptPartParamsSchema } from '../routes/receipt-routes';
 import { receiptSchema } from '@govchain/verifier';
 import { errorBodySchema } from './common-schemas';
 
@@ -88,6 +88,14 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], opts: { org: 
     request: { params: receiptParamsSchema, query: publicReceiptQuerySchema },
     responses: { 200: receiptResponse, ...errorResponses({ 400: 'Invalid input (INVALID_ARGUMENT)', 404: 'No public receipt (RECEIPT_NOT_FOUND)', 429: 'Rate limit exceeded (RATE_LIMITED)' }) },
   });
+  for (const [doc, isPublic] of [[RECEIPT_ROUTE_DOCS.part, false], [RECEIPT_ROUTE_DOCS.publicPart, true]] as const) {
+    registry.registerPath({
+      method: 'get', path: doc.path, operationId: doc.operationId, summary: doc.summary, tags: ['Receipts'],
+      security: isPublic ? [] : [{ [bearer.name]: [] }],
+      request: { params: receiptPartParamsSchema, ...(isPublic ? { query: publicReceiptQuerySchema } : {}) },
+      responses: { 200: { description: 'application/octet-stream', content: { 'application/octet-stream': { schema: z.string().describe('part bytes') } } }, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
+    });
+  }
   for (const c of RECEIPT_ROUTE_DOCS.certificates) {
     registry.registerPath({
       method: 'get', path: c.path, operationId: c.operationId, summary: c.summary, tags: ['Receipts'],

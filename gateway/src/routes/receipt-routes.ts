@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import { decodeTransaction, fromBase64, receiptDigest, sha256, toHex, type Receipt } from '@govchain/verifier';
+import { decodeTransaction, fromBase64, receiptDigest, sha256, toHex, type BuiltReceipt, type Receipt } from '@govchain/verifier';
 import { depositIdSchema } from '@govchain/chaincode/dist/copyright/schema';
 import { parcelNumberSchema } from '@govchain/chaincode/dist/property/schema';
 import { usccSchema } from '@govchain/chaincode/dist/business/schema';
@@ -10,11 +10,12 @@ import { renderCertificatePdf } from '../certificates/certificate-pdf';
 import { principalOf } from '../http/authenticate';
 import { validatePart } from '../http/validation';
 import { txIdSchema } from '../openapi/common-schemas';
-import { authorizeReceipt } from '../services/receipt-access';
 import type { Services } from '../services/services';
 
 /** Path parameters of the receipt routes. */
 export const receiptParamsSchema = z.strictObject({ txId: txIdSchema });
+/** Path parameters of a block-data part. */
+export const receiptPartParamsSchema = z.strictObject({ txId: txIdSchema, part: z.coerce.number().int().min(0).max(4095) });
 /** Query of the public receipt route: the certificate's evidence (SHA-256 of the committed envelope). */
 export const publicReceiptQuerySchema = z.strictObject({
   evidence: z.string().regex(/^[0-9a-f]{64}$/, 'evidence is the 64-hex SHA-256 printed in the certificate\'s QR code'),
@@ -60,9 +61,14 @@ const CERTIFICATES: Record<CertificateKind, {
 /** Canonical receipt JSON as served and embedded (the digest is over the same canonical form). */
 export const receiptText = (receipt: Receipt): string => `${JSON.stringify(receipt, null, 2)}\n`;
 
-async function sendReceipt(res: Response, receipt: Receipt): Promise<void> {
+async function sendReceipt(res: Response, { receipt, parts }: BuiltReceipt): Promise<void> {
   res.setHeader('GovChain-Receipt-Digest', `sha256:${await receiptDigest(receipt)}`);
+  if (parts.length > 0) res.setHeader('GovChain-Receipt-Parts', String(parts.length));
   res.type('application/json').send(receiptText(receipt));
+}
+
+function sendPart(res: Response, part: Uint8Array): void {
+  res.type('application/octet-stream').send(Buffer.from(part));
 }
 
 /** Renders the certificate PDF of one record for a principal. */
@@ -70,14 +76,13 @@ async function certificatePdf(services: Services, opts: ReceiptRouteOptions, kin
   const c = CERTIFICATES[kind];
   const record = (await services.records.read(principal, c.read(id))) as Record<string, unknown>;
   const txId = txIdSchema.parse(c.txIdOf(record));
-  const receipt = await services.receipts.build(services.records.signerFor(principal), txId);
-  authorizeReceipt(principal, receipt, new Date());
+  const { receipt, parts } = await services.receipts.receipt(principal, txId);
   const envelope = fromBase64(receipt.transaction.envelope);
   const tx = await decodeTransaction(envelope);
   return renderCertificatePdf(certificateModel({
     kind, id, receipt, receiptJson: receiptText(receipt), receiptDigest: await receiptDigest(receipt), evidence: toHex(await sha256(envelope)),
     time: tx.timestamp.toISOString(), issuerMsp: opts.issuerMsp, publicUrl: opts.publicUrl,
-  }));
+  }), parts);
 }
 
 /**
@@ -89,12 +94,21 @@ async function certificatePdf(services: Services, opts: ReceiptRouteOptions, kin
 export function mountReceiptRoutes(router: Router, guards: ReceiptGuards, services: Services, opts: ReceiptRouteOptions): void {
   router.get('/api/v1/receipts/:txId', ...guards.authenticated, async (req: Request, res: Response) => {
     const { txId } = validatePart(receiptParamsSchema, req.params, 'path');
-    await sendReceipt(res, await services.receipts.forPrincipal(principalOf(res), txId));
+    await sendReceipt(res, await services.receipts.receipt(principalOf(res), txId));
+  });
+  router.get('/api/v1/receipts/:txId/parts/:part', ...guards.authenticated, async (req: Request, res: Response) => {
+    const { txId, part } = validatePart(receiptPartParamsSchema, req.params, 'path');
+    sendPart(res, await services.receipts.part(principalOf(res), txId, part));
   });
   router.get('/api/v1/public/receipts/:txId', ...guards.anonymous, async (req: Request, res: Response) => {
     const { txId } = validatePart(receiptParamsSchema, req.params, 'path');
     const { evidence } = validatePart(publicReceiptQuerySchema, req.query, 'query');
-    await sendReceipt(res, await services.receipts.forPublic(txId, evidence));
+    await sendReceipt(res, await services.receipts.receipt({ kind: 'public', evidence }, txId));
+  });
+  router.get('/api/v1/public/receipts/:txId/parts/:part', ...guards.anonymous, async (req: Request, res: Response) => {
+    const { txId, part } = validatePart(receiptPartParamsSchema, req.params, 'path');
+    const { evidence } = validatePart(publicReceiptQuerySchema, req.query, 'query');
+    sendPart(res, await services.receipts.part({ kind: 'public', evidence }, txId, part));
   });
   for (const [kind, c] of Object.entries(CERTIFICATES) as Array<[CertificateKind, (typeof CERTIFICATES)[CertificateKind]]>) {
     router.get(c.path, ...guards.authenticated, async (req: Request, res: Response) => {
@@ -109,6 +123,8 @@ export function mountReceiptRoutes(router: Router, guards: ReceiptGuards, servic
 
 /** Paths and summaries of these routes, for the OpenAPI document. */
 export const RECEIPT_ROUTE_DOCS = {
+  part: { path: '/api/v1/receipts/{txId}/parts/{part}', operationId: 'getReceiptPart', summary: 'Block-data part n of a receipt whose block is too large to inline (the receipt names each part by SHA-256)' },
+  publicPart: { path: '/api/v1/public/receipts/{txId}/parts/{part}', operationId: 'getPublicReceiptPart', summary: 'Block-data part n of a public receipt' },
   receipt: { path: '/api/v1/receipts/{txId}', operationId: 'getReceipt', summary: 'Transaction receipt (govchain-receipt/1) that anyone can verify offline with govchain-verify' },
   publicReceipt: { path: '/api/v1/public/receipts/{txId}', operationId: 'getPublicReceipt', summary: 'Receipt of a certificate\'s transaction, without a token, given the certificate\'s evidence hash' },
   certificates: [

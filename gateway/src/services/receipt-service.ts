@@ -1,4 +1,4 @@
-import { buildReceipt, ReceiptBuildError, sha256, toHex, type Receipt } from '@govchain/verifier';
+import { blockDataParts, buildReceipt, decodeTransaction, DEFAULT_INLINE_BYTES, ReceiptBuildError, recordsOf, sha256, toHex, type BuiltReceipt } from '@govchain/verifier';
 import { common } from '@hyperledger/fabric-protos';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
@@ -13,12 +13,17 @@ export const ATTESTING_ORGS = 2;
 /** URL of a transaction's receipt. */
 export const receiptUrl = (txId: string): string => `/api/v1/receipts/${txId}`;
 
+/** Who asks: a principal, or the public with a certificate's evidence (SHA-256 of the committed envelope). */
+export type ReceiptRequester = Principal | { kind: 'public'; evidence: string };
+
 /** Builds govchain-receipt/1 documents from the ledger's raw bytes and decides who may have one. */
 export class ReceiptService {
   constructor(
     private readonly source: ReceiptSource | undefined,
     private readonly records: RecordService,
     private readonly serviceOperator: string,
+    /** Above this many bytes of other envelopes, receipts name block-data parts (served beside them). */
+    private readonly inlineBytes = DEFAULT_INLINE_BYTES,
   ) {}
 
   #source(): ReceiptSource {
@@ -26,38 +31,51 @@ export class ReceiptService {
     return this.source;
   }
 
-  /** The receipt of a committed, valid transaction, signed for (and readable by) the principal. */
-  async forPrincipal(principal: Principal, txId: string, now = new Date()): Promise<Receipt> {
-    const receipt = await this.build(this.records.signerFor(principal), txId);
-    authorizeReceipt(principal, receipt, now);
-    return receipt;
-  }
-
   /**
-   * The receipt for someone without an account who holds a certificate: `evidence` must be the SHA-256 of
-   * the committed envelope (printed in the certificate's QR code), and the transaction must be one a
-   * certificate shows. Anything else is 404, so the route answers nothing about other transactions.
+   * Checks, before anything is built, that the transaction is committed and valid and that the requester may
+   * read every record it wrote (receipt-access.ts); returns the operator who signs the ledger reads. The
+   * public route answers 404 RECEIPT_NOT_FOUND for every refusal, so it tells nothing about other transactions.
    */
-  async forPublic(txId: string, evidence: string): Promise<Receipt> {
-    const notFound = new ApiError(404, 'RECEIPT_NOT_FOUND', 'no public receipt for this transaction and evidence');
-    const { envelope } = await this.#source().processedTransaction(this.serviceOperator, txId).catch(() => {
-      throw notFound;
-    });
-    if (toHex(await sha256(envelope)) !== evidence) throw notFound;
-    const receipt = await this.build(this.serviceOperator, txId);
-    if (!publicReceiptAllowed(receipt)) throw notFound;
-    return receipt;
-  }
-
-  /** Builds the receipt of a transaction (no access decision: callers make it). */
-  async build(operatorId: string, txId: string): Promise<Receipt> {
+  async #authorize(who: ReceiptRequester, txId: string, now = new Date()): Promise<string> {
     const source = this.#source();
-    const processed = await source.processedTransaction(operatorId, txId);
+    const isPublic = who.kind === 'public';
+    const signer = isPublic ? this.serviceOperator : this.records.signerFor(who);
+    const notFound = new ApiError(404, 'RECEIPT_NOT_FOUND', 'no public receipt for this transaction and evidence');
+    const processed = await source.processedTransaction(signer, txId).catch((err: unknown) => {
+      throw isPublic ? notFound : err;
+    });
     if (processed.validationCode !== 0) {
+      if (isPublic) throw notFound;
       throw new ApiError(409, 'TRANSACTION_INVALID', `transaction ${txId} was invalidated at commit (${validationCodeName(processed.validationCode)}); it has no receipt`, {
         validationCode: validationCodeName(processed.validationCode),
       });
     }
+    const records = recordsOf(await decodeTransaction(processed.envelope));
+    if (isPublic) {
+      if (toHex(await sha256(processed.envelope)) !== who.evidence || !publicReceiptAllowed({ records })) throw notFound;
+    } else {
+      authorizeReceipt(who, { records }, now);
+    }
+    return signer;
+  }
+
+  /** The receipt of a committed, valid transaction, if the requester may have it. */
+  async receipt(who: ReceiptRequester, txId: string): Promise<BuiltReceipt> {
+    return this.build(await this.#authorize(who, txId), txId);
+  }
+
+  /** Part `index` of the block data of a receipt whose block is too large to inline (404 RECEIPT_PART_NOT_FOUND). */
+  async part(who: ReceiptRequester, txId: string, index: number): Promise<Uint8Array> {
+    const signer = await this.#authorize(who, txId);
+    const parts = await blockDataParts(await this.#source().blockByTxId(signer, txId), txId, this.inlineBytes);
+    const part = parts[index];
+    if (!part) throw new ApiError(404, 'RECEIPT_PART_NOT_FOUND', `the receipt of ${txId} has ${parts.length} block-data part(s)`, { parts: parts.length });
+    return part;
+  }
+
+  /** Builds the receipt of a transaction signed by `operatorId` (no access decision: callers make it first). */
+  async build(operatorId: string, txId: string): Promise<BuiltReceipt> {
+    const source = this.#source();
     const block = await source.blockByTxId(operatorId, txId);
     const number = BigInt(common.Block.deserializeBinary(block).getHeader()?.getNumber() ?? 0);
     const [previousBlock, attestations] = await Promise.all([
@@ -73,6 +91,7 @@ export class ReceiptService {
         attestations,
         chaincodePolicy: source.chaincodePolicy,
         fetchBlock: (n) => source.blockByNumber(operatorId, n),
+        inlineBytes: this.inlineBytes,
       });
     } catch (err) {
       if (err instanceof ReceiptBuildError) throw new ApiError(502, 'RECEIPT_UNAVAILABLE', `the ledger's bytes for ${txId} do not form a receipt: ${err.message}`);

@@ -27,6 +27,7 @@ export interface ServiceOptions {
   registrars: Registrars;
   /** Raw ledger bytes for receipts (absent in unit tests: receipt routes answer 503). */
   receiptSource?: ReceiptSource;
+  receiptInlineBytes?: number;
 }
 
 /** Wires the services over one Ledger. */
@@ -38,6 +39,6 @@ export function createServices(o: ServiceOptions): Services {
     transactions: new TransactionService(o.ledger, records),
     events: new EventService(o.ledger, 'GovChainEvent'),
     health: new HealthService(o.ledger, o.serviceOperator),
-    receipts: new ReceiptService(o.receiptSource, records, o.serviceOperator),
+    receipts: new ReceiptService(o.receiptSource, records, o.serviceOperator, o.receiptInlineBytes),
   };
 }

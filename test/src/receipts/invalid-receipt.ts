@@ -43,11 +43,12 @@ export async function invalidReceipt(txId: string): Promise<Receipt> {
     assert.equal(processed.validationCode, ENDORSEMENT_POLICY_FAILURE);
     const block = await source.blockByTxId('registrar1', txId);
     const number = BigInt(common.Block.deserializeBinary(block).getHeader()?.getNumber() ?? 0);
-    return await buildReceipt({
+    const built = await buildReceipt({
       channel: source.channel, txId, block, previousBlock: await source.blockByNumber('registrar1', number - 1n),
       attestations: await source.attest('registrar1', txId, 2), chaincodePolicy: source.chaincodePolicy,
       fetchBlock: (n) => source.blockByNumber('registrar1', n),
     });
+    return built.receipt;
   } finally {
     await deps.ledger.close();
   }

@@ -28,7 +28,9 @@ export async function receiptSections(receipt: Receipt): Promise<Record<string, 
   return {
     envelope: [b64('transaction.envelope', (r) => r.transaction.envelope, (r, v) => (r.transaction.envelope = v))],
     endorsements: [b64('endorsements in the envelope', (r) => r.transaction.envelope, (r, v) => (r.transaction.envelope = v), endorsementRanges)],
-    blockData: [b64('block.others', (r) => r.block.others.bytes, (r, v) => (r.block.others.bytes = v))],
+    blockData: [b64('block.others', (r) => ('bytes' in r.block.others ? r.block.others.bytes : ''), (r, v) => {
+      if ('bytes' in r.block.others) r.block.others.bytes = v;
+    })],
     header: [
       b64('block.header', (r) => r.block.header, (r, v) => (r.block.header = v)),
       b64('block.previousHeader', (r) => r.block.previousHeader ?? '', (r, v) => (r.block.previousHeader = v)),

@@ -7,7 +7,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { parseReceipt, receiptDigest, verifyReceipt, type Receipt } from '@govchain/verifier';
 import { loadTrustDir, receiptFromPdf } from '@govchain/verifier/dist/node';
-import { BECAUSE, call, hex64, newUscc, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
+import { mkdirSync } from 'node:fs';
+import { BECAUSE, call, hex64, newUscc, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
 import { mutateSection, receiptSections, type MutationCounts } from './mutations';
 import { networkTrustDir, outputDir, run, runVerify, throwawayTrustDir } from './receipt-support';
 import { forgedSuspension, invalidReceipt } from './invalid-receipt';
@@ -251,7 +252,7 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
       const verified = await runVerify([file, '--trust', trust, '--json']);
       assert.equal(verified.code, 0, verified.stdout + verified.stderr);
       const embedded = parseReceipt(await receiptFromPdf(pdf));
-      await run('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', file, join(outputDir(), `${c.kind}-certificate`)]);
+      await run('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', file, join(outputDir(), `${c.kind}-certificate`)]);
       const png = PNG.sync.read(readFileSync(join(outputDir(), `${c.kind}-certificate.png`)));
       const qr = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
       assert.ok(qr, `${c.kind}: the QR code decodes`);
@@ -268,6 +269,52 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
     assert.equal(citizen.status, 403, 'another citizen gets no certificate');
     const author = await fetch(g('CopyrightOffice').url + `/api/v1/copyrights/${depositId}/certificate.pdf`, { headers: { authorization: `Bearer ${tokenFor('CopyrightOffice', owner, 'citizen')}` } });
     assert.equal(author.status, 200, 'the author gets the certificate');
+  });
+
+  it('splits a block too large to inline into parts that still prove inclusion (receipt, parts routes, PDF)', async () => {
+    // A gateway that inlines at most 1 KiB of other envelopes: the concurrent deposits' block must be split.
+    const split = await startGateway('CopyrightOffice', { GOVCHAIN_GATEWAY_PORT: '3390', GOVCHAIN_RECEIPT_INLINE_BYTES: '1024' });
+    try {
+      const token = tokenFor(split.org, 'registrar1', 'registrar');
+      const dep = receipts.copyrightDeposit as { txId: string };
+      const res = await call(split, 'GET', `/api/v1/receipts/${dep.txId}`, { token });
+      assert.equal(res.status, 200, res.text);
+      const receipt = parseReceipt(res.text);
+      assert.ok('parts' in receipt.block.others && receipt.block.others.parts.length >= 1, 'the block data is split');
+      const count = 'parts' in receipt.block.others ? receipt.block.others.parts.length : 0;
+      assert.equal(res.headers.get('govchain-receipt-parts'), String(count));
+      const dir = join(outputDir(), 'split');
+      const partsDir = join(dir, 'parts');
+      mkdirSync(partsDir, { recursive: true });
+      const file = join(dir, 'receipt.json');
+      writeFileSync(file, res.text);
+      const parts: Buffer[] = [];
+      for (let n = 0; n < count; n++) {
+        const part = await fetch(`${split.url}/api/v1/receipts/${dep.txId}/parts/${n}`, { headers: { authorization: `Bearer ${token}` } });
+        assert.equal(part.status, 200);
+        parts.push(Buffer.from(await part.arrayBuffer()));
+        writeFileSync(join(partsDir, `part-${n}.bin`), parts[n] as Buffer);
+      }
+      assert.equal((await call(split, 'GET', `/api/v1/receipts/${dep.txId}/parts/${count}`, { token })).status, 404);
+      const ok = await runVerify([file, '--trust', trust, '--parts', partsDir]);
+      assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+      assert.match(ok.stdout, /Block data split into \d+ part/);
+      const without = await runVerify([file, '--trust', trust]);
+      assert.equal(without.code, 1, 'without its parts the receipt proves no inclusion');
+      assert.match(without.stdout, /is split into \d+ part\(s\) but 0 were given/);
+      const flipped = Buffer.from(parts[0] as Buffer);
+      flipped.writeUInt8((flipped[flipped.length >> 1] as number) ^ 0x20, flipped.length >> 1);
+      writeFileSync(join(partsDir, 'part-0.bin'), flipped);
+      assert.equal((await runVerify([file, '--trust', trust, '--parts', partsDir])).code, 1, 'a changed part fails');
+      const pdf = await fetch(`${split.url}/api/v1/copyrights/${depositId}/certificate.pdf`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(pdf.status, 200);
+      const pdfFile = join(dir, 'certificate.pdf');
+      writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
+      const fromPdf = await runVerify([pdfFile, '--trust', trust]);
+      assert.equal(fromPdf.code, 0, `the PDF carries its parts: ${fromPdf.stdout}${fromPdf.stderr}`);
+    } finally {
+      await split.stop();
+    }
   });
 
   it('links every family\'s records to their receipts', async () => {

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ReceiptError } from '../errors';
 import { parseReceipt } from '../format';
 import { findingText, formatReport, languageOf, LANGUAGES, type Language } from '../messages';
 import { verifyReceipt } from '../verify';
-import { receiptFromPdf } from './pdf-attachment';
+import { attachmentsFromPdf } from './pdf-attachment';
 import { loadTrustDir } from './trust-dir';
 
-const USAGE = `usage: govchain-verify <receipt.json | certificate.pdf> --trust <folder of org root CA certificates> [--file <work>] [--json] [--lang en|zh-CN]
+const USAGE = `usage: govchain-verify <receipt.json | certificate.pdf> --trust <folder of org root CA certificates> [--file <work>] [--parts <folder>] [--json] [--lang en|zh-CN]
 
   --trust  folder with one <MSP id>.pem per org (e.g. CopyrightOfficeMSP.pem, OrdererMSP.pem), obtained from the orgs themselves
   --file   also check that this file's SHA-256 equals the deposited hash (copyright deposits)
+  --parts  folder with part-<n>.bin, for a receipt whose block data is split into parts (a PDF carries them itself)
   --json   print the report as JSON
   --lang   checklist language (default: from LC_ALL / LC_MESSAGES / LANG)
 
@@ -32,6 +34,17 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Reads part-<n>.bin files; a missing one is left empty, and the verifier reports which part does not match. */
+function readParts(dir: string, count: number): Uint8Array[] {
+  return Array.from({ length: count }, (_, n) => {
+    try {
+      return new Uint8Array(readFileSync(join(dir, `part-${n}.bin`)));
+    } catch {
+      return new Uint8Array();
+    }
+  });
+}
+
 function usageError(io: CliIo, key: string, message: string): number {
   io.err(`${key}: ${message}\n\n${USAGE}\n`);
   return 2;
@@ -44,7 +57,7 @@ export async function runCli(io: CliIo): Promise<number> {
     args: io.argv,
     allowPositionals: true,
     strict: true,
-    options: { trust: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { trust: { type: 'string' }, file: { type: 'string' }, parts: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   try {
     args = parse();
@@ -78,8 +91,12 @@ export async function runCli(io: CliIo): Promise<number> {
       });
     }
     let receipt;
+    let parts: Uint8Array[] = [];
     try {
-      receipt = parseReceipt(isPdf ? await receiptFromPdf(new Uint8Array(bytes)) : bytes.toString('utf8'));
+      const attached = isPdf ? await attachmentsFromPdf(new Uint8Array(bytes)) : undefined;
+      receipt = parseReceipt(attached ? attached.receipt : bytes.toString('utf8'));
+      parts = attached?.parts ?? [];
+      if (v.parts !== undefined && 'parts' in receipt.block.others) parts = readParts(v.parts, receipt.block.others.parts.length);
     } catch (err) {
       if (!(err instanceof ReceiptError)) throw err;
       // A receipt that cannot be read is evidence that does not verify, not a usage error.
@@ -87,7 +104,7 @@ export async function runCli(io: CliIo): Promise<number> {
       else io.err(`${err.key}: ${err.message}\n${JSON.stringify(err.details)}\n`);
       return 1;
     }
-    const report = await verifyReceipt(receipt, { trust, ...(fileSha256 ? { fileSha256 } : {}) });
+    const report = await verifyReceipt(receipt, { trust, parts, ...(fileSha256 ? { fileSha256 } : {}) });
     if (v.json) {
       const checks = report.checks.map((c) => ({ ...c, findings: c.findings.map((f) => ({ ...f, text: findingText(f, lang) })) }));
       io.out(`${JSON.stringify({ ...report, checks, lang, source: isPdf ? 'pdf' : 'json' }, null, 2)}\n`);

@@ -3,6 +3,8 @@ import { ReceiptError } from '../errors';
 
 /** Name under which certificates embed their receipt. */
 export const RECEIPT_ATTACHMENT = 'govchain-receipt.json';
+/** Names of block-data parts attached beside the receipt, when its block is too large to inline. */
+export const PART_ATTACHMENT = /^govchain-receipt-part-(\d{1,4})\.bin$/;
 
 function fileName(spec: PDFDict): string {
   const name = spec.lookup(PDFName.of('UF')) ?? spec.lookup(PDFName.of('F'));
@@ -31,8 +33,25 @@ function namesOf(node: PDFDict, depth = 0): Array<[string, PDFDict]> {
   return out;
 }
 
+function contentOf(spec: PDFDict | undefined): Uint8Array | undefined {
+  const ef = spec?.lookup(PDFName.of('EF'));
+  const stream = ef instanceof PDFDict ? ef.lookup(PDFName.of('F')) : undefined;
+  return stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : undefined;
+}
+
+/** The receipt text and block-data parts attached to a certificate PDF. */
+export interface PdfAttachments {
+  receipt: string;
+  parts: Uint8Array[];
+}
+
 /** Extracts the embedded govchain-receipt.json of a certificate PDF (its EmbeddedFiles name tree). */
 export async function receiptFromPdf(bytes: Uint8Array): Promise<string> {
+  return (await attachmentsFromPdf(bytes)).receipt;
+}
+
+/** Extracts the receipt and any block-data parts (govchain-receipt-part-<n>.bin) of a certificate PDF. */
+export async function attachmentsFromPdf(bytes: Uint8Array): Promise<PdfAttachments> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -47,9 +66,20 @@ export async function receiptFromPdf(bytes: Uint8Array): Promise<string> {
   } catch {
     throw new ReceiptError('PDF_NO_RECEIPT', 'the PDF has no readable catalog');
   }
-  const match = files.find(([key, spec]) => key === RECEIPT_ATTACHMENT || fileName(spec) === RECEIPT_ATTACHMENT);
-  const ef = match?.[1].lookup(PDFName.of('EF'));
-  const stream = ef instanceof PDFDict ? ef.lookup(PDFName.of('F')) : undefined;
-  if (!(stream instanceof PDFRawStream)) throw new ReceiptError('PDF_NO_RECEIPT', `the PDF has no ${RECEIPT_ATTACHMENT} attachment`, { attachments: files.map(([k]) => k) });
-  return new TextDecoder('utf-8', { fatal: true }).decode(decodePDFRawStream(stream).decode());
+  const named = files.map(([key, spec]) => [key || fileName(spec), spec] as const);
+  const receipt = contentOf(named.find(([name]) => name === RECEIPT_ATTACHMENT)?.[1]);
+  if (!receipt) throw new ReceiptError('PDF_NO_RECEIPT', `the PDF has no ${RECEIPT_ATTACHMENT} attachment`, { attachments: named.map(([k]) => k) });
+  const parts: Uint8Array[] = [];
+  for (const [name, spec] of named) {
+    const m = PART_ATTACHMENT.exec(name);
+    const content = m ? contentOf(spec) : undefined;
+    if (m && content) parts[Number(m[1])] = content;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(receipt);
+  } catch {
+    throw new ReceiptError('PDF_NO_RECEIPT', `the ${RECEIPT_ATTACHMENT} attachment is not UTF-8 text`);
+  }
+  return { receipt: text, parts: Array.from(parts, (p) => p ?? new Uint8Array()) };
 }
