@@ -45,6 +45,6 @@ export async function verifyFabricSignature(spki: ArrayBuffer, namedCurve: strin
   const raw = new Uint8Array(curve.size * 2);
   raw.set(fixed(r, curve.size), 0);
   raw.set(fixed(s, curve.size), curve.size);
-  const ok = await crypto.subtle.verify({ name: 'ECDSA' }, key, raw, message as BufferSource);
+  const ok = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, raw, message as BufferSource);
   return ok ? undefined : 'mismatch';
 }

@@ -169,7 +169,7 @@ function translator(lang: Language): i18n {
   let inst = instances.get(lang);
   if (!inst) {
     inst = i18next.createInstance();
-    void inst.init({ lng: lang, fallbackLng: 'en', resources: { en: { translation: en }, 'zh-CN': { translation: zh } }, interpolation: { escapeValue: false }, initAsync: false });
+    void inst.init({ lng: lang, fallbackLng: 'en', resources: { en: { translation: en }, 'zh-CN': { translation: zh } }, interpolation: { escapeValue: false }, initAsync: false, showSupportNotice: false });
     instances.set(lang, inst);
   }
   return inst;

@@ -210,7 +210,10 @@ export async function verifyReceipt(receipt: Receipt, opts: VerifyOptions): Prom
       rec.add(receipt.block.previousHeader === null, 'header.genesis');
       return;
     }
-    if (!rec.add(receipt.block.previousHeader !== null, 'header.previous-missing')) return;
+    if (receipt.block.previousHeader === null) {
+      rec.add(false, 'header.previous-missing');
+      return;
+    }
     const prev = headerFields(decodeStrict(common.BlockHeader, fromBase64(receipt.block.previousHeader as string), 'previous block header'));
     const prevHash = await blockHeaderHash(prev);
     rec.add(prev.number === h.number - 1n && bytesEqual(prevHash, h.previousHash), 'header.chain', { previous: prev.number.toString(), hash: toHex(prevHash) });

@@ -69,11 +69,12 @@ export function renderCertificatePdf(m: CertificateModel, parts: readonly Uint8A
   doc.fillColor(GREY).font('regular').fontSize(9).text('GovChain 政务服务链 · Government Service Chain', 0, 52, { width: W, align: 'center' });
   doc.fillColor(RED).font('bold').fontSize(26).text(k.zh, 0, 72, { width: W, align: 'center', characterSpacing: 4 });
   doc.fillColor(INK).font('regular').fontSize(13).text(k.en, 0, 110, { width: W, align: 'center' });
+  doc.font('regular').fontSize(8).fillColor(GREY).text(`出具机构 Issued by ${m.issuerMsp}`, 0, 130, { width: W, align: 'center' });
   doc.font('regular').fontSize(10).fillColor(INK)
-    .text(`${k.number.zh} ${k.number.en}：`, 60, 142, { continued: true }).font('bold').text(m.number);
-  doc.moveTo(60, 162).lineTo(W - 60, 162).lineWidth(0.6).strokeColor(RED).stroke();
+    .text(`${k.number.zh} ${k.number.en}：`, 60, 150, { continued: true }).font('bold').text(m.number);
+  doc.moveTo(60, 168).lineTo(W - 60, 168).lineWidth(0.6).strokeColor(RED).stroke();
 
-  let y = 174;
+  let y = 178;
   const labelW = 170;
   const valueX = 60 + labelW + 10;
   const valueW = W - 60 - valueX;
@@ -82,13 +83,13 @@ export function renderCertificatePdf(m: CertificateModel, parts: readonly Uint8A
     doc.font('regular').fontSize(7.5).fillColor(GREY).text(en, 60, doc.y, { width: labelW });
     const labelBottom = doc.y;
     doc.font('regular').fontSize(mono ? 8 : 10).fillColor(INK).text(value || '—', valueX, y, { width: valueW, lineGap: 1 });
-    y = Math.max(labelBottom, doc.y) + 7;
+    y = Math.max(labelBottom, doc.y) + 4;
   };
   for (const f of m.fields) row(f.zh, f.en, f.value, f.mono);
 
-  y += 4;
+  y += 2;
   doc.moveTo(60, y).lineTo(W - 60, y).lineWidth(0.4).strokeColor(GREY).stroke();
-  y += 10;
+  y += 8;
   doc.font('bold').fontSize(11).fillColor(RED).text('链上存证信息  On-chain evidence', 60, y);
   y = doc.y + 6;
   row('登记时间', 'Time of record', `${beijingTime(m.time)}\n${m.time}`);
@@ -96,11 +97,15 @@ export function renderCertificatePdf(m: CertificateModel, parts: readonly Uint8A
   row('区块号', 'Block number', m.blockNumber);
   row('交易信封哈希', 'Envelope SHA-256 (evidence)', m.evidence, true);
   row('回执摘要', 'Receipt digest (SHA-256)', m.receiptDigest, true);
-  row('出具机构', 'Issued by', m.issuerMsp);
 
-  // Verification block: QR code (verification URL with the receipt digest) and instructions.
-  const qrSize = 128;
-  const qrY = H - 60 - qrSize - 34;
+  // Verification block: QR code (verification URL with the receipt digest) and instructions, below the
+  // content; a long record pushes it down and the QR code shrinks rather than overlapping (never below 96 pt).
+  let qrSize = 128;
+  let qrY = H - 60 - qrSize - 30;
+  if (y + 12 > qrY) {
+    qrY = y + 12;
+    qrSize = Math.max(96, H - 60 - 30 - qrY);
+  }
   drawQr(doc, m.qrText, W - 60 - qrSize, qrY, qrSize);
   doc.font('regular').fontSize(7.5).fillColor(GREY).text('扫码获取并核验回执\nScan to fetch and verify the receipt', W - 60 - qrSize, qrY + qrSize + 3, { width: qrSize, align: 'center' });
   drawSeal(doc, W - 60 - qrSize - 70, qrY + qrSize / 2, m.issuerMsp);

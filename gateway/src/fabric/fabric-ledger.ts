@@ -142,14 +142,12 @@ export class FabricLedger implements Ledger {
     return timed(this.#opts.observer, 'evaluate', () => contract.evaluateTransaction(fn, this.#opts.channel, ...args));
   }
 
-  /** Raw bytes of a qscc query (fn(channel, ...args)) on this org's peer, signed by the operator (receipts keep them). */
-  async systemQuery(operatorId: string, fn: string, ...args: string[]): Promise<Uint8Array> {
-    try {
-      return await this.#qscc(operatorId, fn, ...args);
-    } catch (err) {
-      if (err instanceof ApiError) throw err;
-      throw mapFabricError(err);
-    }
+  /**
+   * Raw bytes of a qscc query (fn(channel, ...args)) on this org's peer, signed by the operator (receipts keep
+   * them). Errors are the client library's, unmapped: "no such transaction" is not a peer failure.
+   */
+  systemQuery(operatorId: string, fn: string, ...args: string[]): Promise<Uint8Array> {
+    return this.#qscc(operatorId, fn, ...args);
   }
 
   /**

@@ -1,7 +1,8 @@
-import { Metadata } from '@grpc/grpc-js';
+import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import { peer } from '@hyperledger/fabric-protos';
 import type { RawAttestation } from '@govchain/verifier';
 import { ApiError } from '../errors/api-error';
+import { mapFabricError } from '../errors/fabric-error-map';
 import type { ConnectionPool, PeerEndpoint } from './connection';
 import type { FabricLedger } from './fabric-ledger';
 
@@ -61,7 +62,9 @@ export class FabricReceiptSource implements ReceiptSource {
     try {
       bytes = await this.o.ledger.systemQuery(operatorId, 'GetTransactionByID', txId);
     } catch (err) {
-      if (err instanceof ApiError && err.status >= 500) throw err;
+      if (err instanceof ApiError) throw err;
+      const code = (err as { code?: number }).code;
+      if (code === GrpcStatus.UNAVAILABLE || code === GrpcStatus.DEADLINE_EXCEEDED) throw mapFabricError(err);
       throw new ApiError(404, 'TRANSACTION_NOT_FOUND', `transaction ${txId} is not (yet) in the ledger`);
     }
     const processed = peer.ProcessedTransaction.deserializeBinary(bytes);
@@ -71,11 +74,15 @@ export class FabricReceiptSource implements ReceiptSource {
   }
 
   blockByTxId(operatorId: string, txId: string): Promise<Uint8Array> {
-    return this.o.ledger.systemQuery(operatorId, 'GetBlockByTxID', txId);
+    return this.o.ledger.systemQuery(operatorId, 'GetBlockByTxID', txId).catch((err: unknown) => {
+      throw err instanceof ApiError ? err : mapFabricError(err);
+    });
   }
 
   blockByNumber(operatorId: string, number: bigint): Promise<Uint8Array> {
-    return this.o.ledger.systemQuery(operatorId, 'GetBlockByNumber', number.toString());
+    return this.o.ledger.systemQuery(operatorId, 'GetBlockByNumber', number.toString()).catch((err: unknown) => {
+      throw err instanceof ApiError ? err : mapFabricError(err);
+    });
   }
 
   #processProposal(target: AttestingPeer, signed: Uint8Array): Promise<Uint8Array> {

@@ -11,6 +11,8 @@ test('adds the receipt link to records, pages and nested records; leaves other b
   assert.deepEqual(page.records.map((r) => (r as { receipt?: string }).receipt), [`/api/v1/receipts/${tx}`, `/api/v1/receipts/${tx2}`, undefined]);
   const nested = withReceiptLinks({ transfer: { meta: { updatedTxId: tx } }, title: { meta: { updatedTxId: tx2 } } });
   assert.equal((nested.title as { receipt?: string }).receipt, `/api/v1/receipts/${tx2}`);
+  const history = withReceiptLinks({ records: [{ txId: tx, timestamp: 't', value: { meta: { updatedTxId: tx } } }, { txId: tx2, value: null }] });
+  assert.deepEqual(history.records.map((r) => (r as { receipt?: string }).receipt), [`/api/v1/receipts/${tx}`, `/api/v1/receipts/${tx2}`]);
   assert.deepEqual(withReceiptLinks({ match: true }), { match: true });
   assert.deepEqual(withReceiptLinks({ meta: { updatedTxId: 'not-a-tx' } }), { meta: { updatedTxId: 'not-a-tx' } });
   assert.equal(withReceiptLinks(null), null);

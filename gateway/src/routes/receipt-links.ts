@@ -6,6 +6,8 @@ const TX_ID = /^[0-9a-f]{64}$/;
 function receiptTxOf(o: Record<string, unknown>): string | undefined {
   const meta = o.meta as { updatedTxId?: unknown } | undefined;
   if (meta && typeof meta.updatedTxId === 'string' && TX_ID.test(meta.updatedTxId)) return meta.updatedTxId;
+  // A history entry ({txId, value, ...}): the transaction that wrote that version.
+  if (typeof o.txId === 'string' && TX_ID.test(o.txId) && 'value' in o) return o.txId;
   // Audit entries are written once; their id is the transaction id (imported entries have no receipt of their own).
   if (typeof o.accessId === 'string' && TX_ID.test(o.accessId) && typeof o.accessorMsp === 'string' && o.importBatchId === undefined) return o.accessId;
   return undefined;
