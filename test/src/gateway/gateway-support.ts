@@ -138,7 +138,14 @@ export const BECAUSE = { reason: 'end-to-end test', legalAuthority: 'Test Regula
 /** Starts the gateways of the given departments (default: every department). */
 export async function startGateways(orgs?: string[]): Promise<Record<string, TestGateway>> {
   const names = orgs ?? departments(loadTopology()).map((d) => d.name);
-  const started = await Promise.all(names.map((n) => startGateway(n)));
+  const results = await Promise.allSettled(names.map((n) => startGateway(n)));
+  const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    // Stop the ones that did start: a suite whose setup failed must not leave gateways (and the run) hanging.
+    await Promise.all(started.map((g) => g.stop()));
+    throw failed.reason;
+  }
   return Object.fromEntries(started.map((g) => [g.org, g]));
 }
 
