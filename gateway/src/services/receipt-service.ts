@@ -42,7 +42,8 @@ export class ReceiptService {
     const signer = isPublic ? this.serviceOperator : this.records.signerFor(who);
     const notFound = new ApiError(404, 'RECEIPT_NOT_FOUND', 'no public receipt for this transaction and evidence');
     const processed = await source.processedTransaction(signer, txId).catch((err: unknown) => {
-      throw isPublic ? notFound : err;
+      // An unknown transaction looks like any other refusal to the public; a peer outage stays a 503.
+      throw isPublic && !(err instanceof ApiError && err.status >= 500) ? notFound : err;
     });
     if (processed.validationCode !== 0) {
       if (isPublic) throw notFound;
