@@ -29,6 +29,8 @@ export interface AppSettings {
   registrars: Registrars;
   corsOrigins: string[];
   rateLimitPerMinute: number;
+  /** Per-operator limit of each route with its own limit (the identity lookups); default 30 per minute. */
+  lookupRateLimitPerMinute?: number;
   bodyLimit: string;
   /** Operator that signs citizen reads and readiness pings. */
   serviceOperator: string;
@@ -134,7 +136,19 @@ export function createApp(deps: AppDeps): GatewayApp {
     },
     handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', 'too many requests for this operator; slow down')),
   });
-  const guards = { authenticate: authenticate(deps.verifyToken, settings.org, deps.identities), rateLimit: limiter };
+  // A route with its own limit gets its own counter per operator, on top of the general one.
+  const ownLimit = (routeName: string): RequestHandler => rateLimit({
+    windowMs: 60_000,
+    limit: settings.lookupRateLimitPerMinute ?? 30,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => {
+      const p = res.locals.principal as Principal | undefined;
+      return `${routeName}|${p ? principalId(p) : 'anonymous'}`;
+    },
+    handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', `too many ${routeName} requests for this operator; slow down`, { route: routeName })),
+  });
+  const guards = { authenticate: authenticate(deps.verifyToken, settings.org, deps.identities), rateLimit: limiter, ownLimit };
   const router = express.Router();
   mountEventsRoute(router, [guards.authenticate, guards.rateLimit], services, {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,

@@ -73,6 +73,7 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     registrars,
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { exec } from './exec';
+import { writeCcaasPackage } from './ccaas-package';
 import { paths } from './paths';
 import { peerCli, ordererFlags, peerTargets } from './peercli';
 import { ManagedProcess, startDetached } from './processes';
-import { collectionName, departments, Topology } from './topology';
+import { anchorCollectionName, collectionName, departments, Topology } from './topology';
 import { Toolchain } from './toolchain';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
@@ -19,9 +19,14 @@ export function endorsementPolicy(t: Topology): string {
  * One private data collection per registrar org, stored and written only by that org (docs/conventions.md).
  * memberOnlyRead is off on purpose: another org's operator must be able to evaluate ReadPersonalData on the
  * owner's peer after a committed, granted access; the chaincode is the read gate and fails closed.
+ * Plus one anchors collection per department (chaincode/src/core/anchors.ts): its collection-level
+ * endorsement policy is the department's own peer, so a write there (an audit entry's or a record's anchor,
+ * an owner's approval) commits only with that department endorsing, also for keys written for the first
+ * time. Any client may write it (memberOnlyWrite off: the guard is the policy at commit); only hashes are
+ * read, which every peer holds.
  */
 export function collections(t: Topology): object[] {
-  return departments(t)
+  const privateData = departments(t)
     .filter((o) => o.registers.length > 0)
     .map((o) => ({
       name: collectionName(o.mspId),
@@ -33,19 +38,23 @@ export function collections(t: Topology): object[] {
       memberOnlyWrite: true,
       endorsementPolicy: { signaturePolicy: `OR('${o.mspId}.peer')` },
     }));
+  const anchors = departments(t).map((o) => ({
+    name: anchorCollectionName(o.mspId),
+    policy: `OR('${o.mspId}.member')`,
+    requiredPeerCount: 0,
+    maxPeerCount: 0,
+    blockToLive: 0,
+    memberOnlyRead: true,
+    memberOnlyWrite: false,
+    endorsementPolicy: { signaturePolicy: `OR('${o.mspId}.peer')` },
+  }));
+  return [...privateData, ...anchors];
 }
 
 /** Builds the CCaaS package (metadata type "ccaas" + connection.json naming the chaincode server) and returns its path. */
 export async function packageChaincode(t: Topology): Promise<string> {
   const dir = paths.chaincodeDir();
-  const src = join(dir, 'src');
-  mkdirSync(src, { recursive: true });
-  const connection = { address: `${t.host}:${t.chaincode.serverPort}`, dial_timeout: '10s', tls_required: false };
-  writeFileSync(join(src, 'connection.json'), JSON.stringify(connection));
-  writeFileSync(join(dir, 'metadata.json'), JSON.stringify({ type: 'ccaas', label: t.chaincode.label }));
-  await exec('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-czf', join(dir, 'code.tar.gz'), '-C', src, 'connection.json']);
-  const pkg = join(dir, `${t.chaincode.label}.tgz`);
-  await exec('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-czf', pkg, '-C', dir, 'metadata.json', 'code.tar.gz']);
+  const pkg = await writeCcaasPackage(dir, t.chaincode.label, `${t.host}:${t.chaincode.serverPort}`);
   writeFileSync(join(dir, 'collections.json'), JSON.stringify(collections(t), null, 2));
   return pkg;
 }
@@ -86,11 +95,16 @@ export async function deployChaincode(t: Topology, tc: Toolchain, pkg: string, l
   return packageId;
 }
 
+/** The arguments naming the chaincode definition (as approveformyorg and commit take them). */
+export function definitionArgs(t: Topology): string[] {
+  return ['--channelID', t.channel, '--name', t.chaincode.name, '--version', t.chaincode.version, '--sequence', String(t.chaincode.sequence),
+    '--signature-policy', endorsementPolicy(t), '--collections-config', join(paths.chaincodeDir(), 'collections.json')];
+}
+
 /** Approves the chaincode definition for every org, then commits it with every org's peer endorsing. */
 export async function defineChaincode(t: Topology, tc: Toolchain, packageId: string, log: (s: string) => void): Promise<void> {
   const orgs = departments(t);
-  const def = ['--channelID', t.channel, '--name', t.chaincode.name, '--version', t.chaincode.version, '--sequence', String(t.chaincode.sequence),
-    '--signature-policy', endorsementPolicy(t), '--collections-config', join(paths.chaincodeDir(), 'collections.json')];
+  const def = definitionArgs(t);
   await Promise.all(orgs.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...def, '--package-id', packageId])));
   log(`[network] chaincode definition approved by ${orgs.length} orgs`);
   await peerCli(t, tc, orgs[0]!, ['lifecycle', 'chaincode', 'commit', ...ordererFlags(t), ...def, ...peerTargets(t, orgs)]);

@@ -77,6 +77,8 @@ function peerService(t: Topology, org: ReturnType<typeof departments>[number], p
       CORE_PEER_CHAINCODEADDRESS: `${host}:${p.chaincodePort}`,
       CORE_PEER_GOSSIP_BOOTSTRAP: `${host}:${p.port}`,
       CORE_PEER_GOSSIP_EXTERNALENDPOINT: `${host}:${p.port}`,
+      // See nodeconfig.ts: invalid writes into an anchors collection must not stall commits.
+      CORE_PEER_GOSSIP_PVTDATA_SKIPPULLINGINVALIDTRANSACTIONSDURINGCOMMIT: 'true',
       CORE_PEER_LOCALMSPID: org.mspId,
       CORE_PEER_MSPCONFIGPATH: c(org.name, 'nodes', p.name, 'msp'),
       CORE_PEER_TLS_ENABLED: 'true',

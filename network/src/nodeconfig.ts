@@ -46,6 +46,10 @@ export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, 
     // Peers start and join together, so the first dial to another org's anchor peer often fails; the default
     // 25 s retry then dominates start-up (cross-org endorsement needs that membership).
     'peer.gossip.reconnectInterval': '2s',
+    // A transaction from other departments that writes into this department's anchors collection is invalid
+    // (collection-level policy) and its private data exists nowhere; without this, the peer stalls its commit for
+    // pullRetryThreshold (60 s) per such block trying to fetch it: a denial of service by any department.
+    'peer.gossip.pvtData.skipPullingInvalidTransactionsDuringCommit': true,
     'peer.tls.enabled': true,
     'peer.tls.cert.file': join(tls, 'server.crt'),
     'peer.tls.key.file': join(tls, 'server.key'),

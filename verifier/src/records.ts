@@ -14,6 +14,9 @@ export const RECORD_TYPES = {
   identity: { family: 'identity', kind: 'identity' },
   'audit.entry': { family: 'audit', kind: 'entry' },
   'audit.import': { family: 'audit', kind: 'import-batch' },
+  'audit.seal.order': { family: 'audit', kind: 'sealing-order' },
+  'audit.seal.end': { family: 'audit', kind: 'sealing-end' },
+  'audit.seal.ext': { family: 'audit', kind: 'sealing-extension' },
   'gov.dataset': { family: 'governance', kind: 'dataset' },
   'gov.grant': { family: 'governance', kind: 'grant' },
 } as const;

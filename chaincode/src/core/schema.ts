@@ -4,8 +4,13 @@
  */
 import { z } from 'zod';
 
-/** Roles carried in the `govchain.role` certificate attribute. */
-export const ROLES = ['registrar', 'clerk', 'auditor', 'admin'] as const;
+/**
+ * Roles carried in the `govchain.role` certificate attribute. `investigator` issues and ends sealing orders
+ * (only in the orgs the governance config lists as sealing authorities) and nothing else.
+ */
+export const ROLES = ['registrar', 'clerk', 'auditor', 'admin', 'investigator'] as const;
+/** Every role except investigator: who may read public records (least privilege: investigators only seal). */
+export const RECORD_READER_ROLES = ['registrar', 'clerk', 'auditor', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -6,7 +6,7 @@ import { issueToken } from '../auth/token-issuer';
 import { devJwtKeyPaths } from '../config/config';
 import { parseFlags } from './args';
 
-const USAGE = `usage: npm run token -- --org <org> --operator <id> --role <registrar|clerk|auditor|admin>
+const USAGE = `usage: npm run token -- --org <org> --operator <id> --role <registrar|clerk|auditor|admin|investigator>
        npm run token -- --org <org> --role citizen --subject <subject key>
 options: --ttl <seconds> (default 3600)
 env: GOVCHAIN_JWT_ISSUER (default govchain-dev), GOVCHAIN_JWT_AUDIENCE (default govchain-gateway)`;

@@ -26,6 +26,8 @@ export const rawConfigSchema = z.strictObject({
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ error: 'each CORS origin must be a URL such as https://portal.example' }))),
   rateLimitPerMinute: positiveInt('rate limit').default(600),
+  /** Each identity lookup route (verify, subject key) has its own per-operator limit: a lookup is a disclosure. */
+  lookupRateLimitPerMinute: positiveInt('lookup rate limit').default(30),
   bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/, 'body limit must look like 64kb or 1mb').default('64kb'),
   shutdownTimeoutMs: positiveInt('shutdown timeout').default(10000),
   citizenOperator: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'service operator must be an operator id').default('auditor1'),
@@ -62,6 +64,7 @@ export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
   jwtClockToleranceSec: 'GOVCHAIN_JWT_CLOCK_TOLERANCE_SEC',
   corsOrigins: 'GOVCHAIN_CORS_ORIGINS',
   rateLimitPerMinute: 'GOVCHAIN_RATE_LIMIT_PER_MINUTE',
+  lookupRateLimitPerMinute: 'GOVCHAIN_LOOKUP_RATE_LIMIT_PER_MINUTE',
   bodyLimit: 'GOVCHAIN_BODY_LIMIT',
   shutdownTimeoutMs: 'GOVCHAIN_SHUTDOWN_TIMEOUT_MS',
   citizenOperator: 'GOVCHAIN_SERVICE_OPERATOR',

@@ -7,7 +7,7 @@ import { authorizeReceipt, publicReceiptAllowed } from './receipt-access';
 const me = 'a'.repeat(64);
 const other = 'b'.repeat(64);
 const rec = (family: string, kind: string, value: object): ReceiptRecord => ({ namespace: 'govchain', key: `\u0000k\u0000${kind}\u0000`, family, kind, id: kind, value: JSON.stringify(value) });
-const op = (role: 'registrar' | 'clerk' | 'auditor' | 'admin'): Principal => ({ kind: 'operator', operatorId: `${role}1`, org: 'PublicSecurity', role });
+const op = (role: 'registrar' | 'clerk' | 'auditor' | 'admin' | 'investigator'): Principal => ({ kind: 'operator', operatorId: `${role}1`, org: 'PublicSecurity', role });
 const citizen = (subject: string): Principal => ({ kind: 'citizen', subject, org: 'PublicSecurity' });
 const now = new Date('2026-06-01T00:00:00.000Z');
 const refused = (p: Principal, records: ReceiptRecord[], key: string) =>
@@ -16,7 +16,10 @@ const refused = (p: Principal, records: ReceiptRecord[], key: string) =>
 test('operators: every family, but audit entries only for auditors', () => {
   for (const role of ['registrar', 'clerk', 'auditor', 'admin'] as const) authorizeReceipt(op(role), { records: [rec('copyright', 'deposit', { authors: [other] })] }, now);
   authorizeReceipt(op('auditor'), { records: [rec('audit', 'entry', { subjectKey: other })] }, now);
-  for (const role of ['registrar', 'clerk', 'admin'] as const) refused(op(role), [rec('audit', 'entry', { subjectKey: other })], 'FORBIDDEN_ROLE');
+  for (const role of ['registrar', 'clerk', 'admin', 'investigator'] as const) refused(op(role), [rec('audit', 'entry', { subjectKey: other })], 'FORBIDDEN_ROLE');
+  authorizeReceipt(op('investigator'), { records: [rec('audit', 'sealing-order', { subjectKey: other })] }, now);
+  authorizeReceipt(op('auditor'), { records: [rec('audit', 'sealing-order', { subjectKey: other })] }, now);
+  for (const role of ['registrar', 'clerk', 'admin'] as const) refused(op(role), [rec('audit', 'sealing-order', { subjectKey: other })], 'FORBIDDEN_ROLE');
 });
 
 test('citizens: only records that name them; identity and audit records must be their own; sealed entries withheld', () => {
@@ -27,6 +30,8 @@ test('citizens: only records that name them; identity and audit records must be 
   refused(citizen(me), [rec('audit', 'entry', { subjectKey: other, note: me })], 'FORBIDDEN_SUBJECT');
   refused(citizen(me), [rec('identity', 'identity', { subjectKey: other }), rec('property', 'title', { owners: [me] })], 'FORBIDDEN_SUBJECT');
   refused(citizen(me), [rec('audit', 'entry', { subjectKey: me, sealedUntil: '2027-01-01T00:00:00.000Z' })], 'FORBIDDEN_SUBJECT');
+  refused(citizen(me), [rec('audit', 'entry', { subjectKey: me, sealingOrderId: 'SO-1' })], 'FORBIDDEN_SUBJECT');
+  refused(citizen(me), [rec('audit', 'sealing-order', { subjectKey: me })], 'FORBIDDEN_SUBJECT');
   refused(citizen(me), [], 'FORBIDDEN_SUBJECT');
   refused(citizen(me), [rec('business', 'registration', { legalRepresentative: me.slice(0, 63) })], 'FORBIDDEN_SUBJECT');
 });

@@ -6,24 +6,28 @@ import { ApiError } from '../errors/api-error';
  * Who may fetch a receipt. A receipt carries the transaction's whole write set, so it may go only to someone
  * who may already read every record in it:
  * - operators of any department: receipts of copyright, property, business, identity and governance
- *   transactions (the records any member department reads through the API); audit transactions only for
- *   the auditor role, like GET /audit;
+ *   transactions (the records any member department reads through the API); audit entries only for the
+ *   auditor role, like GET /audit, and sealing orders for auditors and investigators (the receipt service then
+ *   asks the chaincode whether this operator may see a sealed entry or an order, see ReceiptService);
  * - citizens: receipts of transactions whose records name them (their subject key); an identity or audit
- *   record must be their own, and an audit entry still sealed is withheld;
+ *   entry must be their own, and an entry that cites a sealing order, or any sealing-order record, is withheld;
  * - the public: only receipts that a certificate already shows (docs/receipts.md), see publicReceiptAllowed.
  */
 export function authorizeReceipt(principal: Principal, receipt: Pick<Receipt, 'records'>, now: Date): void {
-  const families = new Set(receipt.records.map((r) => r.family));
   if (principal.kind === 'operator') {
-    if (families.has('audit') && principal.role !== 'auditor') {
-      throw new ApiError(403, 'FORBIDDEN_ROLE', 'receipts of audit entries are for auditors', { required: ['auditor'] });
+    for (const r of receipt.records.filter((x) => x.family === 'audit')) {
+      const roles = isSealingRecord(r) ? ['auditor', 'investigator'] : ['auditor'];
+      if (!roles.includes(principal.role)) {
+        throw new ApiError(403, 'FORBIDDEN_ROLE', `receipts of audit ${r.kind} records are for the ${roles.join(' or ')} role`, { required: roles });
+      }
     }
     return;
   }
   const names = receipt.records.map((r) => namesSubject(r, principal.subject));
   const personal = receipt.records.map((r, i) => ({ r, mine: names[i] })).filter(({ r }) => r.family === 'identity' || r.family === 'audit');
-  const sealed = receipt.records.some((r) => r.family === 'audit' && sealedUntil(r) !== undefined && (sealedUntil(r) as string) > now.toISOString());
-  if (!names.some(Boolean) || personal.some(({ mine }) => !mine) || sealed) {
+  const withheld = receipt.records.some((r) => r.family === 'audit' && (r.kind !== 'entry' || sealingOrderOf(r) !== undefined
+    || (sealedUntil(r) !== undefined && (sealedUntil(r) as string) > now.toISOString())));
+  if (!names.some(Boolean) || personal.some(({ mine }) => !mine) || withheld) {
     throw new ApiError(403, 'FORBIDDEN_SUBJECT', 'citizens may only fetch receipts of records about themselves');
   }
 }
@@ -48,6 +52,22 @@ function parsed(r: ReceiptRecord): unknown {
   }
 }
 
+/** True for the records of sealing orders (issue, end, extension). */
+export const isSealingRecord = (r: ReceiptRecord): boolean => r.family === 'audit' && r.kind.startsWith('sealing-');
+
+/** The sealing order an audit entry cites, if any. */
+export function sealingOrderOf(r: ReceiptRecord): string | undefined {
+  const v = parsed(r) as { sealingOrderId?: unknown } | undefined;
+  return typeof v?.sealingOrderId === 'string' ? v.sealingOrderId : undefined;
+}
+
+/** The order a sealing record belongs to (its own id for an order). */
+export function orderIdOf(r: ReceiptRecord): string {
+  const v = parsed(r) as { orderId?: unknown } | undefined;
+  return typeof v?.orderId === 'string' ? v.orderId : r.id;
+}
+
+/** Legacy field of entries written before sealing orders. */
 function sealedUntil(r: ReceiptRecord): string | undefined {
   const v = parsed(r) as { sealedUntil?: unknown } | undefined;
   return typeof v?.sealedUntil === 'string' ? v.sealedUntil : undefined;

@@ -1,11 +1,11 @@
-import { blockDataParts, buildReceipt, decodeTransaction, DEFAULT_INLINE_BYTES, ReceiptBuildError, recordsOf, sha256, toHex, type BuiltReceipt } from '@govchain/verifier';
+import { blockDataParts, buildReceipt, decodeTransaction, DEFAULT_INLINE_BYTES, ReceiptBuildError, recordsOf, sha256, toHex, type BuiltReceipt, type ReceiptRecord } from '@govchain/verifier';
 import { common } from '@hyperledger/fabric-protos';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import { validationCodeName } from '../errors/fabric-error-map';
 import type { ReceiptSource } from '../fabric/receipt-source';
 import type { RecordService } from './record-service';
-import { authorizeReceipt, publicReceiptAllowed } from './receipt-access';
+import { authorizeReceipt, isSealingRecord, orderIdOf, publicReceiptAllowed, sealingOrderOf } from './receipt-access';
 
 /** Departments whose peers must attest a receipt's transaction. */
 export const ATTESTING_ORGS = 2;
@@ -56,8 +56,24 @@ export class ReceiptService {
       if (toHex(await sha256(processed.envelope)) !== who.evidence || !publicReceiptAllowed({ records })) throw notFound;
     } else {
       authorizeReceipt(who, { records }, now);
+      if (who.kind === 'operator') await this.#sealingGate(who, records);
     }
     return signer;
+  }
+
+  /**
+   * Sealed entries and sealing orders are visible to some operators only (auditors of the dataset's owner and
+   * of the governance org; investigators and auditors of the issuing org): the chaincode decides, by the same
+   * reads the API offers, signed by this operator. Its refusal (404 RECORD_NOT_FOUND, 403) is the answer.
+   */
+  async #sealingGate(principal: Principal, records: ReceiptRecord[]): Promise<void> {
+    for (const r of records) {
+      if (r.family === 'audit' && r.kind === 'entry' && sealingOrderOf(r) !== undefined) {
+        await this.records.read(principal, { contract: 'Audit', transaction: 'Get', args: [r.id] });
+      } else if (isSealingRecord(r)) {
+        await this.records.read(principal, { contract: 'Audit', transaction: 'GetSealingOrder', args: [orderIdOf(r)] });
+      }
+    }
   }
 
   /** The receipt of a committed, valid transaction, if the requester may have it. */

@@ -37,7 +37,7 @@ export function createServices(o: ServiceOptions): Services {
     records,
     personalData: new PersonalDataService(o.ledger, records, o.mspId, o.registrars),
     transactions: new TransactionService(o.ledger, records),
-    events: new EventService(o.ledger, 'GovChainEvent'),
+    events: new EventService(o.ledger, 'GovChainEvent', o.mspId),
     health: new HealthService(o.ledger, o.serviceOperator),
     receipts: new ReceiptService(o.receiptSource, records, o.serviceOperator, o.receiptInlineBytes),
   };

@@ -24,7 +24,7 @@ export interface TestApp {
 }
 
 /** Enrolled operators of the fake identity store: id -> role. */
-export const TEST_OPERATORS: Record<string, string> = { registrar1: 'registrar', clerk1: 'clerk', auditor1: 'auditor', admin1: 'admin' };
+export const TEST_OPERATORS: Record<string, string> = { registrar1: 'registrar', clerk1: 'clerk', auditor1: 'auditor', admin1: 'admin', investigator1: 'investigator' };
 
 function fakeIdentities(privateKey: KeyObject): IdentityStore {
   return {

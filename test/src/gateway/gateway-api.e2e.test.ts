@@ -49,10 +49,11 @@ describe('gateway API end to end (every endpoint, real network)', () => {
     assert.equal(hist.status, 200);
     assert.ok(hist.body.records.length >= 1);
     const gscClerk = tokenFor('GovServiceCenter', 'clerk1', 'clerk');
-    const yes = await call(g('GovServiceCenter'), 'POST', '/api/v1/identities/verify', { token: gscClerk, body: { idNumber: person.idNumber, name: person.name } });
-    assert.deepEqual(yes.body, { match: true }, yes.text);
-    const no = await call(g('GovServiceCenter'), 'POST', '/api/v1/identities/verify', { token: gscClerk, body: { idNumber: person.idNumber, name: 'Someone Else' } });
-    assert.deepEqual(no.body, { match: false });
+    const why = { purpose: 'counter-service', legalBasis: 'Resident Identity Card Law art. 15', caseId: 'E2E-VERIFY' };
+    const yes = await call<{ match: boolean }>(g('GovServiceCenter'), 'POST', '/api/v1/identities/verify', { token: gscClerk, body: { idNumber: person.idNumber, name: person.name, ...why } });
+    assert.equal(yes.body.match, true, yes.text);
+    const no = await call<{ match: boolean }>(g('GovServiceCenter'), 'POST', '/api/v1/identities/verify', { token: gscClerk, body: { idNumber: person.idNumber, name: 'Someone Else', ...why } });
+    assert.equal(no.body.match, false);
     const suspended = await call<{ data: { status: string } }>(ps, 'POST', `/api/v1/identities/${subject}/status`, { token: registrar, body: { action: 'suspend', ...BECAUSE } });
     assert.equal(suspended.status, 201, suspended.text);
     assert.equal(suspended.body.data.status, 'suspended');

@@ -11,7 +11,7 @@ const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
 const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
 /** E2E gateways listen on PORT_BASE + department index, away from the `npm start` ports. */
-const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? 3300);
+export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? 3300);
 
 /** A gateway process started by a test. */
 export interface TestGateway {
@@ -184,4 +184,48 @@ export function useRegistrarGateways(): RegistrarGateways {
   });
   after(async () => stopGateways(suite.all));
   return suite;
+}
+
+/** One Server-Sent GovChainEvent as the tests read it. */
+export interface SseEvent {
+  id: string;
+  data: { blockNumber: number; txIndex: number; txId: string; payload: { org?: string; changes: Array<{ family: string; id: string; action?: string }> } };
+}
+
+/** Reads SSE events until `until` holds or the time limit passes, then closes the stream. */
+export async function readEvents(gw: TestGateway, token: string, lastEventId: string | undefined, until: (evs: SseEvent[]) => boolean, onOpen?: () => Promise<void>, timeoutMs = 30_000): Promise<SseEvent[]> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (lastEventId) headers['last-event-id'] = lastEventId;
+  const res = await fetch(`${gw.url}/api/v1/events`, { headers, signal: controller.signal });
+  if (res.status !== 200) throw new Error(`events: HTTP ${res.status} ${await res.text()}`);
+  const events: SseEvent[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let opened = false;
+  try {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let idx: number;
+      while ((idx = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, idx);
+        buffer = buffer.slice(idx + 2);
+        if (!opened && frame.includes(': connected')) {
+          opened = true;
+          if (onOpen) await onOpen();
+        }
+        const id = /^id: (.+)$/m.exec(frame)?.[1];
+        const data = /^data: (.+)$/m.exec(frame)?.[1];
+        if (id && data && /^event: GovChainEvent$/m.test(frame)) events.push({ id, data: JSON.parse(data) as SseEvent['data'] });
+      }
+      if (until(events)) break;
+    }
+  } catch (err) {
+    if (!controller.signal.aborted) throw err;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return events;
 }
