@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { parseReceipt, receiptDigest, verifyReceipt, type Receipt } from '@govchain/verifier';
 import { loadTrustDir, receiptFromPdf } from '@govchain/verifier/dist/node';
 import { mkdirSync } from 'node:fs';
-import { BECAUSE, call, hex64, newUscc, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
+import { BECAUSE, call, hex64, newUscc, PORT_BASE, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
 import { mutateSection, receiptSections, type MutationCounts } from './mutations';
 import { networkTrustDir, outputDir, run, runVerify, throwawayTrustDir } from './receipt-support';
 import { forgedSuspension, invalidReceipt } from './invalid-receipt';
@@ -273,7 +273,7 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
 
   it('splits a block too large to inline into parts that still prove inclusion (receipt, parts routes, PDF)', async () => {
     // A gateway that inlines at most 1 KiB of other envelopes: the concurrent deposits' block must be split.
-    const split = await startGateway('CopyrightOffice', { GOVCHAIN_GATEWAY_PORT: '3390', GOVCHAIN_RECEIPT_INLINE_BYTES: '1024' });
+    const split = await startGateway('CopyrightOffice', { GOVCHAIN_GATEWAY_PORT: String(PORT_BASE + 90), GOVCHAIN_RECEIPT_INLINE_BYTES: '1024' });
     try {
       const token = tokenFor(split.org, 'registrar1', 'registrar');
       const dep = receipts.copyrightDeposit as { txId: string };
