@@ -96,12 +96,9 @@ export async function buildReceipt(inputs: ReceiptInputs): Promise<BuiltReceipt>
 
   const tx = await decodeTransaction(envelope);
   const records = recordsOf(tx);
-  const setHere = policiesSetBy(tx);
   const keys: KeyPolicy[] = [];
-  for (const r of records) {
-    const here = setHere.get(`${r.namespace}\u0000${r.key}`);
-    keys.push({ key: r.key, ...(here ? { policy: renderPolicy(here), source: 'this-transaction' as const } : await earlierPolicy(inputs, r.namespace, r.key, tx)) });
-  }
+  // The policy in effect when Fabric validated this transaction: set by an earlier version, never by itself.
+  for (const r of records) keys.push({ key: r.key, ...(await earlierPolicy(inputs, r.namespace, r.key, tx)) });
 
   const attestations = inputs.attestations.map((a) => {
     const response = proposalResponse.ProposalResponse.deserializeBinary(a.response);

@@ -28,18 +28,23 @@ export const privateWriteSchema = z.strictObject({
   valueHash: hex64.nullable(),
 });
 
-/** The key-level policy that governs a record key, and where it was set. */
+/**
+ * The key-level policy that Fabric applied to a record key when it validated this transaction: the policy set
+ * by an earlier version of the key (read from the ledger by the issuer), or none for a key without one (a new
+ * key: the chaincode policy governs). A policy this transaction sets governs later changes only; the verifier
+ * reads it from the write set itself.
+ */
 export const keyPolicySchema = z.strictObject({
   key: z.string().min(1),
-  /** Fabric policy language, e.g. OutOf(2, 'A.peer', OutOf(1, 'B.peer', 'C.peer')); null when none is set. */
+  /** Fabric policy language, e.g. OutOf(2, 'A.peer', OutOf(1, 'B.peer', 'C.peer')); null when none was in effect. */
   policy: z.string().nullable(),
   /**
-   * this-transaction: set by this transaction's write set (the verifier re-derives it);
-   * earlier-transaction: set by an earlier version of the key, read from the ledger by the issuer (stated; the verifier checks
-   *   it is canonical, names only trusted orgs and needs more than one org);
-   * none: no key-level policy, the chaincode policy governs.
+   * earlier-transaction: set by an earlier version of the key (stated; the verifier checks that the signed read
+   *   set shows an earlier version, that the policy is canonical, names only trusted orgs and needs more than
+   *   one org, and that the endorsers satisfy it);
+   * none: no key-level policy was in effect, the chaincode policy governs.
    */
-  source: z.enum(['this-transaction', 'earlier-transaction', 'none']),
+  source: z.enum(['earlier-transaction', 'none']),
 });
 
 /** A peer's signed answer to qscc GetTransactionByID: the peer says the transaction is on its ledger, with its validation code. */

@@ -14,7 +14,7 @@ test('every finding key the verifier emits has a text in both languages', () => 
   const keys = [
     'decode', 'creator.channel', 'creator.txid', 'endorsements.proposal-hash', 'endorsements.response', 'endorsements.count',
     'policies.unreadable', 'policies.chaincode-stated-sound', 'policies.key-stated-sound', 'policies.chaincode', 'policies.keys-listed',
-    'policies.key-derived', 'policies.key-satisfied', 'policies.key-not-in-write-set', 'policies.key-none', 'policies.key-stated',
+    'policies.key-sets', 'policies.key-satisfied', 'policies.key-none', 'policies.key-none-but-existed', 'policies.key-stated',
     'inclusion.index', 'inclusion.parts', 'inclusion.parts-missing', 'inclusion.data-hash', 'header.number', 'header.hash', 'header.genesis',
     'header.previous-missing', 'header.chain', 'orderer.count', 'attestation.question', 'attestation.valid', 'attestation.other-transaction',
     'attestation.orgs', 'record.matches', 'record.item', 'record.private', 'file.deposit', 'file.hash',

@@ -158,23 +158,20 @@ export async function verifyReceipt(receipt: Receipt, opts: VerifyOptions): Prom
     for (const [i, r] of records.entries()) {
       const s = stated[i] as KeyPolicy | undefined;
       if (!s || s.key !== r.key) continue;
-      const derived = setHere.get(`${r.namespace}\u0000${r.key}`);
       const params = { record: `${r.family}/${r.kind} ${r.id}`, policy: s.policy ?? '-', orgs };
-      if (derived) {
-        // Set by this transaction: the stated policy must be the one in the signed write set.
-        if (!rec.add(s.source === 'this-transaction' && s.policy === renderPolicy(derived), 'policies.key-derived', { ...params, policy: renderPolicy(derived) })) continue;
-        rec.add(satisfies(derived, signers), 'policies.key-satisfied', params);
-      } else if (s.source === 'this-transaction') {
-        rec.add(false, 'policies.key-not-in-write-set', params);
-      } else if (s.source === 'none') {
-        rec.add(s.policy === null, 'policies.key-none', params);
+      const read = t.reads.find((x) => x.namespace === r.namespace && x.key === r.key)?.version ?? null;
+      if (s.source === 'none') {
+        // 'none' is for a key this transaction created: the signed read set must not show an earlier version.
+        rec.add(s.policy === null && read === null, read === null ? 'policies.key-none' : 'policies.key-none-but-existed', { ...params, block: read ? read.block.toString() : '-' });
       } else {
-        // Set by an earlier version: the signed read set names the version this transaction read.
-        const read = t.reads.find((x) => x.namespace === r.namespace && x.key === r.key)?.version;
-        if (!rec.add(read !== undefined && read !== null && s.policy !== null, 'policies.key-stated', { ...params, block: read ? read.block.toString() : '-' })) continue;
+        // In effect from an earlier version: the signed read set must show that this transaction read one.
+        if (!rec.add(read !== null && s.policy !== null, 'policies.key-stated', { ...params, block: read ? read.block.toString() : '-' })) continue;
         const p = statedPolicy(rec, 'key', s.policy as string, trust);
         if (p) rec.add(satisfies(p, signers), 'policies.key-satisfied', params);
       }
+      // A policy this transaction sets governs later changes; it is read from the signed write set.
+      const sets = setHere.get(`${r.namespace}\u0000${r.key}`);
+      if (sets) rec.add(true, 'policies.key-sets', { ...params, policy: renderPolicy(sets) });
     }
   });
 
