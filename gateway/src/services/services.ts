@@ -28,6 +28,8 @@ export interface ServiceOptions {
   /** Raw ledger bytes for receipts (absent in unit tests: receipt routes answer 503). */
   receiptSource?: ReceiptSource;
   receiptInlineBytes?: number;
+  /** How long /ready reuses its last answer (ms). */
+  readyCacheMs?: number;
 }
 
 /** Wires the services over one Ledger. */
@@ -38,7 +40,7 @@ export function createServices(o: ServiceOptions): Services {
     personalData: new PersonalDataService(o.ledger, records, o.mspId, o.registrars),
     transactions: new TransactionService(o.ledger, records),
     events: new EventService(o.ledger, 'GovChainEvent', o.mspId),
-    health: new HealthService(o.ledger, o.serviceOperator),
+    health: new HealthService(o.ledger, o.serviceOperator, o.readyCacheMs),
     receipts: new ReceiptService(o.receiptSource, records, o.serviceOperator, o.receiptInlineBytes),
   };
 }

@@ -21,6 +21,12 @@ export interface TestGateway {
   org: string;
   mspId: string;
   url: string;
+  /** The operations listener (/metrics, /live, /ready), loopback only. */
+  opsUrl: string;
+  /** The gateway's process id (its command line and open sockets are inspected by security tests). */
+  pid(): number | undefined;
+  /** True while the gateway process runs. */
+  running(): boolean;
   stop(): Promise<void>;
   restart(): Promise<void>;
 }
@@ -56,6 +62,7 @@ export async function startGateway(org: string, env: Record<string, string> = {}
   if (!dept) throw new Error(`no department ${org}`);
   const port = Number(env.GOVCHAIN_GATEWAY_PORT ?? PORT_BASE + index);
   const url = `http://127.0.0.1:${port}`;
+  const opsUrl = `http://127.0.0.1:${Number(env.GOVCHAIN_OPS_PORT ?? port + 6000)}`;
   const logDir = resolve(dataDir(), 'gateway');
   mkdirSync(logDir, { recursive: true });
   let child: ChildProcess;
@@ -63,7 +70,8 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     const log = openSync(resolve(logDir, `e2e-${org}.log`), 'a');
     child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port)], {
       stdio: ['ignore', log, log],
-      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', ...env },
+      // Every e2e request comes from 127.0.0.1: lift the per-IP limit (its own test sets it low again).
+      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE: '1000000', ...env },
     });
     closeSync(log);
     await waitReady(url, child, 30_000);
@@ -77,13 +85,26 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     clearTimeout(timer);
   };
   await launch();
-  return { org, mspId: dept.mspId, url, stop, restart: async () => { await stop(); await launch(); } };
+  return {
+    org,
+    mspId: dept.mspId,
+    url,
+    opsUrl,
+    pid: () => child.pid,
+    running: () => child.exitCode === null && child.signalCode === null,
+    stop,
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+  };
 }
 
-/** Issues a development token with the gateway's token CLI. */
-export function tokenFor(org: string, sub: string, role: string, ttl = 600): string {
+/** Issues a development token with the gateway's token CLI (for the org's own gateway audience unless `audience` is given). */
+export function tokenFor(org: string, sub: string, role: string, ttl = 600, audience?: string): string {
   const args = role === 'citizen' ? ['--org', org, '--role', role, '--subject', sub] : ['--org', org, '--operator', sub, '--role', role];
-  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8' }).trim();
+  const env = audience === undefined ? process.env : { ...process.env, GOVCHAIN_JWT_AUDIENCE: audience };
+  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8', env }).trim();
 }
 
 /** Calls the API. POSTs get a fresh Idempotency-Key unless one is given (or `key: null` to omit it). */
