@@ -15,7 +15,7 @@ import type { Services } from '../services/services';
 /** Path parameters of the receipt routes. */
 export const receiptParamsSchema = z.strictObject({ txId: txIdSchema });
 /** Path parameters of a block-data part. */
-export const receiptPartParamsSchema = z.strictObject({ txId: txIdSchema, part: z.coerce.number().int().min(0).max(4095) });
+export const receiptPartParamsSchema = z.strictObject({ txId: txIdSchema, part: z.string().regex(/^(0|[1-9][0-9]{0,3})$/, 'a part number (0-9999)') });
 /** Query of the public receipt route: the certificate's evidence (SHA-256 of the committed envelope). */
 export const publicReceiptQuerySchema = z.strictObject({
   evidence: z.string().regex(/^[0-9a-f]{64}$/, 'evidence is the 64-hex SHA-256 printed in the certificate\'s QR code'),
@@ -98,7 +98,7 @@ export function mountReceiptRoutes(router: Router, guards: ReceiptGuards, servic
   });
   router.get('/api/v1/receipts/:txId/parts/:part', ...guards.authenticated, async (req: Request, res: Response) => {
     const { txId, part } = validatePart(receiptPartParamsSchema, req.params, 'path');
-    sendPart(res, await services.receipts.part(principalOf(res), txId, part));
+    sendPart(res, await services.receipts.part(principalOf(res), txId, Number(part)));
   });
   router.get('/api/v1/public/receipts/:txId', ...guards.anonymous, async (req: Request, res: Response) => {
     const { txId } = validatePart(receiptParamsSchema, req.params, 'path');
@@ -108,7 +108,7 @@ export function mountReceiptRoutes(router: Router, guards: ReceiptGuards, servic
   router.get('/api/v1/public/receipts/:txId/parts/:part', ...guards.anonymous, async (req: Request, res: Response) => {
     const { txId, part } = validatePart(receiptPartParamsSchema, req.params, 'path');
     const { evidence } = validatePart(publicReceiptQuerySchema, req.query, 'query');
-    sendPart(res, await services.receipts.part({ kind: 'public', evidence }, txId, part));
+    sendPart(res, await services.receipts.part({ kind: 'public', evidence }, txId, Number(part)));
   });
   for (const [kind, c] of Object.entries(CERTIFICATES) as Array<[CertificateKind, (typeof CERTIFICATES)[CertificateKind]]>) {
     router.get(c.path, ...guards.authenticated, async (req: Request, res: Response) => {
