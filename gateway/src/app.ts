@@ -9,6 +9,7 @@ import { principalId, type Principal } from './auth/principal';
 import { ApiError } from './errors/api-error';
 import type { IdentityStore } from './fabric/identity-store';
 import type { Ledger } from './fabric/ledger';
+import type { ReceiptSource } from './fabric/receipt-source';
 import { authenticate } from './http/authenticate';
 import { cors } from './http/cors';
 import { errorHandler } from './http/error-handler';
@@ -18,6 +19,7 @@ import type { GatewayMetrics } from './observability/metrics';
 import { readyHandler } from './observability/ops-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { mountEventsRoute } from './routes/events-route';
+import { mountReceiptRoutes } from './routes/receipt-routes';
 import { apiRoutes } from './routes/routes';
 import { createServices, type Services } from './services/services';
 import type { Registrars } from './services/personal-data-service';
@@ -38,6 +40,10 @@ export interface AppSettings {
   /** Operator that signs citizen reads and readiness pings. */
   serviceOperator: string;
   sseHeartbeatMs?: number;
+  /** Base URL printed in certificates' QR codes for the public receipt route (default: this gateway's address). */
+  publicUrl?: string;
+  /** Above this many bytes of other envelopes, receipts split the block data into parts. */
+  receiptInlineBytes?: number;
 }
 
 /** Everything the app depends on; main.ts builds the real ones, tests pass fakes. */
@@ -50,6 +56,8 @@ export interface AppDeps {
   metrics: GatewayMetrics;
   /** Aborted at shutdown: ends SSE streams. */
   shutdown?: AbortSignal;
+  /** Raw ledger bytes for receipts and certificates. */
+  receiptSource?: ReceiptSource;
   /** Overrides the route table (tests). */
   routes?: RouteSpec[];
 }
@@ -71,6 +79,8 @@ export function createApp(deps: AppDeps): GatewayApp {
     serviceOperator: settings.serviceOperator,
     mspId: settings.org.mspId,
     registrars: settings.registrars,
+    ...(deps.receiptSource ? { receiptSource: deps.receiptSource } : {}),
+    ...(settings.receiptInlineBytes ? { receiptInlineBytes: settings.receiptInlineBytes } : {}),
     ...(settings.readyCacheMs !== undefined ? { readyCacheMs: settings.readyCacheMs } : {}),
   });
   const routes = deps.routes ?? apiRoutes();
@@ -151,6 +161,10 @@ export function createApp(deps: AppDeps): GatewayApp {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,
     logger,
     shutdown: deps.shutdown ?? new AbortController().signal,
+  });
+  mountReceiptRoutes(router, { authenticated: [guards.authenticate, guards.rateLimit], anonymous: [guards.rateLimit] }, services, {
+    publicUrl: settings.publicUrl ?? 'http://127.0.0.1',
+    issuerMsp: settings.org.mspId,
   });
   mountRoutes(router, routes, guards, services);
   app.use(router);
