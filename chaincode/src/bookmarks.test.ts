@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Contract } from 'fabric-contract-api';
-import { contracts } from '../index';
-import { PropertyContract } from '../property/property-contract';
-import { MSP, WHO, bootstrap, useTestSecret } from './gov-fixture';
-import { rejectsWithKey } from './assertions';
-import { isSubmit, transactionsOf } from './contract-metadata';
-import { TestChannel } from './test-channel';
+import { contracts } from './index';
+import { PropertyContract } from './property/property-contract';
+import { MSP, WHO, bootstrap, useTestSecret } from '../testing/gov-fixture';
+import { rejectsWithKey } from '../testing/assertions';
+import { isSubmit, transactionsOf } from '../testing/contract-metadata';
+import { TestChannel } from '../testing/test-channel';
 
 const property = new PropertyContract();
 const because = { reason: 'test', legalAuthority: 'Test Act art. 1' };

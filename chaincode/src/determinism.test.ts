@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Contract } from 'fabric-contract-api';
-import { AuditContract } from '../audit/audit-contract';
-import { SystemContract } from '../system/system-contract';
-import { CallOptions, TestChannel } from './test-channel';
-import { MSP, WHO, bootstrap, citizen, governance, identity, useTestSecret } from './gov-fixture';
-import { describeWriteSet } from './memory-ledger';
-import { isSubmit, transactionsOf } from './contract-metadata';
+import { AuditContract } from './audit/audit-contract';
+import { SystemContract } from './system/system-contract';
+import { CallOptions, TestChannel } from '../testing/test-channel';
+import { MSP, WHO, bootstrap, citizen, governance, identity, useTestSecret } from '../testing';
+import { describeWriteSet } from '../testing/memory-ledger';
+import { isSubmit, transactionsOf } from '../testing/contract-metadata';
 
 const audit = new AuditContract();
 const system = new SystemContract();

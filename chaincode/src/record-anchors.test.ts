@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { AuditContract } from '../audit/audit-contract';
-import { BusinessContract } from '../business/business-contract';
-import { usccFromSeed } from '../business/uscc';
-import { PropertyContract } from '../property/property-contract';
-import { MSP, WHO, bootstrap, catalogueIdentity, citizen, governance, identity, registerCitizen, useTestSecret } from './gov-fixture';
-import { rejectsWithKey } from './assertions';
-import { TestChannel } from './test-channel';
+import { AuditContract } from './audit/audit-contract';
+import { BusinessContract } from './business/business-contract';
+import { usccFromSeed } from '@govchain/testing';
+import { PropertyContract } from './property/property-contract';
+import { MSP, WHO, bootstrap, catalogueIdentity, citizen, governance, identity, registerCitizen, useTestSecret } from '../testing';
+import { rejectsWithKey } from '../testing/assertions';
+import { TestChannel } from '../testing/test-channel';
 
 const property = new PropertyContract();
 const business = new BusinessContract();

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { ErrorKey, parseGovChainError } from '../core/errors';
+import type { ChaincodeErrorKey } from '../src/api/errors';
+import { parseGovChainError } from '../src/core/errors';
 import { MemoryLedger, describeWriteSet } from './memory-ledger';
 
 /** Awaits a call expected to fail with a GovChainError of the given key; returns its parsed form. */
-export async function rejectsWithKey(call: Promise<unknown>, key: ErrorKey) {
+export async function rejectsWithKey(call: Promise<unknown>, key: ChaincodeErrorKey) {
   try {
     await call;
   } catch (error) {

@@ -1,19 +1,17 @@
 /**
  * Test helpers shared by the property, business and copyright tests, on top of the shared
- * chaincode/src/testing fixtures (MSP names, governance bootstrap, citizen registration).
+ * channel fixtures of this folder (MSP names, governance bootstrap, citizen registration).
  * Test support only (imported by *.test.ts).
  */
 import assert from 'node:assert/strict';
 import type { Contract } from 'fabric-contract-api';
-import { MSP, TestChannel, TestIdentity, WHO, bootstrap, describeWriteSet, governance, isSubmit, transactionsOf } from '../testing';
+import { MSP, TestChannel, type TestIdentity, WHO, bootstrap, describeWriteSet, governance, isSubmit, transactionsOf } from '.';
 
 export { MSP };
+export { hex } from '@govchain/testing';
 
 /** An operator identity with the GovChain certificate attributes. */
 export const operator = (mspId: string, role: string, operatorId = `${role}-1`): TestIdentity => ({ mspId, role, operatorId });
-
-/** A 64-hex value made of one repeated character: stands in for subject keys and document hashes. */
-export const hex = (seed: string): string => seed.repeat(64).slice(0, 64);
 
 /** Amendment fields every submitted input carries. */
 export const because = { reason: 'test', legalAuthority: 'Test Act art. 1' };

@@ -1,8 +1,8 @@
-import { GovernanceContract } from '../governance/governance-contract';
-import { IdentityContract } from '../identity/identity-contract';
-import { residentIdCheckChar } from '../identity/resident-id';
-import { SECRET_ENV } from '../identity/subject-key';
-import { TestIdentity } from './fake-identity';
+import { citizen } from '@govchain/testing';
+import { GovernanceContract } from '../src/governance/governance-contract';
+import { IdentityContract } from '../src/identity/identity-contract';
+import { SECRET_ENV } from '../src/identity/subject-key';
+import type { TestIdentity } from './fake-identity';
 import { TestChannel } from './test-channel';
 
 /** The default topology's department MSPs. */
@@ -48,22 +48,6 @@ export const TEST_SECRET = '0123456789abcdef'.repeat(4);
 /** Sets the subject-key secret for the current process. */
 export function useTestSecret(): void {
   process.env[SECRET_ENV] = TEST_SECRET;
-}
-
-/** A valid resident ID number for a region, birth date (YYYYMMDD) and 3-digit sequence. */
-export function residentId(birth = '19900307', seq = '123', region = '110105'): string {
-  const first17 = `${region}${birth}${seq}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-/** Personal data of a test citizen (all fictional). */
-export function citizen(seq = '123', name = 'Test Citizen', birth = '19900307') {
-  return {
-    idNumber: residentId(birth, seq),
-    name,
-    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-    address: `No. ${seq} Test Road, Testing District`,
-  };
 }
 
 export const governance = new GovernanceContract();

@@ -1,5 +1,6 @@
 import type { Context, Contract } from 'fabric-contract-api';
 import { FakeClientIdentity, TestIdentity } from './fake-identity';
+import type { ContractClass } from '../src/core/contract';
 import { isSubmit, transactionsOf } from './contract-metadata';
 import { MemoryLedger, WriteSet } from './memory-ledger';
 import { MemoryStub } from './memory-stub';
@@ -58,7 +59,9 @@ export class TestChannel {
     // The typings say Function, but fabric-contract-api passes the transaction's name, as done here.
     const result = (await contract.aroundTransaction(ctx, fn as unknown as () => void, args)) as unknown;
     await contract.afterTransaction(ctx, result);
-    return { txId, result: typeof result === 'string' ? result : String(result), writeSet: stub.writeSet };
+    const text = typeof result === 'string' ? result : String(result);
+    assertResultMatchesApi(contract, fn, text);
+    return { txId, result: text, writeSet: stub.writeSet };
   }
 
   /** Runs a submit transaction and commits its write set; returns its (JSON) result. */
@@ -98,5 +101,20 @@ export class TestChannel {
     if (declared && isSubmit(declared) !== submit) {
       throw new Error(`${contract.getName()}:${fn} is declared ${submit ? 'evaluate' : 'submit'}`);
     }
+  }
+}
+
+/**
+ * Every result a GovChain contract answers must be what its API says (the gateway documents responses with these
+ * schemas): a transaction whose result does not parse fails the test that ran it.
+ */
+function assertResultMatchesApi(contract: Contract, fn: string, result: string): void {
+  const api = (contract.constructor as Partial<ContractClass>).api;
+  const spec = api?.tx[fn];
+  if (!spec) return;
+  const parsed = spec.result.safeParse(JSON.parse(result));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`${api.name}:${fn} answered a result its API schema refuses: ${issues}`);
   }
 }

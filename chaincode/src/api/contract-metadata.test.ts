@@ -7,8 +7,8 @@ import { JSONSerializer } from 'fabric-contract-api';
 import { canonicalStringify } from '../core/canonical-json';
 import { contracts } from '../index';
 
-/** The committed snapshot lives beside the sources (tests run from dist/testing). */
-const SNAPSHOT = resolve(__dirname, '../../src/testing/contract-metadata.snapshot.json');
+/** The committed snapshot lives beside the sources (tests run from dist-test/src/api). */
+const SNAPSHOT = resolve(__dirname, '../../../src/api/contract-metadata.snapshot.json');
 
 /** fabric-shim's own metadata builder (the one the chaincode server runs); it ships without typings. */
 const ChaincodeFromContract = createRequire(__filename)('fabric-shim/lib/contract-spi/chaincodefromcontract') as

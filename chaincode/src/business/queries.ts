@@ -1,37 +1,25 @@
-import type { Context } from 'fabric-contract-api';
-import {
-  RECORD_READER_ROLES, bookmarkSchema, canonicalStringify, historyPage, pageSizeSchema, parseWith, readVersioned, requireCaller, subjectKeySchema,
-} from '../core';
-import { pageIndexedRecords } from '../property/indexed-page';
-import { BUSINESS_KEYS, businessRef } from './business-records';
-import { usccSchema } from './schema';
+import { Business } from '../api/business';
+import { historyPage, implement, pageIndexedRecords, readVersioned, requireCaller } from '../core';
+import { BUSINESS_READ } from './access';
+import { BUSINESS_KEYS, type BusinessRecord, businessRef } from './records';
 
-/** Reads: any role of any member department; the register is public data. */
-const READ = { roles: RECORD_READER_ROLES, orgs: 'member' } as const;
+/** Business:Get(code): the current version of a business. */
+export const getBusiness = implement(Business.tx.Get, async (ctx, code) => {
+  const ref = businessRef(ctx.stub, code);
+  await requireCaller(ctx, BUSINESS_READ);
+  return readVersioned<BusinessRecord>(ctx, ref);
+});
 
-/** Business:Get(code) — the current version of a business. */
-export async function getBusiness(ctx: Context, code: string): Promise<string> {
-  const ref = businessRef(ctx.stub, parseWith(usccSchema, code, 'code'));
-  await requireCaller(ctx, READ);
-  return canonicalStringify(await readVersioned(ctx, ref));
-}
+/** Business:ListByLegalRepresentative: businesses a person represents. */
+export const listByLegalRepresentative = implement(Business.tx.ListByLegalRepresentative, async (ctx, rep, pageSize, bookmark) => {
+  await requireCaller(ctx, BUSINESS_READ);
+  return pageIndexedRecords<BusinessRecord>(ctx.stub, BUSINESS_KEYS.byLegalRepresentative, [rep], pageSize, bookmark, (code) => businessRef(ctx.stub, code));
+});
 
-/** Business:ListByLegalRepresentative(subjectKey, pageSize, bookmark) — businesses a person represents. */
-export async function listByLegalRepresentative(ctx: Context, subjectKey: string, pageSize: string, bookmark: string): Promise<string> {
-  const rep = parseWith(subjectKeySchema, subjectKey, 'subjectKey');
-  const size = parseWith(pageSizeSchema, pageSize, 'pageSize');
-  const mark = parseWith(bookmarkSchema, bookmark, 'bookmark');
-  await requireCaller(ctx, READ);
-  const page = await pageIndexedRecords(ctx.stub, BUSINESS_KEYS.byLegalRepresentative, [rep], size, mark, (code) => businessRef(ctx.stub, code));
-  return canonicalStringify(page);
-}
-
-/** Business:History(code, pageSize, bookmark) — versions newest first, with tx ids and timestamps. */
-export async function businessHistory(ctx: Context, code: string, pageSize: string, bookmark: string): Promise<string> {
-  const ref = businessRef(ctx.stub, parseWith(usccSchema, code, 'code'));
-  const size = parseWith(pageSizeSchema, pageSize, 'pageSize');
-  const mark = parseWith(bookmarkSchema, bookmark, 'bookmark');
-  await requireCaller(ctx, READ);
+/** Business:History(code, pageSize, bookmark): versions newest first, with tx ids and timestamps. */
+export const businessHistory = implement(Business.tx.History, async (ctx, code, pageSize, bookmark) => {
+  const ref = businessRef(ctx.stub, code);
+  await requireCaller(ctx, BUSINESS_READ);
   await readVersioned(ctx, ref);
-  return canonicalStringify(await historyPage(ctx.stub, ref.key, size, mark));
-}
+  return historyPage<BusinessRecord>(ctx.stub, ref.key, pageSize, bookmark);
+});

@@ -1,6 +1,7 @@
-import type { ChaincodeStub } from 'fabric-shim';
-import type { RecordRef, Versioned } from '../core/versioned';
-import type { ENTITY_TYPES } from './schema';
+import type { z } from 'zod';
+import type { KeyStub, RecordRef } from '../core/keys';
+import type { Versioned } from '../core/schema';
+import type { businessDataSchema } from './schema';
 
 /** Family name used in events, errors and record refs. */
 export const BUSINESS_FAMILY = 'business';
@@ -12,25 +13,14 @@ export const BUSINESS_KEYS = {
   byLegalRepresentative: 'business~legalrep',
 } as const;
 
+/** A registered business. */
+export type BusinessData = z.infer<typeof businessDataSchema>;
 /** Lifecycle of a registered business. */
-export type BusinessStatus = 'active' | 'suspended' | 'deregistered';
-
-/** A registered business (market entity). Public register data only; the representative is a subject key. */
-export interface BusinessData {
-  code: string;
-  name: string;
-  entityType: (typeof ENTITY_TYPES)[number];
-  registeredCapital: { amount: string; currency: string };
-  legalRepresentative: string;
-  addressFingerprint: string;
-  status: BusinessStatus;
-  registrarMsp: string;
-}
-
+export type BusinessStatus = BusinessData['status'];
 /** Stored form: the data plus version metadata. */
 export type BusinessRecord = Versioned<BusinessData>;
 
 /** Record ref of a business by its unified social credit code. */
-export function businessRef(stub: Pick<ChaincodeStub, 'createCompositeKey'>, code: string): RecordRef {
+export function businessRef(stub: KeyStub, code: string): RecordRef {
   return { key: stub.createCompositeKey(BUSINESS_KEYS.business, [code]), family: BUSINESS_FAMILY, id: code };
 }

@@ -1,6 +1,9 @@
-/** Business status transitions as a table, so the rules read in one place and test exhaustively. */
-import { errors } from '../core/error-helpers';
-import type { BusinessStatus } from './business-records';
+/** Business rules: status transitions as a table (read in one place, tested exhaustively) and the representative. */
+import type { ChaincodeStub } from 'fabric-shim';
+import { errors } from '../core';
+import { readIdentity } from '../identity/queries';
+import { identityRef } from '../identity/records';
+import type { BusinessStatus } from './records';
 
 /** Status-changing actions and the event action each records. */
 export const STATUS_ACTIONS = {
@@ -25,4 +28,17 @@ export function nextStatus(code: string, current: BusinessStatus, action: Status
 /** Amendments of content are allowed while the business exists in the register, not after deregistration. */
 export function assertAmendable(code: string, current: BusinessStatus): void {
   if (current === 'deregistered') throw errors.invalidState('a deregistered business cannot be amended', { code, status: current });
+}
+
+/**
+ * Checks that a subject key names an ACTIVE identity, reading the identity family's public record (no
+ * personal data is touched). Missing -> RECORD_NOT_FOUND; suspended, revoked or erased -> RULE_VIOLATION.
+ */
+export async function assertActiveIdentity(stub: ChaincodeStub, subjectKey: string): Promise<void> {
+  const ref = identityRef(stub, subjectKey);
+  const identity = await readIdentity(stub, subjectKey);
+  if (!identity) throw errors.recordNotFound('legal representative has no identity record', { family: ref.family, id: subjectKey });
+  if (identity.status !== 'active') {
+    throw errors.ruleViolation('legal representative identity is not active', { subjectKey, status: identity.status });
+  }
 }

@@ -1,54 +1,50 @@
-import type { Context } from 'fabric-contract-api';
+import { Copyright } from '../api/copyright';
+import { errors, getRecord, historyPage, implement, pageIndexedRecords, readVersioned, requireCaller, type Versioned } from '../core';
+import { COPYRIGHT_READ } from './access';
 import {
-  bookmarkSchema, canonicalStringify, errors, getRecord, historyPage, pageSizeSchema, parseWith, readVersioned, recordIdSchema,
-  requireCaller, sha256HexSchema,
-} from '../core';
-import { pageIndexedRecords } from '../property/indexed-page';
-import { COPYRIGHT_FAMILY, COPYRIGHT_KEYS, DepositRecord, copyrightRef, copyrightTransferRef, depositRef, hashIndexKey, licenceRef } from './copyright-records';
-import { COPYRIGHT_READ } from './copyright-access';
-import { HashIndexEntry } from './deposit-tx';
-import { copyrightRecordKindSchema } from './schema';
+  COPYRIGHT_FAMILY, COPYRIGHT_KEYS, type CopyrightTransferData, type DepositRecord, type HashIndexEntry, type LicenceData, copyrightRef, copyrightTransferRef,
+  depositRef, hashIndexKey, licenceRef,
+} from './records';
+
+type AnyRecord = DepositRecord | Versioned<CopyrightTransferData> | Versioned<LicenceData>;
 
 /**
- * Copyright:Verify(contentHash) — the verifier recomputes the SHA-256 of a file and asks whether it was
+ * Copyright:Verify(contentHash): the verifier recomputes the SHA-256 of a file and asks whether it was
  * deposited: returns the deposit (with its evidence certificate), or RECORD_NOT_FOUND.
  */
-export async function verifyByHash(ctx: Context, contentHash: string): Promise<string> {
-  const hash = parseWith(sha256HexSchema, contentHash, 'contentHash');
+export const verifyByHash = implement(Copyright.tx.Verify, async (ctx, hash) => {
   await requireCaller(ctx, COPYRIGHT_READ);
   const entry = await getRecord<HashIndexEntry>(ctx.stub, hashIndexKey(ctx.stub, hash));
   if (!entry || typeof entry.depositId !== 'string') throw errors.recordNotFound('no deposit with this hash', { family: COPYRIGHT_FAMILY, contentHash: hash });
   const record = await readVersioned<DepositRecord>(ctx, depositRef(ctx.stub, entry.depositId));
   // A hash index row planted by others could point at a genuine deposit of another work.
   if (record.contentHash !== hash) throw errors.recordNotFound('no deposit with this hash', { family: COPYRIGHT_FAMILY, contentHash: hash });
-  return canonicalStringify({ matches: true, deposit: record, certificate: record.certificate });
-}
+  return { matches: true as const, deposit: record, certificate: record.certificate };
+});
 
-/** Copyright:GetRecord(kind, id) — one deposit, transfer or licence. */
-export async function getCopyrightRecord(ctx: Context, kind: string, id: string): Promise<string> {
-  const ref = copyrightRef(ctx.stub, parseWith(copyrightRecordKindSchema, kind, 'kind'), parseWith(recordIdSchema, id, 'id'));
+/** Copyright:GetRecord(kind, id): one deposit, transfer or licence. */
+export const getCopyrightRecord = implement(Copyright.tx.GetRecord, async (ctx, kind, id) => {
+  const ref = copyrightRef(ctx.stub, kind, id);
   await requireCaller(ctx, COPYRIGHT_READ);
-  return canonicalStringify(await readVersioned(ctx, ref));
-}
+  return readVersioned<AnyRecord>(ctx, ref);
+});
 
-/** Copyright:History(kind, id, pageSize, bookmark) — versions of one record, newest first. */
-export async function copyrightHistory(ctx: Context, kind: string, id: string, pageSize: string, bookmark: string): Promise<string> {
-  const ref = copyrightRef(ctx.stub, parseWith(copyrightRecordKindSchema, kind, 'kind'), parseWith(recordIdSchema, id, 'id'));
-  const size = parseWith(pageSizeSchema, pageSize, 'pageSize');
-  const mark = parseWith(bookmarkSchema, bookmark, 'bookmark');
+/** Copyright:History(kind, id, pageSize, bookmark): versions of one record, newest first. */
+export const copyrightHistory = implement(Copyright.tx.History, async (ctx, kind, id, pageSize, bookmark) => {
+  const ref = copyrightRef(ctx.stub, kind, id);
   await requireCaller(ctx, COPYRIGHT_READ);
   await readVersioned(ctx, ref);
-  return canonicalStringify(await historyPage(ctx.stub, ref.key, size, mark));
-}
+  return historyPage<AnyRecord>(ctx.stub, ref.key, pageSize, bookmark);
+});
 
-/** Copyright:ListTransfers / ListLicences(depositId, pageSize, bookmark) — a deposit's child records. */
-export async function listDepositChildren(ctx: Context, child: 'transfer' | 'licence', depositId: string, pageSize: string, bookmark: string): Promise<string> {
-  const id = parseWith(recordIdSchema, depositId, 'depositId');
-  const size = parseWith(pageSizeSchema, pageSize, 'pageSize');
-  const mark = parseWith(bookmarkSchema, bookmark, 'bookmark');
+/** Copyright:ListTransfers(depositId, pageSize, bookmark): a deposit's rights transfers. */
+export const listTransfers = implement(Copyright.tx.ListTransfers, async (ctx, depositId, pageSize, bookmark) => {
   await requireCaller(ctx, COPYRIGHT_READ);
-  const [indexType, refOf] = child === 'transfer'
-    ? [COPYRIGHT_KEYS.transferByDeposit, (x: string) => copyrightTransferRef(ctx.stub, x)]
-    : [COPYRIGHT_KEYS.licenceByDeposit, (x: string) => licenceRef(ctx.stub, x)];
-  return canonicalStringify(await pageIndexedRecords(ctx.stub, indexType, [id], size, mark, refOf));
-}
+  return pageIndexedRecords<Versioned<CopyrightTransferData>>(ctx.stub, COPYRIGHT_KEYS.transferByDeposit, [depositId], pageSize, bookmark, (x) => copyrightTransferRef(ctx.stub, x));
+});
+
+/** Copyright:ListLicences(depositId, pageSize, bookmark): a deposit's licences. */
+export const listLicences = implement(Copyright.tx.ListLicences, async (ctx, depositId, pageSize, bookmark) => {
+  await requireCaller(ctx, COPYRIGHT_READ);
+  return pageIndexedRecords<Versioned<LicenceData>>(ctx.stub, COPYRIGHT_KEYS.licenceByDeposit, [depositId], pageSize, bookmark, (x) => licenceRef(ctx.stub, x));
+});

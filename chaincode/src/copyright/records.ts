@@ -1,8 +1,8 @@
-import type { ChaincodeStub } from 'fabric-shim';
+import type { z } from 'zod';
 import { canonicalStringify } from '../core/canonical-json';
-import type { RecordRef, Versioned } from '../core/versioned';
-import type { LicenceTerms } from './licence-rules';
-import type { CopyrightRecordKind, Holder, WORK_TYPES } from './schema';
+import type { KeyStub, RecordRef } from '../core/keys';
+import type { Versioned } from '../core/schema';
+import type { CopyrightRecordKind, Holder, copyrightTransferDataSchema, depositDataSchema, evidenceCertificateSchema, licenceDataSchema } from './schema';
 
 /** Family name used in events, errors and record refs. */
 export const COPYRIGHT_FAMILY = 'copyright';
@@ -20,65 +20,21 @@ export const COPYRIGHT_KEYS = {
   licenceByDeposit: 'copyright~deposit~licence',
 } as const;
 
-/**
- * The evidence certificate data known inside chaincode. The block number is not knowable while the
- * transaction is endorsed; the gateway adds it from the committed block (see docs/chaincode-api.md).
- */
-export interface EvidenceCertificate {
-  depositId: string;
-  contentHash: string;
-  txId: string;
-  /** Transaction timestamp, ISO-8601 UTC. */
-  timestamp: string;
-  depositorMsp: string;
-  operatorId: string;
-}
-
-/** A deposited work: hash, descriptive data, current holders and the certificate of the deposit. */
-export interface DepositData {
-  depositId: string;
-  contentHash: string;
-  title: string;
-  authors: string[];
-  workType: (typeof WORK_TYPES)[number];
-  firstPublicationDate: string | null;
-  /** Current holders of the economic rights, sorted canonically. */
-  holders: Holder[];
-  certificate: EvidenceCertificate;
-  /** Terms of the active licences, sorted by id: exclusivity is checked against these without a scan. */
-  activeLicences: LicenceTerms[];
-  transferCount: number;
-  licenceCount: number;
-}
-
-/** An assignment of rights from the previous holders to new ones. */
-export interface CopyrightTransferData {
-  transferId: string;
-  depositId: string;
-  fromHolders: Holder[];
-  toHolders: Holder[];
-  contractHash: string;
-  effectiveDate: string;
-}
-
-/** A licence granted on a deposited work. */
-export interface LicenceData {
-  licenceId: string;
-  depositId: string;
-  licensee: Holder;
-  exclusive: boolean;
-  scope: string;
-  territory: string;
-  startDate: string;
-  endDate: string | null;
-  contractHash: string;
-  status: 'active' | 'terminated';
-}
-
+/** The evidence certificate data known inside chaincode (the gateway adds the block number). */
+export type EvidenceCertificate = z.infer<typeof evidenceCertificateSchema>;
+/** A deposited work. */
+export type DepositData = z.infer<typeof depositDataSchema>;
+/** An assignment of rights. */
+export type CopyrightTransferData = z.infer<typeof copyrightTransferDataSchema>;
+/** A licence on a deposited work. */
+export type LicenceData = z.infer<typeof licenceDataSchema>;
 /** Stored form: the data plus version metadata. */
 export type DepositRecord = Versioned<DepositData>;
 
-type KeyStub = Pick<ChaincodeStub, 'createCompositeKey'>;
+/** What the unique hash index stores. */
+export interface HashIndexEntry {
+  depositId: string;
+}
 
 /** Record ref of a deposit. */
 export const depositRef = (stub: KeyStub, depositId: string): RecordRef =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseGovChainError } from '../core/errors';
-import { LicenceTerms, assertNoExclusivityConflict, periodsOverlap, withTerms } from './licence-rules';
+import { LicenceTerms, assertNoExclusivityConflict, periodsOverlap, withTerms } from './rules';
 
 const terms = (licenceId: string, exclusive: boolean, startDate: string, endDate: string | null, territory = 'CN'): LicenceTerms =>
   ({ licenceId, exclusive, territory, startDate, endDate });

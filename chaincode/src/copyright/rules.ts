@@ -3,17 +3,12 @@
  * same territory at the same time, so a new or amended licence is refused when it overlaps an active
  * licence in the same territory and either of the two is exclusive.
  */
+import type { z } from 'zod';
 import { errors } from '../core/error-helpers';
+import type { licenceTermsSchema } from './schema';
 
 /** The terms that decide conflicts; the deposit keeps these for its active licences. */
-export interface LicenceTerms {
-  licenceId: string;
-  exclusive: boolean;
-  territory: string;
-  startDate: string;
-  /** Null: open-ended. */
-  endDate: string | null;
-}
+export type LicenceTerms = z.infer<typeof licenceTermsSchema>;
 
 /** Territories are free text, so compare them trimmed and case-insensitively ("CN" = "cn"). */
 const sameTerritory = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -46,3 +41,8 @@ export function withTerms(active: readonly LicenceTerms[], terms: LicenceTerms):
 /** The terms of a licence record. */
 export const termsOf = (l: LicenceTerms): LicenceTerms =>
   ({ licenceId: l.licenceId, exclusive: l.exclusive, territory: l.territory, startDate: l.startDate, endDate: l.endDate });
+
+/** Refuses a change of a terminated licence (INVALID_STATE). */
+export function assertActive(licence: { licenceId: string; status: 'active' | 'terminated' }): void {
+  if (licence.status !== 'active') throw errors.invalidState('licence is terminated', { licenceId: licence.licenceId });
+}

@@ -1,12 +1,13 @@
 /**
  * Secondary indexes over composite keys: an index entry `<indexType>\0<attr...>\0<id>\0` holds the id of
  * the record it points to, and a page of the index is resolved to the records themselves.
- *
- * Core candidate: property, business and copyright all use this; it lives here only because core had no
- * index helper when these families were written. It depends on core alone, so it can move there as is.
+ * Property, business and copyright use them.
  */
 import type { ChaincodeStub } from 'fabric-shim';
-import { canonicalBytes, Page, pageByPartialKey, parseBytes, readAnchoredRecord, RecordRef } from '../core';
+import { canonicalBytes, parseBytes } from './canonical-json';
+import { Page, pageByPartialKey } from './pagination';
+import type { RecordRef } from './keys';
+import { readAnchoredRecord } from './versioned';
 
 interface IndexEntry {
   id: string;

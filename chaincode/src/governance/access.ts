@@ -1,6 +1,12 @@
 import type { ChaincodeStub } from 'fabric-shim';
-import { GovernanceConfig } from '../core/governance-config';
-import { governanceAndOwner, registrarPlusOne, setKeyPolicy } from '../core/endorsement-policy';
+import { RECORD_READER_ROLES } from '../api/roles';
+import { type AccessRule, type GovernanceConfig, governanceAndOwner, registrarPlusOne, setKeyPolicy } from '../core';
+
+/** Governance writes: admins of the governance org (approvals: admins of the dataset owners, named per transaction). */
+export const GOVERNANCE_ADMIN: AccessRule = { roles: ['admin'], orgs: 'governance' };
+
+/** Governance data holds no personal data: any identified operator of any org may read it. */
+export const ANY_READER: AccessRule = { roles: RECORD_READER_ROLES, orgs: 'any' };
 
 /**
  * Governance records need the governance org's peer plus one other member's peer, so neither the

@@ -1,17 +1,14 @@
 import type { ChaincodeStub } from 'fabric-shim';
-import { isAnchored } from '../core/anchors';
-import { canonicalBytes } from '../core/canonical-json';
-import { errors } from '../core/error-helpers';
-import { getRecord } from '../core/state';
-import { Versioned, readAnchoredRecord } from '../core/versioned';
-import { DatasetRecord, GrantRecord, datasetRef, grantRef } from './records';
-import { GrantRef } from './schema';
+import { type Versioned, canonicalBytes, canonicalStringify, errors, getRecord, isAnchored } from '../core';
+import { type DatasetRecord, type GrantRecord, grantRef } from './records';
+import type { GrantRef } from './schema';
 
-/** Reads a catalogue entry (anchored by the governance org) or throws RECORD_NOT_FOUND. */
-export async function readDataset(stub: ChaincodeStub, dataset: string): Promise<Versioned<DatasetRecord>> {
-  const entry = await readAnchoredRecord<Versioned<DatasetRecord>>(stub, datasetRef(stub, dataset));
-  if (!entry) throw errors.recordNotFound(`dataset ${dataset} not in the catalogue`, { dataset });
-  return entry;
+/** Fields of a catalogue entry whose change needs the owner's consent: who owns it, what it shares, how. */
+const CONSENT_FIELDS = ['ownerMsp', 'shareClass', 'fields'] as const;
+
+/** Whether changing a catalogue entry from `current` to `next` needs the owners' consent. */
+export function needsConsent(current: DatasetRecord, next: DatasetRecord): boolean {
+  return CONSENT_FIELDS.some((f) => canonicalStringify(current[f]) !== canonicalStringify(next[f]));
 }
 
 /**

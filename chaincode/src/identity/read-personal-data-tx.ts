@@ -1,17 +1,15 @@
 import type { Context } from 'fabric-contract-api';
-import { requireCallerWithConfig } from '../core/access-guard';
-import { parseWith } from '../core/args';
-import { canonicalStringify } from '../core/canonical-json';
-import { errors } from '../core/error-helpers';
-import { registrarOf } from '../core/governance-config';
-import { getPrivateRecord, privateCollectionOf } from '../core/state';
-import { txTimeIso } from '../core/tx-time';
-import { disclosureTime } from '../audit/access-window';
-import { isLookup, readEntry } from '../audit/records';
-import { accessIdSchema } from '../audit/schema';
-import { readDataset, requireEffectiveGrant } from '../governance/grant-check';
-import { StagedPersonalData, personalDataKey, readIdentity } from './records';
-import { PERSONAL_FIELDS, PersonalField } from './schema';
+import { Identity } from '../api/identity';
+import { errors, getPrivateRecord, implement, privateCollectionOf, registrarOf, requireCallerWithConfig, txTimeIso } from '../core';
+import { readEntry } from '../audit/entries';
+import { isLookup } from '../audit/records';
+import { disclosureTime } from '../audit/rules';
+import { readDataset } from '../governance/queries';
+import { requireEffectiveGrant } from '../governance/rules';
+import { DISCLOSURE_READERS } from './access';
+import { readIdentity } from './queries';
+import { type StagedPersonalData, personalDataKey } from './records';
+import { PERSONAL_FIELDS, type PersonalField } from './schema';
 
 /**
  * Identity:ReadPersonalData (evaluate, on the identity registrar org's peer): returns only the fields a
@@ -20,9 +18,8 @@ import { PERSONAL_FIELDS, PersonalField } from './schema';
  * max(proposal time, entry time) (see disclosureTime): a grant revoked or expired since the access, or a
  * dataset no longer shared, means no data. Fails closed: anything missing or mismatching is ACCESS_DENIED.
  */
-export async function readPersonalData(ctx: Context, accessId: string): Promise<string> {
-  const { caller, config } = await requireCallerWithConfig(ctx, { roles: ['registrar', 'clerk'], orgs: 'member' });
-  const id = parseWith(accessIdSchema, accessId, 'accessId');
+export const readPersonalData = implement(Identity.tx.ReadPersonalData, async (ctx, id) => {
+  const { caller, config } = await requireCallerWithConfig(ctx, DISCLOSURE_READERS);
   const entry = await readEntry(ctx.stub, id);
   if (!entry || isLookup(entry) || entry.importBatchId !== undefined || entry.accessorMsp !== caller.mspId || entry.accessorOperatorId !== caller.operatorId) {
     throw errors.accessDenied('no committed access by this operator with this access id', { accessId: id });
@@ -45,8 +42,8 @@ export async function readPersonalData(ctx: Context, accessId: string): Promise<
   for (const f of entry.fields) {
     if ((PERSONAL_FIELDS as readonly string[]).includes(f)) fields[f as PersonalField] = staged.personalData[f as PersonalField];
   }
-  return canonicalStringify({ accessId: id, subjectKey: entry.subjectKey, dataset: entry.dataset, fields });
-}
+  return { accessId: id, subjectKey: entry.subjectKey, dataset: entry.dataset, fields };
+});
 
 async function readCollection(ctx: Context, collection: string, key: string): Promise<StagedPersonalData> {
   let staged: StagedPersonalData | undefined;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describePolicy, encodePolicy } from '../core';
-import { titlePolicy } from './title-policy';
+import { titlePolicy } from './access';
 
 const show = (registrar: string, members: string[], lenders: string[]) => describePolicy(encodePolicy(titlePolicy(registrar, members, lenders)));
 

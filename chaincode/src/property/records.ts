@@ -1,6 +1,7 @@
-import type { ChaincodeStub } from 'fabric-shim';
-import type { RecordRef, Versioned } from '../core/versioned';
-import type { ENCUMBRANCE_KINDS, LAND_USES, PropertyRecordKind } from './schema';
+import type { z } from 'zod';
+import type { KeyStub, RecordRef } from '../core/keys';
+import type { Versioned } from '../core/schema';
+import type { PropertyRecordKind, encumbranceDataSchema, lenderConsentSchema, partyApprovalSchema, titleDataSchema, transferDataSchema } from './schema';
 
 /** Family name used in events, errors and record refs. */
 export const PROPERTY_FAMILY = 'property';
@@ -18,83 +19,20 @@ export const PROPERTY_KEYS = {
   encumbranceByParcel: 'property~parcel~encumbrance',
 } as const;
 
-/** A registered title. Owners are citizens named only by subject key. */
-export interface TitleData {
-  parcelNumber: string;
-  /** Current owners, sorted so equal sets have equal bytes. */
-  owners: string[];
-  areaSqm: number;
-  use: (typeof LAND_USES)[number];
-  documentHash: string;
-  /** The open transfer, if any; a title has at most one, so approvals cannot race. */
-  pendingTransferId: string | null;
-  /**
-   * Active encumbrances, sorted by id: each needs its lender's consent before a transfer completes, and
-   * a lender that is an org on the channel is part of the key-level policy while its entry is here.
-   */
-  activeEncumbrances: ActiveEncumbrance[];
-  /** Counters for deterministic child ids (`:T<n>`, `:E<n>`). */
-  transferCount: number;
-  encumbranceCount: number;
-}
-
+/** A registered title. */
+export type TitleData = z.infer<typeof titleDataSchema>;
 /** An active encumbrance as the title lists it. */
-export interface ActiveEncumbrance {
-  encumbranceId: string;
-  lenderMsp: string | null;
-}
-
+export type ActiveEncumbrance = TitleData['activeEncumbrances'][number];
 /** Status of a transfer. */
-export type TransferStatus = 'proposed' | 'completed' | 'cancelled';
-
-/** A party's consent, as recorded by an operator who saw the signed document. */
-export interface PartyApproval {
-  subjectKey: string;
-  /** Seller, buyer, or both (a co-owner who stays an owner). */
-  roles: Array<'seller' | 'buyer'>;
-  evidenceHash: string;
-  recordedBy: string;
-  recordedAt: string;
-  txId: string;
-}
-
-/** A lender's consent for one of its encumbrances. */
-export interface LenderConsent {
-  encumbranceId: string;
-  evidenceHash: string;
-  recordedBy: string;
-  recordedAt: string;
-  txId: string;
-}
-
-/** A transfer of a title, from proposal to completion or cancellation. */
-export interface TransferData {
-  transferId: string;
-  parcelNumber: string;
-  /** The owners when the transfer was proposed; the title is locked while it is pending. */
-  sellers: string[];
-  buyers: string[];
-  contractHash: string;
-  status: TransferStatus;
-  /** Sorted by subject key. */
-  approvals: PartyApproval[];
-  /** Sorted by encumbrance id. */
-  lenderConsents: LenderConsent[];
-}
-
-/** An encumbrance (mortgage, lien, seizure) on a title. */
-export interface EncumbranceData {
-  encumbranceId: string;
-  parcelNumber: string;
-  kind: (typeof ENCUMBRANCE_KINDS)[number];
-  /** The lender's unified social credit code. */
-  lenderCode: string;
-  /** The lender's MSP when it is an org on the channel, else null (the registrar acts for it). */
-  lenderMsp: string | null;
-  instrumentHash: string;
-  status: 'active' | 'released';
-  releaseEvidenceHash: string | null;
-}
+export type TransferStatus = TransferData['status'];
+/** A party's consent. */
+export type PartyApproval = z.infer<typeof partyApprovalSchema>;
+/** A lender's consent. */
+export type LenderConsent = z.infer<typeof lenderConsentSchema>;
+/** A transfer of a title. */
+export type TransferData = z.infer<typeof transferDataSchema>;
+/** An encumbrance on a title. */
+export type EncumbranceData = z.infer<typeof encumbranceDataSchema>;
 
 /** Stored forms: the data plus version metadata. */
 export type TitleRecord = Versioned<TitleData>;
@@ -102,22 +40,22 @@ export type TransferRecord = Versioned<TransferData>;
 export type EncumbranceRecord = Versioned<EncumbranceData>;
 
 /** Record ref of a title. */
-export function titleRef(stub: Pick<ChaincodeStub, 'createCompositeKey'>, parcelNumber: string): RecordRef {
+export function titleRef(stub: KeyStub, parcelNumber: string): RecordRef {
   return { key: stub.createCompositeKey(PROPERTY_KEYS.title, [parcelNumber]), family: PROPERTY_FAMILY, id: parcelNumber };
 }
 
 /** Record ref of a transfer. */
-export function transferRef(stub: Pick<ChaincodeStub, 'createCompositeKey'>, transferId: string): RecordRef {
+export function transferRef(stub: KeyStub, transferId: string): RecordRef {
   return { key: stub.createCompositeKey(PROPERTY_KEYS.transfer, [transferId]), family: PROPERTY_FAMILY, id: transferId };
 }
 
 /** Record ref of an encumbrance. */
-export function encumbranceRef(stub: Pick<ChaincodeStub, 'createCompositeKey'>, encumbranceId: string): RecordRef {
+export function encumbranceRef(stub: KeyStub, encumbranceId: string): RecordRef {
   return { key: stub.createCompositeKey(PROPERTY_KEYS.encumbrance, [encumbranceId]), family: PROPERTY_FAMILY, id: encumbranceId };
 }
 
 /** Record ref of any property record kind (for the History transaction). */
-export function propertyRef(stub: Pick<ChaincodeStub, 'createCompositeKey'>, kind: PropertyRecordKind, id: string): RecordRef {
+export function propertyRef(stub: KeyStub, kind: PropertyRecordKind, id: string): RecordRef {
   if (kind === 'title') return titleRef(stub, id);
   return kind === 'transfer' ? transferRef(stub, id) : encumbranceRef(stub, id);
 }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseGovChainError } from '../core/errors';
-import { TitleData } from './property-records';
+import { TitleData } from './records';
 import {
   assertCanPropose, assertCompletable, closedTransfer, missingApprovals, newTransfer, titleAfterTransfer,
   withApproval, withLenderConsent,
-} from './transfer-rules';
+} from './rules';
 
 const key = (c: string) => c.repeat(64);
 const [A, B, C, D] = [key('a'), key('b'), key('c'), key('d')];

@@ -6,7 +6,7 @@
  *                                                  \--cancel--> cancelled
  */
 import { errors } from '../core/error-helpers';
-import { LenderConsent, PartyApproval, TitleData, TransferData } from './property-records';
+import type { LenderConsent, PartyApproval, TitleData, TransferData } from './records';
 
 /** Sorted copy of distinct strings. */
 export const sortedSet = (values: readonly string[]): string[] => [...new Set(values)].sort();
