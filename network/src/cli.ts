@@ -14,6 +14,7 @@ import { loadTopology, TopologyError } from './topology';
 import { ensureToolchain, missingParts, toolchain } from './toolchain';
 import { up } from './up';
 
+const HELP = 'the commands and flags: node network/dist/cli.js help';
 const USAGE = `usage: node network/dist/cli.js <command>
   up           bring the network up; on a stopped or crashed network, restart it with its data (idempotent)
   stop         stop every node and keep all data (crypto, ledgers, private data, state)
@@ -41,16 +42,16 @@ function flags(rest: string[], allowed: string[]): { positional: string[]; value
       continue;
     }
     const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (!allowed.includes(name)) throw new NetworkError('INVALID_ARGUMENT', `unknown flag --${name}`, 'see: node network/dist/cli.js help');
+    if (!allowed.includes(name)) throw new NetworkError('INVALID_ARGUMENT', `unknown flag --${name}`, HELP);
     const value = inline ?? rest[++i];
-    if (value === undefined) throw new NetworkError('INVALID_ARGUMENT', `--${name} needs a value`, 'see: node network/dist/cli.js help');
+    if (value === undefined) throw new NetworkError('INVALID_ARGUMENT', `--${name} needs a value`, HELP);
     values.set(name, value);
   }
   return { positional, values };
 }
 
 function oneNode(positional: string[], cmd: string): string {
-  if (positional.length !== 1) throw new NetworkError('INVALID_ARGUMENT', `${cmd} takes exactly one node name`, 'see: node network/dist/cli.js help');
+  if (positional.length !== 1) throw new NetworkError('INVALID_ARGUMENT', `${cmd} takes exactly one node name`, HELP);
   return positional[0]!;
 }
 
@@ -86,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     case 'kill': {
       const f = flags(rest, ['signal']);
       const signal = f.values.get('signal') ?? 'SIGKILL';
-      if (signal !== 'SIGKILL' && signal !== 'SIGTERM') throw new NetworkError('INVALID_ARGUMENT', '--signal must be SIGKILL or SIGTERM', 'see: node network/dist/cli.js help');
+      if (signal !== 'SIGKILL' && signal !== 'SIGTERM') throw new NetworkError('INVALID_ARGUMENT', '--signal must be SIGKILL or SIGTERM', HELP);
       await killNode(oneNode(f.positional, 'kill'), { signal, log: console.log });
       return 0;
     }
@@ -102,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       const f = flags(rest, ['cycles']);
       const cycles = Number(f.values.get('cycles') ?? 1);
       if (f.positional.length > 0 || !Number.isInteger(cycles) || cycles < 1 || cycles > 1000) {
-        throw new NetworkError('INVALID_ARGUMENT', '--cycles must be a whole number between 1 and 1000', 'see: node network/dist/cli.js help');
+        throw new NetworkError('INVALID_ARGUMENT', '--cycles must be a whole number between 1 and 1000', HELP);
       }
       const results = await soak(cycles);
       return results.every((r) => r.ok) ? 0 : 1;
@@ -122,8 +123,11 @@ async function main(argv: string[]): Promise<number> {
     case 'compose':
       for (const f of writeCompose(loadTopology())) console.log(`[network] wrote ${f}`);
       return 0;
+    case 'help':
+      console.log(USAGE);
+      return 0;
     default:
-      console.error(cmd ? `unknown command "${cmd}"\n${USAGE}` : 'see: node network/dist/cli.js help');
+      console.error(cmd ? `unknown command "${cmd}"\n${USAGE}` : USAGE);
       return 2;
   }
 }
