@@ -77,6 +77,16 @@ export async function crossOrgProbe(timeoutMs = 30_000): Promise<void> {
 
 const secs = (from: number) => (Date.now() - from) / 1000;
 
+/** The slowest bring-up step in up's progress lines ("[network] <label>[: detail] (<s> s)"), as "<label> <s> s". */
+export function slowestStep(lines: string[]): string | undefined {
+  let best: { label: string; s: number } | undefined;
+  for (const line of lines) {
+    const m = /^\[network\] (.+) \((\d+(?:\.\d+)?) s\)$/.exec(line);
+    if (m && (!best || Number(m[2]) > best.s)) best = { label: m[1]!.split(':')[0]!, s: Number(m[2]) };
+  }
+  return best && `${best.label} ${best.s.toFixed(1)} s`;
+}
+
 /**
  * Runs `cycles` cycles of up, cross-org probe, down, on a data directory that must start empty (soak removes what it
  * creates). Every cycle runs even after a failure; the caller exits non-zero when any failed.
@@ -118,6 +128,8 @@ export async function soak(cycles: number, log: Log = console.log): Promise<Soak
     r.seconds = secs(start);
     results.push(r);
     const parts = [`up ${r.upSeconds?.toFixed(1) ?? '-'} s`, `transaction ${r.txSeconds?.toFixed(1) ?? '-'} s`, `down ${r.downSeconds.toFixed(1)} s`];
+    const slowest = slowestStep(lines);
+    if (slowest) parts.push(`slowest step: ${slowest}`);
     log(`[soak] cycle ${cycle}/${cycles}: ${r.ok ? 'ok' : 'FAILED'} in ${r.seconds.toFixed(1)} s (${parts.join(', ')})${r.error ? `\n[soak]   ${r.error}` : ''}`);
   }
   const d = distribution(results.map((r) => r.seconds));
