@@ -97,7 +97,7 @@ describe('faults under load (real network, real gateways)', () => {
     const loop = depositLoop('orderer');
     const outcomes = await underLoad(loop, { inject: async () => void (await killNode(leader)), heal: async () => void (await restartNode(leader)) });
     const counts = await checkDeposits(outcomes);
-    const r = report(loop, `orderer leader ${leader} SIGKILL`, counts);
+    const r = report(loop, `orderer leader ${leader} SIGKILL`, { lost: counts.lost, duplicates: counts.duplicates });
     assertRun(r, outcomes, counts);
     const heights = await ledgerHeights(t);
     const others = Object.entries(heights).filter(([n]) => n !== leader).map(([, h]) => h);
@@ -111,7 +111,7 @@ describe('faults under load (real network, real gateways)', () => {
     const loop = depositLoop('peer');
     const outcomes = await underLoad(loop, { inject: async () => void (await killNode(victim)), heal: async () => void (await restartNode(victim)) });
     const counts = await checkDeposits(outcomes);
-    const r = report(loop, `peer ${victim} SIGKILL`, counts);
+    const r = report(loop, `peer ${victim} SIGKILL`, { lost: counts.lost, duplicates: counts.duplicates });
     assertRun(r, outcomes, counts);
     const level = await waitPeersLevel(t);
     assert.equal((await ledgerHeights(t))[victim], level, 'the restarted peer is at the height of the others');
@@ -121,7 +121,7 @@ describe('faults under load (real network, real gateways)', () => {
     const loop = depositLoop('gateway', 40_000);
     const outcomes = await underLoad(loop, { inject: () => co.crash(), heal: () => co.start() }, { pre: 6, down: 1, minTail: 4, maxTail: 20 });
     const counts = await checkDeposits(outcomes);
-    const r = report(loop, 'CopyrightOffice gateway SIGKILL + start', counts);
+    const r = report(loop, 'CopyrightOffice gateway SIGKILL + start', { lost: counts.lost, duplicates: counts.duplicates });
     assert.deepEqual(hung(outcomes).map((a) => a.startedAt), [], 'no request hung past the client deadline');
     assert.deepEqual(outcomes.filter((o) => o.final.status !== 201).map((o) => `${o.key}: ${o.final.status} ${o.final.text.slice(0, 120)}`), [],
       'every key ends acknowledged (a replay answers 201 with the first result, never DUPLICATE or IDEMPOTENCY_CONFLICT)');
@@ -136,7 +136,7 @@ describe('faults under load (real network, real gateways)', () => {
     const loop = depositLoop('chaincode');
     const outcomes = await underLoad(loop, { inject: async () => void (await killNode('chaincode')), heal: async () => void (await restartNode('chaincode')) });
     const counts = await checkDeposits(outcomes);
-    const r = report(loop, 'chaincode server SIGKILL', counts);
+    const r = report(loop, 'chaincode server SIGKILL', { lost: counts.lost, duplicates: counts.duplicates });
     assertRun(r, outcomes, counts);
     const whileDown = outcomes.flatMap((o) => o.attempts).filter((a) => a.startedAt > loop.marks.fault! + 0.5 && a.endedAt < loop.marks.healing!);
     assert.ok(whileDown.length > 0, 'requests were answered while the chaincode server was down');
