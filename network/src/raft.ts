@@ -44,7 +44,7 @@ export async function waitRaftLeader(t: Topology, timeoutMs = 60_000): Promise<R
   } catch {
     const state = last.map((v) => `${v.orderer}: ${v.isLeader ? 'leader' : v.leaderChanges ? 'follower' : 'no leader known'}`).join(', ');
     throw new NetworkError('RAFT_NO_LEADER', `no Raft leader known to every orderer on ${t.channel} after ${timeoutMs} ms (${state || 'no metrics read'})`,
-      'see the orderer logs: npm run network:logs', last);
+      'see the orderer logs: npm run network:logs', { node: 'every orderer', waitedFor: `one Raft leader on ${t.channel} known to all`, timeoutMs, views: last });
   }
   return last;
 }
