@@ -100,7 +100,10 @@ export class LoadLoop {
         if (!retry) break;
         await sleep(250);
       }
-      this.outcomes.push({ i, key, attempts, final: attempts[attempts.length - 1]! });
+      const final = attempts[attempts.length - 1]!;
+      this.outcomes.push({ i, key, attempts, final });
+      // Like a client honouring Retry-After (shortened): a fast failure does not turn the loop into a flood.
+      if (final.status !== this.spec.okStatus) await sleep(100);
     }
   }
 
