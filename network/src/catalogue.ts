@@ -2,7 +2,7 @@ import { startCa, waitCa } from './ca';
 import { startChaincodeServer, waitChaincodeServer } from './chaincode';
 import { NetworkError } from './errors';
 import { startOrderer, startPeer, waitHealthy } from './nodes';
-import { nodeHost } from './paths';
+import { nodeHost, OPS_HOST } from './paths';
 import { ManagedProcess } from './processes';
 import { allPorts, departments, ordererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
@@ -48,7 +48,7 @@ export function nodeCatalogue(t: Topology): NodeDef[] {
       await waitHealthy(p);
       // osnadmin needs the admin endpoint, which listens a moment after the health endpoint.
       await waitFor({ node: p.name, condition: `accept admin connections on port ${o.adminPort}`, key: 'ADMIN_NOT_LISTENING', hint: `see its log: ${p.log}` },
-        () => tcpOpen(c.t.host, o.adminPort), 30_000);
+        () => tcpOpen(OPS_HOST, o.adminPort), 30_000);
     },
   }));
   const peers: NodeDef[] = departments(t).flatMap((org) => org.peers.map((peer): NodeDef => ({

@@ -1,6 +1,6 @@
 import { NetworkError } from './errors';
 import { exec } from './exec';
-import { nodeHost, paths } from './paths';
+import { nodeHost, OPS_HOST, paths } from './paths';
 import { peerCli } from './peercli';
 import { writeConfigtx } from './configtx';
 import { ordererAdminTls } from './nodes';
@@ -21,7 +21,7 @@ export async function createGenesisBlock(t: Topology, tc: Toolchain): Promise<vo
 export async function joinOrderer(t: Topology, tc: Toolchain, o: OrdererOrg['orderers'][number]): Promise<void> {
   const tls = ordererAdminTls(ordererOrg(t));
   await exec(tc.bin('osnadmin'), ['channel', 'join', '--channelID', t.channel, '--config-block', paths.genesisBlock(),
-    '-o', `${t.host}:${o.adminPort}`, '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 60_000 });
+    '-o', `${OPS_HOST}:${o.adminPort}`, '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 60_000 });
 }
 
 /** Joins every orderer that does not serve the channel yet (all of them on a new network; none on a restart). */
@@ -41,7 +41,7 @@ export async function ordererHasChannel(t: Topology, tc: Toolchain, adminPort: n
 /** Reads an orderer's channel status and height through osnadmin. */
 export async function ordererChannelInfo(t: Topology, tc: Toolchain, adminPort: number): Promise<{ status: string; height: number }> {
   const tls = ordererAdminTls(ordererOrg(t));
-  const out = await exec(tc.bin('osnadmin'), ['channel', 'list', '--channelID', t.channel, '-o', `${t.host}:${adminPort}`,
+  const out = await exec(tc.bin('osnadmin'), ['channel', 'list', '--channelID', t.channel, '-o', `${OPS_HOST}:${adminPort}`,
     '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 10_000 });
   const code = /Status: (\d+)/.exec(out)?.[1];
   const body = JSON.parse(out.slice(out.indexOf('{'))) as { status?: string; consensusRelation?: string; height?: number; error?: string };

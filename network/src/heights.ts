@@ -25,7 +25,7 @@ export function ledgerNodes(t: Topology): LedgerNode[] {
  * store blocks with Fabric's block store); undefined when the node does not answer or has not joined.
  */
 export async function ledgerHeight(t: Topology, node: LedgerNode): Promise<number | undefined> {
-  return metricValue(await readMetrics(t.host, node.opsPort), 'ledger_blockchain_height', t.channel);
+  return metricValue(await readMetrics(node.opsPort), 'ledger_blockchain_height', t.channel);
 }
 
 /** Heights of the given nodes (default every peer and orderer) by node name; unreachable nodes are left out. */

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
-import { endorsementPolicy } from './chaincode';
-import { paths } from './paths';
+import { definitionArgs, endorsementPolicy } from './chaincode';
 import { ordererFlags, peerCli, peerTargets } from './peercli';
 import { departments, DepartmentOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
@@ -36,12 +34,6 @@ export async function installChaincode(t: Topology, tc: Toolchain, pkg: string, 
   return packageId;
 }
 
-/** The definition flags every lifecycle command of this chaincode shares. */
-function definition(t: Topology): string[] {
-  return ['--channelID', t.channel, '--name', t.chaincode.name, '--version', t.chaincode.version, '--sequence', String(t.chaincode.sequence),
-    '--signature-policy', endorsementPolicy(t), '--collections-config', join(paths.chaincodeDir(), 'collections.json')];
-}
-
 /** True when the org's peer has the topology's definition (name and sequence) committed on the channel. */
 export async function chaincodeCommitted(t: Topology, tc: Toolchain, org = departments(t)[0]!): Promise<boolean> {
   try {
@@ -56,7 +48,7 @@ export async function chaincodeCommitted(t: Topology, tc: Toolchain, org = depar
 /** Which orgs' approvals the org's peer sees for the definition. */
 async function approvals(t: Topology, tc: Toolchain, org: DepartmentOrg): Promise<Record<string, boolean>> {
   const out = cliJson<{ approvals?: Record<string, boolean> }>(await peerCli(t, tc, org, ['lifecycle', 'chaincode', 'checkcommitreadiness',
-    ...definition(t), '--output', 'json'], undefined, 30_000));
+    ...definitionArgs(t), '--output', 'json'], undefined, 30_000));
   return out.approvals ?? {};
 }
 
@@ -69,11 +61,11 @@ export async function defineChaincode(t: Topology, tc: Toolchain, packageId: str
   // Each org's own peer has its approval once approveformyorg returned (it waits for that peer's commit).
   const approved = await Promise.all(orgs.map(async (o) => (await approvals(t, tc, o))[o.mspId] === true));
   const pending = orgs.filter((_, i) => !approved[i]);
-  await Promise.all(pending.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...definition(t), '--package-id', packageId])));
+  await Promise.all(pending.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...definitionArgs(t), '--package-id', packageId])));
   log(`[network] chaincode definition approved by ${pending.length} org(s)${pending.length < orgs.length ? `, already by ${orgs.length - pending.length}` : ''}`);
   await Promise.all(orgs.map((o) => waitFor(
     { node: `${o.name}'s peer`, condition: `see every org's approval of ${t.chaincode.name} sequence ${t.chaincode.sequence}`, key: 'CHAINCODE_NOT_APPROVED', hint: 'see the peer logs: npm run network:logs' },
     async () => Object.values(await approvals(t, tc, o)).filter(Boolean).length === orgs.length, 60_000)));
-  await peerCli(t, tc, orgs[0]!, ['lifecycle', 'chaincode', 'commit', ...ordererFlags(t), ...definition(t), ...peerTargets(t, orgs)]);
+  await peerCli(t, tc, orgs[0]!, ['lifecycle', 'chaincode', 'commit', ...ordererFlags(t), ...definitionArgs(t), ...peerTargets(t, orgs)]);
   log(`[network] chaincode ${t.chaincode.name} committed with policy ${endorsementPolicy(t)}`);
 }

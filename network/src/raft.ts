@@ -27,7 +27,7 @@ export function raftReady(views: RaftView[]): boolean {
 export async function readRaftViews(t: Topology, timeoutMs = 2000): Promise<RaftView[]> {
   const oo = ordererOrg(t);
   return Promise.all(oo.orderers.map(async (o): Promise<RaftView> => {
-    const text = await readMetrics(t.host, o.opsPort, timeoutMs);
+    const text = await readMetrics(o.opsPort, timeoutMs);
     return {
       orderer: o.name,
       isLeader: metricValue(text, 'consensus_etcdraft_is_leader', t.channel) === 1,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { issueOrgIdentities } from './ca';
 import { NodeContext, NodeDef } from './catalogue';
 import { packageChaincode } from './chaincode';
+import { chaincodeTls } from './chaincode-tls';
 import { createGenesisBlock, joinOrderers, joinPeers, ordererHasChannel, waitOrderersActive } from './channel';
 import { waitCrossOrgDiscovery } from './discovery';
 import { ledgerHeights, ledgerNodes, waitCaughtUp, waitPeersLevel } from './heights';
@@ -56,10 +57,13 @@ async function startNodes(ctx: UpContext, kinds: Array<ManagedProcess['kind']>):
   return `${toStart.length} started${kept ? `, ${kept} already running` : ''}`;
 }
 
-/** True when every identity issueOrgIdentities writes is on disk: nodes' MSP and TLS, org MSP, admin, operators. */
+/**
+ * True when every identity issueOrgIdentities writes is on disk: nodes' MSP and TLS, org MSP, admin, operators, and
+ * the chaincode server's TLS certificate.
+ */
 function identitiesExist(ctx: UpContext): boolean {
   const { t } = ctx;
-  return t.orgs.every((org) => {
+  return existsSync(chaincodeTls.cert()) && t.orgs.every((org) => {
     const nodes = org.kind === 'orderer' ? org.orderers.map((o) => o.name) : org.peers.map((p) => p.name);
     const operators = org.kind === 'department' ? org.operators.map((o) => join(paths.user(org.name, o.id), 'role')) : [];
     return [
