@@ -56,7 +56,7 @@ test('chaincode errors never leak peer addresses or MSP ids', () => {
 
 test('endorse stage without a chaincode payload maps by gRPC status', () => {
   assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.UNAVAILABLE, []))), [503, 'PEER_UNAVAILABLE']);
-  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.DEADLINE_EXCEEDED, []))), [504, 'FABRIC_TIMEOUT']);
+  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.DEADLINE_EXCEEDED, []))), [503, 'PEER_UNAVAILABLE'], 'a write that timed out is a keyed 503');
   assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.PERMISSION_DENIED, []))), [403, 'ACCESS_DENIED']);
   assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.ABORTED, ['ProposalResponsePayloads do not match']))), [503, 'ENDORSEMENT_FAILED']);
 });
@@ -64,7 +64,9 @@ test('endorse stage without a chaincode payload maps by gRPC status', () => {
 test('submit stage maps to orderer errors', () => {
   assert.equal(stageOf(submitError(GrpcStatus.UNAVAILABLE)), 'submit');
   assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.UNAVAILABLE))), [503, 'ORDERER_UNAVAILABLE']);
-  assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.DEADLINE_EXCEEDED))), [504, 'FABRIC_TIMEOUT']);
+  assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.DEADLINE_EXCEEDED))), [503, 'ORDERER_UNAVAILABLE']);
+  const readTimeout = new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(4), details: [], message: 'evaluate timed out' });
+  assert.deepEqual(pick(mapFabricError(readTimeout)), [504, 'FABRIC_TIMEOUT'], 'only a read that timed out is a 504');
   assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.INTERNAL))), [503, 'ORDERER_UNAVAILABLE']);
   assert.equal(mapFabricError(submitError(GrpcStatus.UNAVAILABLE)).txId, TX);
 });

@@ -57,12 +57,19 @@ function transportError(stage: FabricStage, grpcCode: number, text: string): Api
   }
   switch (grpcCode) {
     case GrpcStatus.DEADLINE_EXCEEDED:
-      // The transaction was ordered but its commit was not seen in time: it may still commit, or it was lost with a
-      // crashed orderer. A retry with the same Idempotency-Key is safe either way (the chaincode replays the result).
-      if (stage === 'commitStatus') {
-        return new ApiError(503, 'COMMIT_STATUS_UNKNOWN', 'the commit was not confirmed in time; retry with the same Idempotency-Key or query the transaction', { stage });
+      // A write that timed out was not committed (as far as the gateway knows): a keyed 503, and a retry with the same
+      // Idempotency-Key is safe (a transaction that commits after all is replayed by the chaincode). Only a read that
+      // timed out is a 504. The commit wait also ends here for a transaction lost with a crashed orderer leader.
+      switch (stage) {
+        case 'endorse':
+          return new ApiError(503, 'PEER_UNAVAILABLE', 'an endorsing peer did not answer in time; retry with the same Idempotency-Key', { stage, timeout: true });
+        case 'submit':
+          return new ApiError(503, 'ORDERER_UNAVAILABLE', 'the ordering service did not answer in time; retry with the same Idempotency-Key', { stage, timeout: true });
+        case 'commitStatus':
+          return new ApiError(503, 'COMMIT_STATUS_UNKNOWN', 'the commit was not confirmed in time; retry with the same Idempotency-Key or query the transaction', { stage, timeout: true });
+        default:
+          return new ApiError(504, 'FABRIC_TIMEOUT', `the ${stage} step timed out`, { stage });
       }
-      return new ApiError(504, 'FABRIC_TIMEOUT', `the ${stage} step timed out`, { stage });
     case GrpcStatus.UNAVAILABLE:
       return stage === 'submit'
         ? new ApiError(503, 'ORDERER_UNAVAILABLE', 'the ordering service is unavailable', { stage })
