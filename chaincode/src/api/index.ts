@@ -52,6 +52,8 @@ export * from '../property/records';
 export * from '../business/records';
 export * from '../copyright/records';
 
+export * from '../core/collections';
+
 // Identifier checks (GB 11643-1999 resident IDs, GB 32100-2015 unified social credit codes).
 export * from '../identity/resident-id';
 export * from '../business/uscc';
