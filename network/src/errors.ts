@@ -17,7 +17,6 @@ export const WAIT_KEYS = {
   CHAINCODE_NOT_APPROVED: "a peer did not see every org's approval of the chaincode definition",
   DISCOVERY_INCOMPLETE: "a peer could not reach the chaincode and every other department's peer",
   NODE_NOT_STOPPED: 'a node was still running after the stop time limit',
-  GATEWAY_NOT_LIVE: 'a department gateway did not answer /live in time, or exited while starting',
 } as const;
 
 /** A stable key of a bounded wait. */
