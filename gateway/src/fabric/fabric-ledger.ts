@@ -1,3 +1,4 @@
+import { System } from '@govchain/chaincode';
 import { CommitError, connect, hash, type Contract, type Gateway, type Network } from '@hyperledger/fabric-gateway';
 import { newNativeSigner } from './native-signer';
 import { common, gateway as gatewayProtos, peer } from '@hyperledger/fabric-protos';
@@ -8,6 +9,7 @@ import { chaincodeEventsOfBlock, type BlockChaincodeEvent } from './block-decode
 import type { ConnectionPool, PeerEndpoint } from './connection';
 import type { IdentityStore } from './identity-store';
 import type { CommittedTx, Ledger, SubmittedTx, TxInfo, TxRequest } from './ledger';
+import { call, txRequest } from './call';
 import { withRetry, type RetryPolicy } from './retry';
 
 /** Observers for Fabric stage latencies and retries (prom-client in production). */
@@ -222,7 +224,7 @@ export class FabricLedger implements Ledger {
     } catch {
       throw new ApiError(503, 'PEER_UNAVAILABLE', 'the peer is not reachable');
     }
-    await this.evaluate(operatorId, { contract: 'System', transaction: 'Ping', args: [] });
+    await this.evaluate(operatorId, txRequest(call(System.tx.Ping, [])));
   }
 
   async close(): Promise<void> {

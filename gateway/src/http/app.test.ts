@@ -1,7 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
+import { Identity } from '@govchain/chaincode';
 import { ApiError } from '../errors/api-error';
+import { call } from '../fabric/call';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { defineRoute } from './route-spec';
 import { apiRoutes } from '../routes/routes';
@@ -21,7 +23,7 @@ const scopedRoute = defineRoute({
   access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
   params: z.strictObject({ subject: z.string() }),
   responses: [{ status: 200, description: 'OK' }],
-  handler: async (ctx) => ({ status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Identity', transaction: 'Get', args: [ctx.params.subject] }) }),
+  handler: async (ctx) => ({ status: 200, body: await ctx.services.records.read(ctx.principal, call(Identity.tx.Get, [ctx.params.subject])) }),
 });
 
 before(async () => {

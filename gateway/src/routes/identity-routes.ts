@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { subjectKeySchema } from '@govchain/chaincode';
+import { Identity, subjectKeySchema } from '@govchain/chaincode';
 import { personalDataSchema, statusChangeSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode';
 import { recordLookupSchema, requestAccessSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
+import { call } from '../fabric/call';
 import { parseInput, pageQuerySchema, readRoute, WRITE_RESPONSES } from './route-helpers';
 
 const TAG = 'Identities';
 const subjectParams = z.strictObject({ subject: subjectKeySchema });
 
 /** Identity status actions -> chaincode transactions. */
-export const IDENTITY_STATUS_ACTIONS = { suspend: 'Suspend', revoke: 'Revoke', reinstate: 'Reinstate', erase: 'Erase' } as const;
+export const IDENTITY_STATUS_ACTIONS = { suspend: Identity.tx.Suspend, revoke: Identity.tx.Revoke, reinstate: Identity.tx.Reinstate, erase: Identity.tx.Erase } as const;
 
 /** POST /identities body: the personal data (sent only as transient data to the registrar's own peer). */
 export const registerIdentityBodySchema = z.strictObject({ personalData: personalDataSchema }).openapi('RegisterIdentity');
@@ -60,12 +61,11 @@ export function identityRoutes(): RouteSpec[] {
       handler: async (ctx) => writeResult(await ctx.services.personalData.register(ctx.principal, ctx.body.personalData, ctx)),
     }),
     readRoute({
-      path: '/api/v1/identities/{subject}', operationId: 'getIdentity', summary: 'Read an identity (public part)', tag: TAG, contract: 'Identity', transaction: 'Get',
+      path: '/api/v1/identities/{subject}', operationId: 'getIdentity', summary: 'Read an identity (public part)', tag: TAG, tx: Identity.tx.Get,
       params: subjectParams, args: (p) => [p.subject], access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
     }),
     readRoute({
-      path: '/api/v1/identities/{subject}/history', operationId: 'identityHistory', summary: 'Versions of an identity, newest first', tag: TAG, contract: 'Identity',
-      transaction: 'History', params: subjectParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.subject, String(q.pageSize), q.bookmark],
+      path: '/api/v1/identities/{subject}/history', operationId: 'identityHistory', summary: 'Versions of an identity, newest first', tag: TAG, tx: Identity.tx.History, params: subjectParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.subject, q.pageSize, q.bookmark],
       access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
     }),
     defineRoute({
@@ -82,11 +82,7 @@ export function identityRoutes(): RouteSpec[] {
       handler: async (ctx) => {
         const { action, ...rest } = ctx.body;
         const input = parseInput(statusChangeSchema, { ...rest, subjectKey: ctx.params.subject });
-        const outcome = await ctx.services.records.write(
-          ctx.principal,
-          { contract: 'Identity', transaction: IDENTITY_STATUS_ACTIONS[action], args: [JSON.stringify(input)] },
-          ctx,
-        );
+        const outcome = await ctx.services.records.write(ctx.principal, call(IDENTITY_STATUS_ACTIONS[action], [input]), ctx);
         return writeResult(outcome);
       },
     }),

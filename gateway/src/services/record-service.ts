@@ -1,16 +1,7 @@
 import type { Principal } from '../auth/principal';
-import type { ContractName, Ledger } from '../fabric/ledger';
+import type { Ledger } from '../fabric/ledger';
+import { txRequest, type EvaluateCall, type SubmitCall } from '../fabric/call';
 import { decodeJson } from './json';
-
-/** A chaincode call as the routes describe it (request id and signer are added here). */
-export interface Call {
-  contract: ContractName;
-  transaction: string;
-  /** Arguments after the request id (for submits) — usually one canonical-JSON input. */
-  args: string[];
-  transient?: Record<string, string>;
-  endorsingOrganizations?: string[];
-}
 
 /** Result of a write: committed (201) or accepted for ordering (202). */
 export type WriteOutcome =
@@ -40,8 +31,8 @@ export class RecordService {
   }
 
   /** Submits a write as the principal (operators only; routes enforce that). */
-  async write(principal: Principal, call: Call, opts: WriteOptions): Promise<WriteOutcome> {
-    const req = { ...call, args: [opts.idempotencyKey, ...call.args] };
+  async write(principal: Principal, call: SubmitCall, opts: WriteOptions): Promise<WriteOutcome> {
+    const req = txRequest(call, opts.idempotencyKey);
     const signer = this.signerFor(principal);
     if (opts.respondAsync) {
       const sub = await this.ledger.submitAsync(signer, req);
@@ -52,7 +43,7 @@ export class RecordService {
   }
 
   /** Evaluates a query and decodes its JSON result. */
-  async read(principal: Principal, call: Call): Promise<unknown> {
-    return decodeJson(await this.ledger.evaluate(this.signerFor(principal), call));
+  async read(principal: Principal, call: EvaluateCall): Promise<unknown> {
+    return decodeJson(await this.ledger.evaluate(this.signerFor(principal), txRequest(call)));
   }
 }
