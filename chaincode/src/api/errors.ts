@@ -56,13 +56,13 @@ export const ERRORS = {
   TRANSACTION_INVALID: { status: 503, also: [409], meaning: 'The transaction was invalidated at commit (details.validationCode). A write answers 503; a receipt of such a transaction answers 409: it has no receipt.' },
   ENDORSEMENT_FAILED: { status: 503, meaning: 'The transaction could not be endorsed. Retry with the same Idempotency-Key.' },
   ORDERER_UNAVAILABLE: { status: 503, meaning: 'The ordering service is unavailable or did not order the transaction. Retry with the same Idempotency-Key.' },
+  CHAINCODE_UNAVAILABLE: { status: 503, meaning: 'The peer cannot reach the chaincode server (down or restarting). Retry with the same Idempotency-Key.' },
   PEER_UNAVAILABLE: { status: 503, meaning: 'The department\'s peer is unreachable (or this gateway has no receipt source). Retry later.' },
   COMMIT_STATUS_UNKNOWN: { status: 503, meaning: 'The commit status could not be obtained; the transaction may still commit. Query GET /transactions/{txId}.' },
   ENDORSER_BEHIND: { status: 503, meaning: 'No other department\'s peer committed the identity staging in time. Retry with the same Idempotency-Key.' },
   OWNER_PEER_BEHIND: { status: 503, meaning: 'The owning department\'s peer has not committed the access entry in time. Retry with the same Idempotency-Key.' },
   ATTESTATION_UNAVAILABLE: { status: 503, meaning: 'Too few departments\' peers could attest the receipt\'s transaction. Retry later.' },
   JWKS_UNAVAILABLE: { status: 503, meaning: 'The token signing keys (JWKS) cannot be fetched. Retry later.' },
-  SHUTTING_DOWN: { status: 503, meaning: 'The gateway is shutting down. Retry against another instance or later.' },
   FABRIC_TIMEOUT: { status: 504, meaning: 'A Fabric step timed out; a write may still commit. Query the transaction.' },
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -71,7 +71,7 @@ export type ErrorKey = keyof typeof ERRORS;
 /** The keys the chaincode throws. */
 export type ChaincodeErrorKey = { [K in ErrorKey]: (typeof ERRORS)[K] extends { chaincode: true } ? K : never }[ErrorKey];
 /** The HTTP statuses a key is answered with. */
-export type StatusOf<K extends ErrorKey> = (typeof ERRORS)[K] extends { also: readonly (infer A)[] } ? (typeof ERRORS)[K]['status'] | A : (typeof ERRORS)[K]['status'];
+export type StatusOf<K extends ErrorKey> = Extract<(typeof ERRORS)[K] extends { also: readonly (infer A)[] } ? (typeof ERRORS)[K]['status'] | A : (typeof ERRORS)[K]['status'], number>;
 
 /** Every key, in table order. */
 export const ERROR_KEYS = Object.keys(ERRORS) as ErrorKey[];
@@ -92,7 +92,8 @@ export type ErrorDetails = Record<string, unknown>;
 /** A chaincode error as it travels: canonical JSON `{"code","details","key","message"}` in the error message. */
 export interface ChaincodeErrorPayload {
   key: ChaincodeErrorKey;
-  code: number;
+  /** The key's status in the table (the payload's own `code` is not trusted). */
+  code: StatusOf<ChaincodeErrorKey>;
   message: string;
   details: ErrorDetails;
 }
