@@ -1,22 +1,15 @@
 import { z } from 'zod';
 import { subjectKeySchema } from '@govchain/chaincode';
-import { Business, businessStatusChangeSchema, usccSchema } from '@govchain/chaincode';
-import { defineRoute, type RouteSpec } from '../http/route-spec';
-import { writeResult } from '../http/write-result';
-import { call } from '../fabric/call';
-import { citizenSubject, pageQuerySchema, parseInput, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';
+import { Business, usccSchema } from '@govchain/chaincode';
+import type { RouteSpec } from '../http/route-spec';
+import { citizenSubject, pageQuerySchema, readRoute, submitRoute } from './route-helpers';
 
 const TAG = 'Businesses';
 const codeParams = z.strictObject({ code: usccSchema });
 
-/** Business status actions -> chaincode transactions. */
+/** Business status actions (POST /businesses/{code}/status body `action`) -> chaincode transactions. */
 export const BUSINESS_STATUS_ACTIONS = { suspend: Business.tx.Suspend, reinstate: Business.tx.Reinstate, deregister: Business.tx.Deregister } as const;
 
-/** POST /businesses/{code}/status body. */
-export const businessStatusBodySchema = businessStatusChangeSchema
-  .omit({ code: true })
-  .extend({ action: z.enum(Object.keys(BUSINESS_STATUS_ACTIONS) as [keyof typeof BUSINESS_STATUS_ACTIONS]) })
-  .strict();
 
 /** Businesses registered by unified social credit code. */
 export function businessRoutes(): RouteSpec[] {
@@ -36,22 +29,9 @@ export function businessRoutes(): RouteSpec[] {
     submitRoute({
       path: '/api/v1/businesses/{code}/amendments', operationId: 'amendBusiness', summary: 'Amend a business', tag: TAG, tx: Business.tx.Amend, pathFields: { code: 'code' },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/v1/businesses/{code}/status',
-      operationId: 'changeBusinessStatus',
-      summary: 'Suspend, reinstate or deregister a business',
-      tag: TAG,
-      access: { kind: 'operator' },
-      params: codeParams,
-      body: businessStatusBodySchema,
-      asyncCapable: true,
-      responses: WRITE_RESPONSES,
-      handler: async (ctx) => {
-        const { action, ...rest } = ctx.body;
-        const input = parseInput(businessStatusChangeSchema, { ...rest, code: ctx.params.code });
-        return writeResult(await ctx.services.records.write(ctx.principal, call(BUSINESS_STATUS_ACTIONS[action], [input]), ctx));
-      },
+    submitRoute({
+      path: '/api/v1/businesses/{code}/status', operationId: 'changeBusinessStatus', summary: 'Suspend, reinstate or deregister a business', tag: TAG,
+      actions: BUSINESS_STATUS_ACTIONS, pathFields: { code: 'code' },
     }),
     readRoute({
       path: '/api/v1/me/businesses', operationId: 'myBusinesses', summary: 'Businesses the citizen legally represents', tag: TAG, tx: Business.tx.ListByLegalRepresentative, paged: true, query: pageQuerySchema, access: { kind: 'citizen' },

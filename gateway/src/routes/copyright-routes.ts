@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { sha256HexSchema } from '@govchain/chaincode';
-import { Copyright, depositIdSchema, licenceSchema } from '@govchain/chaincode';
+import { Copyright, depositIdSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
-import { writeResult } from '../http/write-result';
 import { call } from '../fabric/call';
-import { pageQuerySchema, parseInput, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';
+import { pageQuerySchema, readRoute, submitRoute } from './route-helpers';
 
 const TAG = 'Copyrights';
 const idParams = z.strictObject({ id: depositIdSchema });
@@ -24,11 +23,6 @@ export const certificateSchema = z
   })
   .openapi('EvidenceCertificate');
 
-/** POST /copyrights/{id}/licences body: licence input minus the deposit id (from the path). */
-export const licenceBodySchema = z
-  .strictObject({ ...licenceSchema.shape })
-  .omit({ depositId: true })
-  .strict();
 
 /** Copyright deposits (hash only), evidence certificates, transfers and licences. */
 export function copyrightRoutes(): RouteSpec[] {
@@ -76,21 +70,9 @@ export function copyrightRoutes(): RouteSpec[] {
     readRoute({
       path: '/api/v1/copyrights/{id}/transfers', operationId: 'listCopyrightTransfers', summary: 'Transfers of a deposit', tag: TAG, tx: Copyright.tx.ListTransfers, params: idParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.id, q.pageSize, q.bookmark],
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/v1/copyrights/{id}/licences',
-      operationId: 'licenceCopyright',
-      summary: 'Record a licence on a deposited work',
-      tag: TAG,
-      access: { kind: 'operator' },
-      params: idParams,
-      body: licenceBodySchema,
-      asyncCapable: true,
-      responses: WRITE_RESPONSES,
-      handler: async (ctx) => {
-        const input = parseInput(licenceSchema, { ...ctx.body, depositId: ctx.params.id });
-        return writeResult(await ctx.services.records.write(ctx.principal, call(Copyright.tx.RecordLicence, [input]), ctx));
-      },
+    submitRoute({
+      path: '/api/v1/copyrights/{id}/licences', operationId: 'licenceCopyright', summary: 'Record a licence on a deposited work', tag: TAG,
+      tx: Copyright.tx.RecordLicence, pathFields: { id: 'depositId' },
     }),
     readRoute({
       path: '/api/v1/copyrights/{id}/licences', operationId: 'listLicences', summary: 'Licences of a deposit', tag: TAG, tx: Copyright.tx.ListLicences, params: idParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.id, q.pageSize, q.bookmark],

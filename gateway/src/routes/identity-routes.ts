@@ -1,26 +1,20 @@
 import { z } from 'zod';
 import { Identity, subjectKeySchema } from '@govchain/chaincode';
-import { personalDataSchema, statusChangeSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode';
+import { personalDataSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode';
 import { recordLookupSchema, requestAccessSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
-import { call } from '../fabric/call';
-import { parseInput, pageQuerySchema, readRoute, WRITE_RESPONSES } from './route-helpers';
+import { parseInput, pageQuerySchema, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';
 
 const TAG = 'Identities';
 const subjectParams = z.strictObject({ subject: subjectKeySchema });
 
-/** Identity status actions -> chaincode transactions. */
+/** Identity status actions (POST /identities/{subject}/status body `action`) -> chaincode transactions. */
 export const IDENTITY_STATUS_ACTIONS = { suspend: Identity.tx.Suspend, revoke: Identity.tx.Revoke, reinstate: Identity.tx.Reinstate, erase: Identity.tx.Erase } as const;
 
 /** POST /identities body: the personal data (sent only as transient data to the registrar's own peer). */
 export const registerIdentityBodySchema = z.strictObject({ personalData: personalDataSchema }).openapi('RegisterIdentity');
 
-/** POST /identities/{subject}/status body. */
-export const identityStatusBodySchema = statusChangeSchema
-  .omit({ subjectKey: true })
-  .extend({ action: z.enum(Object.keys(IDENTITY_STATUS_ACTIONS) as [keyof typeof IDENTITY_STATUS_ACTIONS]) })
-  .strict();
 
 /** POST /identities/{subject}/personal-data-access body: the audit entry minus the subject (from the path). */
 export const personalDataAccessBodySchema = requestAccessSchema.omit({ subjectKey: true }).strict().openapi('PersonalDataAccessRequest');
@@ -68,23 +62,9 @@ export function identityRoutes(): RouteSpec[] {
       path: '/api/v1/identities/{subject}/history', operationId: 'identityHistory', summary: 'Versions of an identity, newest first', tag: TAG, tx: Identity.tx.History, params: subjectParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.subject, q.pageSize, q.bookmark],
       access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/v1/identities/{subject}/status',
-      operationId: 'changeIdentityStatus',
-      summary: 'Suspend, revoke, reinstate or erase an identity',
-      tag: TAG,
-      access: { kind: 'operator' },
-      params: subjectParams,
-      body: identityStatusBodySchema,
-      asyncCapable: true,
-      responses: WRITE_RESPONSES,
-      handler: async (ctx) => {
-        const { action, ...rest } = ctx.body;
-        const input = parseInput(statusChangeSchema, { ...rest, subjectKey: ctx.params.subject });
-        const outcome = await ctx.services.records.write(ctx.principal, call(IDENTITY_STATUS_ACTIONS[action], [input]), ctx);
-        return writeResult(outcome);
-      },
+    submitRoute({
+      path: '/api/v1/identities/{subject}/status', operationId: 'changeIdentityStatus', summary: 'Suspend, revoke, reinstate or erase an identity', tag: TAG,
+      actions: IDENTITY_STATUS_ACTIONS, pathFields: { subject: 'subjectKey' },
     }),
     defineRoute({
       method: 'post',

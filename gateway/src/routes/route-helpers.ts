@@ -33,30 +33,41 @@ export type InputTx<I extends ObjectSchema = ObjectSchema> = TxSpec<ContractName
 /** An evaluated transaction. */
 export type ReadTx = TxSpec<ContractName, string, 'evaluate'>;
 
+/**
+ * The transaction a write route submits (from the API; its input schema is the single definition of the body),
+ * or, for a route whose body names an `action`, the transaction of each action (all taking the same input).
+ */
+export type SubmitTarget<I extends ObjectSchema> =
+  | { tx: InputTx<I>; actions?: undefined }
+  | { actions: Readonly<Record<string, InputTx<I>>>; tx?: undefined };
+
 /** Options of a write route that submits one JSON input to a chaincode transaction. */
-export interface SubmitRouteOptions<I extends ObjectSchema> {
+export type SubmitRouteOptions<I extends ObjectSchema> = SubmitTarget<I> & {
   path: string;
   operationId: string;
   summary: string;
   tag: string;
-  /** The transaction (from the API); its input schema is the single definition of the body. */
-  tx: InputTx<I>;
   /** Path parameter -> input field it fills, e.g. { parcel: 'parcelNumber' }. */
   pathFields?: Record<string, keyof z.output<I> & string>;
   roles?: readonly OperatorRole[];
   description?: string;
-}
+};
 
 /**
- * A POST route whose body is the chaincode input minus the fields taken from the path. The merged input is
- * validated against the full chaincode schema before anything reaches Fabric, then submitted as one JSON arg.
+ * A POST route whose body is the chaincode input minus the fields taken from the path (plus `action` when the
+ * route has actions). The merged input is validated against the full chaincode schema before anything reaches
+ * Fabric, then submitted as one JSON argument.
  */
 export function submitRoute<I extends ObjectSchema>(o: SubmitRouteOptions<I>): RouteSpec {
   const pathFields: Record<string, string> = o.pathFields ?? {};
-  const inputSchema = o.tx.params[0].schema;
+  const txs = o.tx ? [o.tx] : Object.values(o.actions);
+  const inputSchema = (txs[0] as InputTx<I>).params[0].schema;
   const shape = inputSchema.shape as Record<string, z.ZodType>;
   const omitted = Object.fromEntries(Object.values(pathFields).map((f) => [f, true] as const));
-  const body = (Object.keys(omitted).length > 0 ? inputSchema.omit(omitted as never) : inputSchema) as ObjectSchema;
+  // Rebuilt from the shape: an input schema with refinements cannot be narrowed itself (the refinements still run in parseInput).
+  const fields = (Object.keys(omitted).length > 0 ? z.strictObject(shape).omit(omitted as never) : inputSchema) as ObjectSchema;
+  const actions = o.actions ? (Object.keys(o.actions) as [string, ...string[]]) : undefined;
+  const body = actions ? fields.extend({ action: z.enum(actions) }).strict() : fields;
   const params =
     Object.keys(pathFields).length > 0
       ? z.strictObject(Object.fromEntries(Object.entries(pathFields).map(([param, field]) => [param, shape[field] ?? z.string()])))
@@ -76,9 +87,12 @@ export function submitRoute<I extends ObjectSchema>(o: SubmitRouteOptions<I>): R
     responses: WRITE_RESPONSES,
     handler: async (ctx) => {
       const merged: Record<string, unknown> = { ...(ctx.body as Record<string, unknown>) };
+      const action = actions ? merged.action : undefined;
+      if (actions) delete merged.action;
       for (const [param, field] of Object.entries(pathFields)) merged[field] = (ctx.params as Record<string, unknown>)[param];
       const input = parseInput(inputSchema, merged);
-      const outcome = await ctx.services.records.write(ctx.principal, call(o.tx, [input] as ArgsOf<InputTx<I>>), {
+      const tx = o.tx ?? (o.actions[action as string] as InputTx<I>);
+      const outcome = await ctx.services.records.write(ctx.principal, call(tx, [input] as ArgsOf<InputTx<I>>), {
         idempotencyKey: ctx.idempotencyKey,
         respondAsync: ctx.respondAsync,
       });
