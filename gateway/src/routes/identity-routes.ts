@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { Identity, subjectKeySchema } from '@govchain/chaincode';
 import { personalDataSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode';
-import { recordLookupSchema, requestAccessSchema } from '@govchain/chaincode';
+import { recordLookupSchema, requestAccessSchema, type RequestAccessInput } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
-import { parseInput, pageQuerySchema, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';
+import { pageQuerySchema, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';
 
 const TAG = 'Identities';
 const subjectParams = z.strictObject({ subject: subjectKeySchema });
@@ -111,9 +111,11 @@ export function identityRoutes(): RouteSpec[] {
       access: { kind: 'operator' },
       params: subjectParams,
       body: personalDataAccessBodySchema,
+      input: { schema: requestAccessSchema, pathFields: { subject: 'subjectKey' } },
       responses: [{ status: 200, description: 'The disclosed fields and the committed audit entry', schema: disclosureSchema }],
       handler: async (ctx) => {
-        const request = parseInput(requestAccessSchema, { ...ctx.body, subjectKey: ctx.params.subject });
+        // Validated once by the mounted route as the merged input (RouteSpec.input).
+        const request = ctx.body as unknown as RequestAccessInput;
         return { status: 200, headers: NO_STORE, body: await ctx.services.personalData.disclose(ctx.principal, request, ctx.idempotencyKey) };
       },
     }),

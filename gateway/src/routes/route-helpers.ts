@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { bookmarkSchema, pageSizeSchema, type ArgsOf, type ContractName, type Param, type TxSpec } from '@govchain/chaincode';
 import type { OperatorRole, Principal } from '../auth/principal';
-import { ApiError } from '../errors/api-error';
 import type { RouteAccess, RouteSpec, ResponseSpec } from '../http/route-spec';
 import { defineRoute } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
@@ -83,14 +82,13 @@ export function submitRoute<I extends ObjectSchema>(o: SubmitRouteOptions<I>): R
     access,
     ...(params ? { params } : {}),
     body,
+    input: { schema: inputSchema, pathFields, ...(actions ? { actions } : {}) },
     asyncCapable: true,
     responses: WRITE_RESPONSES,
     handler: async (ctx) => {
-      const merged: Record<string, unknown> = { ...(ctx.body as Record<string, unknown>) };
-      const action = actions ? merged.action : undefined;
-      if (actions) delete merged.action;
-      for (const [param, field] of Object.entries(pathFields)) merged[field] = (ctx.params as Record<string, unknown>)[param];
-      const input = parseInput(inputSchema, merged);
+      // Validated once by the mounted route as the merged input (RouteSpec.input).
+      const { action, ...rest } = ctx.body as Record<string, unknown>;
+      const input = actions ? rest : (ctx.body as Record<string, unknown>);
       const tx = o.tx ?? (o.actions[action as string] as InputTx<I>);
       const outcome = await ctx.services.records.write(ctx.principal, call(tx, [input] as ArgsOf<InputTx<I>>), {
         idempotencyKey: ctx.idempotencyKey,
@@ -99,14 +97,6 @@ export function submitRoute<I extends ObjectSchema>(o: SubmitRouteOptions<I>): R
       return writeResult(outcome);
     },
   });
-}
-
-/** Validates a merged input against the chaincode schema (400 INVALID_ARGUMENT on failure). */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ in: 'body', path: i.path.map(String).join('.'), message: i.message }));
-  throw new ApiError(400, 'INVALID_ARGUMENT', 'invalid body', { issues });
 }
 
 /** Options of a read route that evaluates one chaincode query. */
