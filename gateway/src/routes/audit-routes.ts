@@ -1,23 +1,11 @@
 import { z } from 'zod';
-import { Audit, accessIdSchema, isoDateTimeSchema, mspIdSchema, sealingOrderIdSchema } from '@govchain/chaincode';
+import { Audit, accessIdSchema, citizenLogSchema, entryPageSchema, isoDateTimeSchema, mspIdSchema, sealingOrderIdSchema } from '@govchain/chaincode';
 import { subjectKeySchema } from '@govchain/chaincode';
 import { ApiError } from '../errors/api-error';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { call, type EvaluateCall } from '../fabric/call';
-import { pageQuerySchema, pageSchema, readRoute, submitRoute } from './route-helpers';
-import { withReceiptLinks } from './receipt-links';
-
-/** The citizen's log: a page of the entries they may see, and how many are withheld and until when. */
-const accessLogSchema = z.object({
-  records: z.array(z.unknown()),
-  bookmark: z.string(),
-  fetched: z.number().int(),
-  withheld: z.object({
-    count: z.number().int().describe('Accesses withheld now by a sealing order'),
-    releases: z.array(z.string().nullable()).describe('When each is released (null: not announced)'),
-    complete: z.boolean(),
-  }),
-}).openapi('AccessLog');
+import { pageQuerySchema, readRoute, submitRoute } from './route-helpers';
+import { withReceiptLinks, withReceiptLinkSchema } from './receipt-links';
 
 const TAG = 'Audit';
 
@@ -63,7 +51,7 @@ export function auditRoutes(): RouteSpec[] {
       tag: TAG,
       access: { kind: 'operator', roles: ['auditor'] },
       query: auditQuerySchema,
-      responses: [{ status: 200, description: 'A page of audit entries', schema: pageSchema }],
+      responses: [{ status: 200, description: 'A page of audit entries', schema: withReceiptLinkSchema(entryPageSchema) }],
       handler: async (ctx) => {
         return { status: 200, body: withReceiptLinks(await ctx.services.records.read(ctx.principal, auditSelector(ctx.query))) };
       },
@@ -84,7 +72,7 @@ export function auditRoutes(): RouteSpec[] {
       tag: TAG,
       access: { kind: 'citizen' },
       query: pageQuerySchema,
-      responses: [{ status: 200, description: 'A page of audit entries about the caller', schema: accessLogSchema }],
+      responses: [{ status: 200, description: 'A page of audit entries about the caller', schema: withReceiptLinkSchema(citizenLogSchema) }],
       handler: async (ctx) => {
         if (ctx.principal.kind !== 'citizen') throw new ApiError(403, 'FORBIDDEN_ROLE', 'this resource is for citizens');
         const log = call(Audit.tx.ListBySubject, [ctx.principal.subject, 'citizen', ctx.query.pageSize, ctx.query.bookmark]);

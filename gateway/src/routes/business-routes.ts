@@ -16,7 +16,7 @@ export function businessRoutes(): RouteSpec[] {
   return [
     submitRoute({ path: '/api/v1/businesses', operationId: 'registerBusiness', summary: 'Register a business', tag: TAG, tx: Business.tx.Register }),
     readRoute({
-      path: '/api/v1/businesses', operationId: 'listBusinesses', summary: 'Businesses of a legal representative', tag: TAG, tx: Business.tx.ListByLegalRepresentative, paged: true, query: pageQuerySchema.extend({ legalRepresentative: subjectKeySchema }).strict(),
+      path: '/api/v1/businesses', operationId: 'listBusinesses', summary: 'Businesses of a legal representative', tag: TAG, tx: Business.tx.ListByLegalRepresentative, query: pageQuerySchema.extend({ legalRepresentative: subjectKeySchema }).strict(),
       args: (_p, q) => [q.legalRepresentative, q.pageSize, q.bookmark],
     }),
     readRoute({
@@ -24,7 +24,7 @@ export function businessRoutes(): RouteSpec[] {
       params: codeParams, args: (p) => [p.code],
     }),
     readRoute({
-      path: '/api/v1/businesses/{code}/history', operationId: 'businessHistory', summary: 'Versions of a business, newest first', tag: TAG, tx: Business.tx.History, params: codeParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.code, q.pageSize, q.bookmark],
+      path: '/api/v1/businesses/{code}/history', operationId: 'businessHistory', summary: 'Versions of a business, newest first', tag: TAG, tx: Business.tx.History, params: codeParams, query: pageQuerySchema, args: (p, q) => [p.code, q.pageSize, q.bookmark],
     }),
     submitRoute({
       path: '/api/v1/businesses/{code}/amendments', operationId: 'amendBusiness', summary: 'Amend a business', tag: TAG, tx: Business.tx.Amend, pathFields: { code: 'code' },
@@ -34,7 +34,7 @@ export function businessRoutes(): RouteSpec[] {
       actions: BUSINESS_STATUS_ACTIONS, pathFields: { code: 'code' },
     }),
     readRoute({
-      path: '/api/v1/me/businesses', operationId: 'myBusinesses', summary: 'Businesses the citizen legally represents', tag: TAG, tx: Business.tx.ListByLegalRepresentative, paged: true, query: pageQuerySchema, access: { kind: 'citizen' },
+      path: '/api/v1/me/businesses', operationId: 'myBusinesses', summary: 'Businesses the citizen legally represents', tag: TAG, tx: Business.tx.ListByLegalRepresentative, query: pageQuerySchema, access: { kind: 'citizen' },
       args: (_p, q, principal) => [citizenSubject(principal), q.pageSize, q.bookmark],
     }),
   ];

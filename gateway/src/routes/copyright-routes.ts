@@ -40,7 +40,7 @@ export function copyrightRoutes(): RouteSpec[] {
       params: idParams, args: (p) => ['deposit' as const, p.id],
     }),
     readRoute({
-      path: '/api/v1/copyrights/{id}/history', operationId: 'depositHistory', summary: 'Versions of a deposit, newest first', tag: TAG, tx: Copyright.tx.History, params: idParams, query: pageQuerySchema, paged: true, args: (p, q) => ['deposit' as const, p.id, q.pageSize, q.bookmark],
+      path: '/api/v1/copyrights/{id}/history', operationId: 'depositHistory', summary: 'Versions of a deposit, newest first', tag: TAG, tx: Copyright.tx.History, params: idParams, query: pageQuerySchema, args: (p, q) => ['deposit' as const, p.id, q.pageSize, q.bookmark],
     }),
     defineRoute({
       method: 'get',
@@ -68,14 +68,14 @@ export function copyrightRoutes(): RouteSpec[] {
       tx: Copyright.tx.RecordTransfer, pathFields: { id: 'depositId' },
     }),
     readRoute({
-      path: '/api/v1/copyrights/{id}/transfers', operationId: 'listCopyrightTransfers', summary: 'Transfers of a deposit', tag: TAG, tx: Copyright.tx.ListTransfers, params: idParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.id, q.pageSize, q.bookmark],
+      path: '/api/v1/copyrights/{id}/transfers', operationId: 'listCopyrightTransfers', summary: 'Transfers of a deposit', tag: TAG, tx: Copyright.tx.ListTransfers, params: idParams, query: pageQuerySchema, args: (p, q) => [p.id, q.pageSize, q.bookmark],
     }),
     submitRoute({
       path: '/api/v1/copyrights/{id}/licences', operationId: 'licenceCopyright', summary: 'Record a licence on a deposited work', tag: TAG,
       tx: Copyright.tx.RecordLicence, pathFields: { id: 'depositId' },
     }),
     readRoute({
-      path: '/api/v1/copyrights/{id}/licences', operationId: 'listLicences', summary: 'Licences of a deposit', tag: TAG, tx: Copyright.tx.ListLicences, params: idParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.id, q.pageSize, q.bookmark],
+      path: '/api/v1/copyrights/{id}/licences', operationId: 'listLicences', summary: 'Licences of a deposit', tag: TAG, tx: Copyright.tx.ListLicences, params: idParams, query: pageQuerySchema, args: (p, q) => [p.id, q.pageSize, q.bookmark],
     }),
   ];
 }

@@ -29,13 +29,13 @@ export function governanceRoutes(): RouteSpec[] {
     }),
     readRoute({
       path: '/api/v1/governance/history', operationId: 'governanceHistory', summary: 'Versions of a governance record (config, dataset or grant <msp>/<dataset>/<purpose>)', tag: TAG,
-      tx: Governance.tx.History, paged: true,
+      tx: Governance.tx.History,
       query: pageQuerySchema.extend({ kind: z.enum(['config', 'dataset', 'grant']), id: z.string().max(300).default('') }).strict(),
       args: (_p, q) => [q.kind, q.id, q.pageSize, q.bookmark],
     }),
     readRoute({
       path: '/api/v1/catalogue', operationId: 'listDatasets', summary: 'Data catalogue entries', tag: TAG, tx: Governance.tx.ListDatasets,
-      query: pageQuerySchema, paged: true, args: (_p, q) => [q.pageSize, q.bookmark],
+      query: pageQuerySchema, args: (_p, q) => [q.pageSize, q.bookmark],
     }),
     submitRoute({
       path: '/api/v1/catalogue', operationId: 'putDataset', summary: 'Create or amend a catalogue entry (a change of owner, share class or fields stays pending until the owner approves)', tag: TAG,
@@ -54,7 +54,7 @@ export function governanceRoutes(): RouteSpec[] {
       tx: Governance.tx.ProposeGrant,
     }),
     readRoute({
-      path: '/api/v1/grants', operationId: 'listGrants', summary: 'Sharing grants, optionally of one requesting org', tag: TAG, tx: Governance.tx.ListGrants, paged: true, query: pageQuerySchema.extend({ requesterMsp: mspIdSchema.optional() }).strict(),
+      path: '/api/v1/grants', operationId: 'listGrants', summary: 'Sharing grants, optionally of one requesting org', tag: TAG, tx: Governance.tx.ListGrants, query: pageQuerySchema.extend({ requesterMsp: mspIdSchema.optional() }).strict(),
       args: (_p, q) => [q.requesterMsp ?? '', q.pageSize, q.bookmark],
     }),
     readRoute({

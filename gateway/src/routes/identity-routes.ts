@@ -59,7 +59,7 @@ export function identityRoutes(): RouteSpec[] {
       params: subjectParams, args: (p) => [p.subject], access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
     }),
     readRoute({
-      path: '/api/v1/identities/{subject}/history', operationId: 'identityHistory', summary: 'Versions of an identity, newest first', tag: TAG, tx: Identity.tx.History, params: subjectParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.subject, q.pageSize, q.bookmark],
+      path: '/api/v1/identities/{subject}/history', operationId: 'identityHistory', summary: 'Versions of an identity, newest first', tag: TAG, tx: Identity.tx.History, params: subjectParams, query: pageQuerySchema, args: (p, q) => [p.subject, q.pageSize, q.bookmark],
       access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
     }),
     submitRoute({

@@ -14,11 +14,11 @@ export function propertyRoutes(): RouteSpec[] {
   return [
     submitRoute({ path: '/api/v1/properties', operationId: 'registerTitle', summary: 'Register a property title', tag: TAG, tx: Property.tx.RegisterTitle }),
     readRoute({
-      path: '/api/v1/properties', operationId: 'listTitlesByOwner', summary: 'Titles a subject currently owns', tag: TAG, tx: Property.tx.ListTitlesByOwner, paged: true, query: pageQuerySchema.extend({ owner: subjectKeySchema }).strict(),
+      path: '/api/v1/properties', operationId: 'listTitlesByOwner', summary: 'Titles a subject currently owns', tag: TAG, tx: Property.tx.ListTitlesByOwner, query: pageQuerySchema.extend({ owner: subjectKeySchema }).strict(),
       args: (_p, q) => [q.owner, q.pageSize, q.bookmark],
     }),
     readRoute({
-      path: '/api/v1/me/properties', operationId: 'myProperties', summary: 'Titles the citizen currently owns', tag: TAG, tx: Property.tx.ListTitlesByOwner, paged: true, query: pageQuerySchema, access: { kind: 'citizen' },
+      path: '/api/v1/me/properties', operationId: 'myProperties', summary: 'Titles the citizen currently owns', tag: TAG, tx: Property.tx.ListTitlesByOwner, query: pageQuerySchema, access: { kind: 'citizen' },
       args: (_p, q, principal) => [citizenSubject(principal), q.pageSize, q.bookmark],
     }),
     readRoute({
@@ -26,7 +26,7 @@ export function propertyRoutes(): RouteSpec[] {
       params: parcelParams, args: (p) => ['title' as const, p.parcel],
     }),
     readRoute({
-      path: '/api/v1/properties/{parcel}/history', operationId: 'titleHistory', summary: 'Versions of a title, newest first', tag: TAG, tx: Property.tx.History, params: parcelParams, query: pageQuerySchema, paged: true, args: (p, q) => ['title' as const, p.parcel, q.pageSize, q.bookmark],
+      path: '/api/v1/properties/{parcel}/history', operationId: 'titleHistory', summary: 'Versions of a title, newest first', tag: TAG, tx: Property.tx.History, params: parcelParams, query: pageQuerySchema, args: (p, q) => ['title' as const, p.parcel, q.pageSize, q.bookmark],
     }),
     submitRoute({
       path: '/api/v1/properties/{parcel}/amendments', operationId: 'amendTitle', summary: 'Amend the descriptive fields of a title', tag: TAG,
@@ -37,14 +37,14 @@ export function propertyRoutes(): RouteSpec[] {
       tx: Property.tx.ProposeTransfer, pathFields: { parcel: 'parcelNumber' },
     }),
     readRoute({
-      path: '/api/v1/properties/{parcel}/transfers', operationId: 'listTransfers', summary: 'Transfers of a parcel', tag: TAG, tx: Property.tx.ListTransfers, params: parcelParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.parcel, q.pageSize, q.bookmark],
+      path: '/api/v1/properties/{parcel}/transfers', operationId: 'listTransfers', summary: 'Transfers of a parcel', tag: TAG, tx: Property.tx.ListTransfers, params: parcelParams, query: pageQuerySchema, args: (p, q) => [p.parcel, q.pageSize, q.bookmark],
     }),
     submitRoute({
       path: '/api/v1/properties/{parcel}/encumbrances', operationId: 'registerEncumbrance', summary: 'Register an encumbrance (mortgage, lien, seizure)', tag: TAG,
       tx: Property.tx.RegisterEncumbrance, pathFields: { parcel: 'parcelNumber' },
     }),
     readRoute({
-      path: '/api/v1/properties/{parcel}/encumbrances', operationId: 'listEncumbrances', summary: 'Encumbrances of a parcel', tag: TAG, tx: Property.tx.ListEncumbrances, params: parcelParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.parcel, q.pageSize, q.bookmark],
+      path: '/api/v1/properties/{parcel}/encumbrances', operationId: 'listEncumbrances', summary: 'Encumbrances of a parcel', tag: TAG, tx: Property.tx.ListEncumbrances, params: parcelParams, query: pageQuerySchema, args: (p, q) => [p.parcel, q.pageSize, q.bookmark],
     }),
     readRoute({
       path: '/api/v1/transfers/{id}', operationId: 'getTransfer', summary: 'Read a transfer', tag: TAG, tx: Property.tx.GetRecord,

@@ -6,7 +6,7 @@ import { defineRoute } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
 import { committedSchema, submittedSchema } from '../openapi/common-schemas';
 import { call } from '../fabric/call';
-import { withReceiptLinks } from './receipt-links';
+import { withReceiptLinks, withReceiptLinkSchema } from './receipt-links';
 
 /** Query of paginated reads: pageSize 1..100 (default 20) and the opaque bookmark of the previous page. */
 export const pageQuerySchema = z.strictObject({
@@ -14,10 +14,6 @@ export const pageQuerySchema = z.strictObject({
   bookmark: bookmarkSchema.default(''),
 });
 
-/** Generic JSON record as the chaincode returns it. */
-export const recordSchema = z.record(z.string(), z.unknown()).openapi('Record');
-/** A page of records. */
-export const pageSchema = z.object({ records: z.array(z.unknown()), bookmark: z.string(), fetched: z.number().int() }).openapi('Page');
 
 /** Responses of a write route. */
 export const WRITE_RESPONSES: ResponseSpec[] = [
@@ -114,7 +110,6 @@ export interface ReadRouteOptions<S extends ReadTx, P, Q> {
   query?: z.ZodType<Q>;
   args: (params: P, query: Q, principal: Principal) => ArgsOf<S>;
   access?: RouteAccess;
-  paged?: boolean;
   description?: string;
 }
 
@@ -130,7 +125,7 @@ export function readRoute<S extends ReadTx, P, Q>(o: ReadRouteOptions<S, P, Q>):
     access: o.access ?? { kind: 'operator' },
     ...(o.params ? { params: o.params } : {}),
     ...(o.query ? { query: o.query } : {}),
-    responses: [{ status: 200, description: 'OK', schema: o.paged ? pageSchema : recordSchema }],
+    responses: [{ status: 200, description: 'OK', schema: withReceiptLinkSchema(o.tx.result) }],
     handler: async (ctx) => ({
       status: 200,
       body: withReceiptLinks(await ctx.services.records.read(ctx.principal, call(o.tx, o.args(ctx.params, ctx.query, ctx.principal)))),
