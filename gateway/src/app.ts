@@ -10,6 +10,8 @@ import { ApiError } from './errors/api-error';
 import type { IdentityStore } from './fabric/identity-store';
 import type { Ledger } from './fabric/ledger';
 import { authenticate } from './http/authenticate';
+import { CONSOLE_PATH, consoleRouter } from './console/console-static';
+import type { ConsoleSettings } from './console/console-settings';
 import { cors } from './http/cors';
 import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
@@ -17,6 +19,7 @@ import type { RouteSpec } from './http/route-spec';
 import type { GatewayMetrics } from './observability/metrics';
 import { buildOpenApiDocument } from './openapi/document';
 import { mountEventsRoute } from './routes/events-route';
+import { mountPublicRoutes, withPublicPaths } from './routes/public-routes';
 import { apiRoutes } from './routes/routes';
 import { createServices, type Services } from './services/services';
 import type { Registrars } from './services/personal-data-service';
@@ -31,6 +34,10 @@ export interface AppSettings {
   /** Operator that signs citizen reads and readiness pings. */
   serviceOperator: string;
   sseHeartbeatMs?: number;
+  /** The web console; not served when absent. */
+  console?: ConsoleSettings;
+  /** Public (no sign-in) requests per minute per client address (default 60). */
+  publicRateLimitPerMinute?: number;
 }
 
 /** Everything the app depends on; main.ts builds the real ones, tests pass fakes. */
@@ -107,7 +114,7 @@ export function createApp(deps: AppDeps): GatewayApp {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  const openapi = buildOpenApiDocument(routes, { org: settings.org.name });
+  const openapi = withPublicPaths(buildOpenApiDocument(routes, { org: settings.org.name }));
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -125,7 +132,9 @@ export function createApp(deps: AppDeps): GatewayApp {
     handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', 'too many requests for this operator; slow down')),
   });
   const guards = { authenticate: authenticate(deps.verifyToken, settings.org, deps.identities), rateLimit: limiter };
+  if (settings.console) app.use(CONSOLE_PATH, consoleRouter(settings.console, settings.org));
   const router = express.Router();
+  mountPublicRoutes(router, services, { serviceOperator: settings.serviceOperator, org: settings.org.name, perMinute: settings.publicRateLimitPerMinute ?? 60 });
   mountEventsRoute(router, [guards.authenticate, guards.rateLimit], services, {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,
     logger,

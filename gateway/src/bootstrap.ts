@@ -7,6 +7,7 @@ import { createJwtVerifier, type TokenVerifier } from './auth/jwt-verifier';
 import { keyResolverFor } from './auth/key-resolver';
 import type { GatewayConfig } from './config/config';
 import { ConfigError } from './config/config-error';
+import { consoleSettingsOf } from './console/console-settings';
 import { ConnectionPool } from './fabric/connection';
 import { FabricLedger } from './fabric/fabric-ledger';
 import { fileIdentityStore, type IdentityStore } from './fabric/identity-store';
@@ -60,6 +61,8 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     rateLimitPerMinute: config.rateLimitPerMinute,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
+    console: consoleSettingsOf(config),
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
   };
   return { settings, ledger, identities, verifyToken: buildVerifier(config), profile };
 }

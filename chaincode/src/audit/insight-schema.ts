@@ -15,15 +15,18 @@ export const insightBookmarkSchema = z.string().regex(/^[A-Za-z0-9_-]{0,1400}$/,
 const window = { from: isoDateTimeSchema.optional(), to: isoDateTimeSchema.optional() };
 const ordered = (w: { from?: string | undefined; to?: string | undefined }) => !w.from || !w.to || Date.parse(w.from) < Date.parse(w.to);
 
-/** Audit:Search filter: any combination; the most selective index is used and the rest is filtered. */
-export const auditSearchSchema = z.object({
+/** The fields of an Audit:Search filter (each optional). */
+export const auditSearchShape = {
   subject: subjectKeySchema.optional(),
   org: mspIdSchema.optional(),
   operator: entryOperatorIdSchema.optional(),
   dataset: recordIdSchema.optional(),
   caseId: caseIdSchema.optional(),
   ...window,
-}).strict().refine(ordered, { message: 'from must be before to', path: ['from'] });
+};
+
+/** Audit:Search filter: any combination; the most selective index is used and the rest is filtered. */
+export const auditSearchSchema = z.object(auditSearchShape).strict().refine(ordered, { message: 'from must be before to', path: ['from'] });
 export type AuditSearchInput = z.infer<typeof auditSearchSchema>;
 
 /** Most subjects one leak trace takes (a leaked file of more records is traced in parts). */
@@ -32,12 +35,15 @@ export const LEAK_MAX_SUBJECTS = 200;
 /** Where a leak trace stopped: the index of the next subject and the bookmark inside its entries. */
 export const leakCursorSchema = z.object({ subject: z.number().int().min(0).max(LEAK_MAX_SUBJECTS - 1), bookmark: insightBookmarkSchema }).strict();
 
-/** Audit:TraceSubjects input: the leaked subjects and the time window. */
-export const leakTraceSchema = z.object({
+/** The leaked subjects and the time window (the REST body). */
+export const leakTraceRequestSchema = z.object({
   subjects: z.array(subjectKeySchema).min(1).max(LEAK_MAX_SUBJECTS).refine((a) => new Set(a).size === a.length, 'subjects must be unique'),
   ...window,
-  cursor: leakCursorSchema.optional(),
-}).strict().refine(ordered, { message: 'from must be before to', path: ['from'] })
+}).strict();
+
+/** Audit:TraceSubjects input: the request plus where the previous call stopped. */
+export const leakTraceSchema = leakTraceRequestSchema.extend({ cursor: leakCursorSchema.optional() }).strict()
+  .refine(ordered, { message: 'from must be before to', path: ['from'] })
   .refine((t) => !t.cursor || t.cursor.subject < t.subjects.length, { message: 'cursor.subject is past the last subject', path: ['cursor'] });
 export type LeakTraceInput = z.infer<typeof leakTraceSchema>;
 

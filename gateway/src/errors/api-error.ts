@@ -23,6 +23,7 @@ export type GatewayErrorKey =
   | 'COMMIT_STATUS_UNKNOWN'
   | 'DISCLOSURE_FAILED'
   | 'SHUTTING_DOWN'
+  | 'CONSOLE_NOT_BUILT'
   | 'INTERNAL';
 
 /** Body of every error response: `{"error":{"code","key","message","txId","details"}}`. */
