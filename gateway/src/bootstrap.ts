@@ -61,7 +61,7 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     rateLimitPerMinute: config.rateLimitPerMinute,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
-    console: consoleSettingsOf(config),
+    console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId)),
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
   };
   return { settings, ledger, identities, verifyToken: buildVerifier(config), profile };

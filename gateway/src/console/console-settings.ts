@@ -10,6 +10,8 @@ export interface ConsoleSettings {
   tokenSignIn: boolean;
   /** The department's OpenID Connect provider, when the console signs in through it. */
   oidc?: { authority: string; clientId: string; scope: string };
+  /** MSP ids of the departments on the channel (the console's department filter). */
+  orgs?: string[];
 }
 
 /** Where `npm run build` puts the console, seen from gateway/dist/console. */
@@ -33,8 +35,9 @@ export function consoleProblems(c: ConsoleConfig): string[] {
 }
 
 /** The console settings of a parsed configuration. */
-export function consoleSettingsOf(c: ConsoleConfig): ConsoleSettings {
+export function consoleSettingsOf(c: ConsoleConfig, orgs: string[] = []): ConsoleSettings {
   return {
+    orgs,
     dir: c.consoleDir ?? DEFAULT_CONSOLE_DIR,
     tokenSignIn: c.consoleTokenSignIn ? c.consoleTokenSignIn === 'true' : !c.production,
     ...(c.consoleOidcAuthority && c.consoleOidcClientId ? { oidc: { authority: c.consoleOidcAuthority, clientId: c.consoleOidcClientId, scope: c.consoleOidcScope } } : {}),

@@ -52,7 +52,7 @@ describe('the console, served by the gateway', () => {
 
   test('config.json says which org serves the console and how to sign in', async () => {
     const res = await fetch(`${t.url}/console/config.json`);
-    assert.deepEqual(await res.json(), { org: 'PublicSecurity', mspId: 'PublicSecurityMSP', tokenSignIn: true, oidc: null, apiBase: '/api/v1' });
+    assert.deepEqual(await res.json(), { org: 'PublicSecurity', mspId: 'PublicSecurityMSP', tokenSignIn: true, oidc: null, apiBase: '/api/v1', orgs: [] });
   });
 });
 

@@ -18,6 +18,7 @@ export interface ConsoleRuntimeConfig {
   tokenSignIn: boolean;
   oidc: ConsoleSettings['oidc'] | null;
   apiBase: string;
+  orgs: string[];
 }
 
 /**
@@ -27,7 +28,7 @@ export interface ConsoleRuntimeConfig {
  */
 export function consoleRouter(settings: ConsoleSettings, org: { name: string; mspId: string }): Router {
   const router = express.Router();
-  const config: ConsoleRuntimeConfig = { org: org.name, mspId: org.mspId, tokenSignIn: settings.tokenSignIn, oidc: settings.oidc ?? null, apiBase: '/api/v1' };
+  const config: ConsoleRuntimeConfig = { org: org.name, mspId: org.mspId, tokenSignIn: settings.tokenSignIn, oidc: settings.oidc ?? null, apiBase: '/api/v1', orgs: settings.orgs ?? [] };
   router.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString('base64');
     res.setHeader('Content-Security-Policy', consoleCsp(res.locals.cspNonce as string, settings.oidc?.authority));

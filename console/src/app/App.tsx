@@ -1,0 +1,65 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ConsoleConfig } from '../api/types';
+import { RequireRole } from '../components/RequireRole';
+import { AppLayout } from './AppLayout';
+import { ConsoleProvider } from './console-context';
+
+const Home = lazy(() => import('../pages/HomePage'));
+const SignIn = lazy(() => import('../pages/SignInPage'));
+const VerifyWork = lazy(() => import('../pages/VerifyWorkPage'));
+const AuditSearch = lazy(() => import('../pages/AuditSearchPage'));
+const AuditEntry = lazy(() => import('../pages/AuditEntryPage'));
+const LeakTrace = lazy(() => import('../pages/LeakTracePage'));
+const Anomalies = lazy(() => import('../pages/AnomaliesPage'));
+const CitizenLog = lazy(() => import('../pages/CitizenLogPage'));
+const CitizenRecords = lazy(() => import('../pages/CitizenRecordsPage'));
+const NotFound = lazy(() => import('../pages/NotFoundPage'));
+
+/** Moves focus to the main landmark after each navigation, so keyboard and screen-reader users start at the content. */
+function FocusOnNavigate() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
+  return null;
+}
+
+/** The console: providers, layout and the page routes. */
+export function App({ config, nonce }: { config: ConsoleConfig; nonce: string | undefined }) {
+  const { i18n, t } = useTranslation();
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, i18n.language]);
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} csp={nonce ? { nonce } : {}} theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 6 } }}>
+      <AntApp>
+        <ConsoleProvider config={config}>
+          <BrowserRouter basename="/console">
+            <FocusOnNavigate />
+            <AppLayout>
+              <Suspense fallback={<div className="view-loading" role="status"><Spin /></div>}>
+                <Routes>
+                  <Route path="/" element={<Home />} />
+                  <Route path="/signin" element={<SignIn />} />
+                  <Route path="/verify" element={<VerifyWork />} />
+                  <Route path="/audit" element={<RequireRole roles={['auditor']}><AuditSearch /></RequireRole>} />
+                  <Route path="/audit/entry/:accessId" element={<RequireRole roles={['auditor']}><AuditEntry /></RequireRole>} />
+                  <Route path="/leaks" element={<RequireRole roles={['auditor']}><LeakTrace /></RequireRole>} />
+                  <Route path="/anomalies" element={<RequireRole roles={['auditor']}><Anomalies /></RequireRole>} />
+                  <Route path="/me" element={<RequireRole roles={['citizen']}><CitizenLog /></RequireRole>} />
+                  <Route path="/me/records" element={<RequireRole roles={['citizen']}><CitizenRecords /></RequireRole>} />
+                  <Route path="*" element={<NotFound />} />
+                </Routes>
+              </Suspense>
+            </AppLayout>
+          </BrowserRouter>
+        </ConsoleProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
