@@ -16,7 +16,7 @@ export const en = {
   common: {
     loading: 'Loading…', empty: 'Nothing found', retry: 'Try again', search: 'Search', reset: 'Reset', next: 'Next page', first: 'First page',
     exportCsv: 'Export CSV', exporting: 'Exporting… {{n}} rows', details: 'Details', close: 'Close', copy: 'Copy', back: 'Back', yes: 'Yes', no: 'No',
-    from: 'From', to: 'To', timeRange: 'Time range', run: 'Run', cost: 'Read {{read}} index entries in {{pages}} pages', withheld: '{{n}} sealed entries withheld',
+    from: 'From', to: 'To', prev: 'Previous page', timeRange: 'Time range', run: 'Run', cost: 'Read {{read}} index entries in {{pages}} pages', withheld: '{{n}} sealed entries withheld',
     partial: 'This page read its budget of index entries before filling up; continue with the next page.', required: 'Required', optional: 'optional',
   },
   error: {

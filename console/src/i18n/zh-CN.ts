@@ -18,7 +18,7 @@ export const zhCN: Messages = {
   common: {
     loading: '加载中…', empty: '暂无数据', retry: '重试', search: '查询', reset: '重置', next: '下一页', first: '第一页',
     exportCsv: '导出 CSV', exporting: '正在导出… 已 {{n}} 行', details: '详情', close: '关闭', copy: '复制', back: '返回', yes: '是', no: '否',
-    from: '起', to: '止', timeRange: '时间范围', run: '执行', cost: '读取索引条目 {{read}} 条，分 {{pages}} 页', withheld: '{{n}} 条已封存记录未显示',
+    from: '开始时间', to: '结束时间', prev: '上一页', timeRange: '时间范围', run: '执行', cost: '读取索引条目 {{read}} 条，分 {{pages}} 页', withheld: '{{n}} 条已封存记录未显示',
     partial: '本页已达到读取上限但未填满，请继续查看下一页。', required: '必填', optional: '选填',
   },
   error: {

@@ -77,7 +77,7 @@ export default function AuditSearchPage() {
     <>
       <Typography.Title level={1} className="page-title">{t('audit.title')}</Typography.Title>
       <Card>
-        <Form<FormValues> form={form} layout="vertical" initialValues={{ mode: 'subject' }} onFinish={(v) => void search.run(v)} requiredMark="optional">
+        <Form<FormValues> form={form} layout="vertical" initialValues={{ mode: 'subject' }} onFinish={(v) => void search.run(v)}>
           <Form.Item name="mode" label={t('audit.by')}>
             <Radio.Group optionType="button" options={[{ value: 'subject', label: t('audit.bySubject') }, { value: 'id', label: t('audit.byId') }]} />
           </Form.Item>
@@ -128,15 +128,15 @@ export default function AuditSearchPage() {
               <Card>
                 <div className="toolbar">
                   <Typography.Text type="secondary">{t('common.cost', { read: page.cost.read, pages: page.cost.pages })}</Typography.Text>
-                  {page.withheld > 0 ? <Typography.Text type="warning">{t('common.withheld', { n: page.withheld })}</Typography.Text> : null}
+                  {page.withheld > 0 ? <Typography.Text className="warn-text">{t('common.withheld', { n: page.withheld })}</Typography.Text> : null}
                   <span style={{ flex: 1 }} />
                   <Button onClick={() => void exportCsv.run()} loading={exportCsv.loading}>{exported !== undefined ? t('common.exporting', { n: exported }) : t('common.exportCsv')}</Button>
                 </div>
                 {page.records.length === 0 && page.bookmark ? <Alert type="info" showIcon title={t('common.partial')} style={{ marginBottom: 12 }} /> : null}
-                <Table rowKey="accessId" size="small" columns={auditColumns(t, i18n.language)} dataSource={page.records} pagination={false} loading={load.loading} scroll={{ x: 960 }} data-testid="audit-results" />
+                <div data-testid="audit-results"><Table rowKey="accessId" size="small" columns={auditColumns(t, i18n.language)} dataSource={page.records} pagination={false} loading={load.loading} scroll={{ x: 960 }} /></div>
                 <div className="toolbar">
                   <Button disabled={marks.length <= 1} onClick={() => go('', [''])}>{t('common.first')}</Button>
-                  <Button disabled={marks.length <= 1} onClick={() => go(marks[marks.length - 2] ?? '', marks.slice(0, -1))}>{t('common.back')}</Button>
+                  <Button disabled={marks.length <= 1} onClick={() => go(marks[marks.length - 2] ?? '', marks.slice(0, -1))}>{t('common.prev')}</Button>
                   <Button type="primary" disabled={!page.bookmark} onClick={() => go(page.bookmark, [...marks, page.bookmark])}>{t('common.next')}</Button>
                 </div>
               </Card>

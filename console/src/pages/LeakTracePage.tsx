@@ -83,7 +83,7 @@ export default function LeakTracePage() {
       <Typography.Title level={1} className="page-title">{t('leaks.title')}</Typography.Title>
       <Typography.Paragraph className="page-lead">{t('leaks.lead')}</Typography.Paragraph>
       <Card>
-        <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void trace.run(v)} requiredMark="optional">
+        <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void trace.run(v)}>
           <Form.Item name="keys" label={t('leaks.keys')}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} className="mono" spellCheck={false} data-testid="leak-keys" />
           </Form.Item>
@@ -122,9 +122,9 @@ export default function LeakTracePage() {
               <Typography.Text type="secondary" data-testid="leak-cost">{t('leaks.cost', { ...report.cost, ms: report.ms })}</Typography.Text>
               {!report.complete ? <Alert type="warning" showIcon title={t('leaks.incomplete')} /> : null}
               {report.untouched > 0 ? <Typography.Text>{t('leaks.untouched', { n: report.untouched })}</Typography.Text> : null}
-              {report.withheld > 0 ? <Typography.Text type="warning">{t('common.withheld', { n: report.withheld })}</Typography.Text> : null}
+              {report.withheld > 0 ? <Typography.Text className="warn-text">{t('common.withheld', { n: report.withheld })}</Typography.Text> : null}
               <Tabs items={[
-                { key: 'ops', label: t('leaks.operators'), children: <Table size="small" rowKey={(r) => `${r.accessorMsp}/${r.accessorOperatorId}`} columns={operatorColumns} dataSource={report.operators} expandable={{ expandedRowRender: drill }} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 900 }} data-testid="leak-operators" locale={{ emptyText: t('audit.noResults') }} /> },
+                { key: 'ops', label: t('leaks.operators'), children: <Table size="small" rowKey={(r) => `${r.accessorMsp}/${r.accessorOperatorId}`} columns={operatorColumns} dataSource={report.operators} expandable={{ expandedRowRender: drill }} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 900 }} locale={{ emptyText: t('audit.noResults') }} /> },
                 { key: 'orgs', label: t('leaks.orgs'), children: <Table size="small" rowKey="accessorMsp" columns={orgColumns} dataSource={report.orgs} pagination={false} locale={{ emptyText: t('audit.noResults') }} /> },
               ]} />
             </Space>

@@ -38,7 +38,7 @@ export default function SignInPage() {
       <Typography.Title level={1} className="page-title">{t('signIn.title')}</Typography.Title>
       {config.oidc ? <OidcSignIn oidc={config.oidc} next={safeNext(params.get('next'))} /> : null}
       {config.tokenSignIn ? (
-        <Form layout="vertical" onFinish={submit} requiredMark="optional">
+        <Form layout="vertical" onFinish={submit}>
           <Form.Item name="token" label={t('signIn.tokenLabel')} extra={t('signIn.tokenHelp', { org: config.org })} rules={[{ required: true, message: t('common.required') }]}>
             <Input.TextArea autoSize={{ minRows: 4, maxRows: 8 }} spellCheck={false} autoComplete="off" className="mono" data-testid="token-input" />
           </Form.Item>
