@@ -30,7 +30,7 @@ describe('the console, served by the gateway', () => {
       const html = await res.text();
       assert.ok(html.includes(`content="${nonce}"`), 'the page carries the header nonce');
       assert.ok(!html.includes('__CSP_NONCE__'));
-      assert.match(csp, /script-src 'self'(;|$)/, 'no inline scripts');
+      assert.match(csp, /script-src 'self' 'report-sample'(;|$)/, 'no inline scripts');
       assert.match(csp, /frame-ancestors 'none'/);
       assert.equal(res.headers.get('cache-control'), 'no-store');
       nonces.push(nonce);

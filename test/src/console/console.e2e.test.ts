@@ -41,10 +41,10 @@ describe('web console in Chromium against the real network', () => {
     axe[`${name} (${lang})`] = await seriousViolations(page);
     if (SHOTS) await page.screenshot({ path: resolve(SHOTS, `${name}.${lang}.png`), fullPage: true });
   };
-  const watch = (page: Page) => {
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
-    });
+  /** Records every CSP violation of the page's documents (directive and sample), across navigations. */
+  const watch = async (page: Page) => {
+    await page.exposeBinding('reportCspViolation', (_src, v: string) => void cspViolations.push(v));
+    await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.effectiveDirective + ': ' + (e.sample || e.blockedURI)));`);
   };
   const signIn = async (page: Page, token: string, next: string) => {
     await page.goto(`${ps.url}/console/signin?next=${encodeURIComponent(next)}`);
@@ -95,11 +95,11 @@ describe('web console in Chromium against the real network', () => {
   it('serves the console with a strict CSP and no inline script, and loads it fast', async () => {
     const res = await fetch(`${ps.url}/console/`);
     const csp = res.headers.get('content-security-policy') ?? '';
-    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /script-src 'self' 'report-sample'(;|$)/);
     const html = await res.text();
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script has a src');
     const page = await browser.context.newPage();
-    watch(page);
+    await watch(page);
     await visit(page, '/', 'home', () => page.getByRole('heading', { level: 1 }).waitFor());
     const load = await page.evaluate('JSON.stringify(performance.getEntriesByType("navigation")[0])');
     const nav = JSON.parse(String(load)) as { loadEventEnd: number; domContentLoadedEventEnd: number };
@@ -112,7 +112,7 @@ describe('web console in Chromium against the real network', () => {
 
   it('the public page verifies a real deposit by file, sending only its hash, and rejects a modified file', async () => {
     const page = await browser.context.newPage();
-    watch(page);
+    await watch(page);
     const sent: string[] = [];
     page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
     for (const lang of LANGS) {
@@ -134,7 +134,7 @@ describe('web console in Chromium against the real network', () => {
 
   it('an auditor finds the entry of a disclosure made in the test (by subject key and by ID number) and opens its detail', async () => {
     const page = await browser.context.newPage();
-    watch(page);
+    await watch(page);
     await signIn(page, tokenFor(ps.org, 'auditor1', 'auditor'), '/audit');
     await page.getByTestId('filter-subject').fill(citizen);
     await page.getByTestId('filter-case').fill(caseId);
@@ -168,7 +168,7 @@ describe('web console in Chromium against the real network', () => {
 
   it('leak tracing ranks first the operator who accessed the seeded set', async () => {
     const page = await browser.context.newPage();
-    watch(page);
+    await watch(page);
     await signIn(page, tokenFor(ps.org, 'auditor1', 'auditor'), '/leaks');
     for (const lang of LANGS) {
       await visit(page, '/leaks', 'leak-tracing', async () => {
@@ -187,7 +187,7 @@ describe('web console in Chromium against the real network', () => {
 
   it('the anomaly page charts accesses per day per department', async () => {
     const page = await browser.context.newPage();
-    watch(page);
+    await watch(page);
     await signIn(page, tokenFor(ps.org, 'auditor1', 'auditor'), '/anomalies');
     for (const lang of LANGS) {
       await visit(page, '/anomalies', 'anomalies', async () => {
@@ -202,7 +202,7 @@ describe('web console in Chromium against the real network', () => {
     const phone = await launchChromium({ viewport: { width: 390, height: 844 } });
     try {
       const page = await phone.context.newPage();
-      watch(page);
+      await watch(page);
       await signIn(page, tokenFor(ps.org, citizen, 'citizen'), '/me');
       for (const lang of LANGS) {
         await visit(page, '/me', 'citizen-log', () => page.getByTestId('citizen-case').first().waitFor(), lang);
@@ -241,6 +241,9 @@ describe('web console in Chromium against the real network', () => {
     assert.ok(pages.length >= 14, `axe ran on ${pages.length} page views`);
     console.log(`[console] axe: ${pages.length} page views, serious/critical violations: ${pages.map((p) => `${p}=${axe[p]?.length}`).join(', ')}`);
     assert.deepEqual(Object.fromEntries(Object.entries(axe).filter(([, v]) => v.length > 0)), {});
-    assert.deepEqual(cspViolations, []);
+    // The one refusal expected: Ant Design's table inserting a nonce-less <style> to measure the scrollbar (see console-csp.ts).
+    const unexpected = cspViolations.filter((v) => !/^style-src-elem: #rc-scrollbar-measure-/.test(v.trim()));
+    console.log(`[console] CSP violations: ${cspViolations.length} (expected scrollbar measurements), unexpected: ${unexpected.length}`);
+    assert.deepEqual(unexpected, []);
   });
 });
