@@ -1,23 +1,14 @@
-/** Response shapes of the REST routes the console uses (see docs/openapi.json). */
+/**
+ * Response shapes of the REST routes the console uses (see docs/openapi.json). Where the chaincode or the gateway
+ * defines the shape, it is imported as a type only (nothing of theirs is bundled).
+ */
+import type { AccessEntry } from '@govchain/chaincode/dist/audit/records';
+import type { ActivityItem } from '@govchain/chaincode/dist/audit/activity-query';
+import type { ActivityReport } from '@govchain/gateway/dist/services/activity-service';
+import type { CoverageRow, LeakReport } from '@govchain/gateway/dist/services/leak-trace-service';
+import type { ConsoleRuntimeConfig } from '@govchain/gateway/dist/console/console-static';
 
-/** An audit entry (Data Tracker fields). */
-export interface AccessEntry {
-  accessId: string;
-  accessorOperatorId: string;
-  accessorMsp: string;
-  role: string;
-  subjectKey: string;
-  dataset: string;
-  fields: string[];
-  purpose: string;
-  legalBasis: string;
-  caseId: string;
-  at: string;
-  expiresAt: string;
-  sealedUntil?: string;
-  grantId: string | null;
-  importBatchId?: string;
-}
+export type { AccessEntry, ActivityItem, ActivityReport, CoverageRow, LeakReport };
 
 /** GET /audit/search. */
 export interface SearchPage {
@@ -35,51 +26,6 @@ export interface Page<T> {
   fetched?: number;
   /** Sealed entries about the citizen: how many, and when each is released (when the API offers it). */
   withheld?: { count: number; releases?: string[] } | number;
-}
-
-/** POST /audit/leak-trace. */
-export interface CoverageRow {
-  accessorMsp: string;
-  accessorOperatorId?: string;
-  covered: number;
-  coverage: number;
-  accesses: number;
-  firstAt: string;
-  lastAt: string;
-  subjects?: Array<{ subjectKey: string; count: number; accessIds: string[] }>;
-  operators?: number;
-}
-export interface LeakReport {
-  subjects: number;
-  from: string | null;
-  to: string | null;
-  operators: CoverageRow[];
-  orgs: CoverageRow[];
-  withheld: number;
-  untouched: number;
-  complete: boolean;
-  cost: { calls: number; read: number; pages: number };
-}
-
-/** GET /audit/activity. */
-export interface ActivityItem {
-  accessId: string;
-  at: string;
-  accessorMsp: string;
-  accessorOperatorId: string;
-  subjectKey: string;
-  dataset: string;
-}
-export interface ActivityReport {
-  days: string[];
-  orgs: string[];
-  perDay: Array<{ day: string; org: string; count: number }>;
-  offHours: { count: number; entries: Array<ActivityItem & { localTime: string }> };
-  heavyUsers: Array<{ day: string; org: string; operator: string; distinctSubjects: number; orgMedian: number }>;
-  withheld: number;
-  complete: boolean;
-  readUntil: string | null;
-  cost: { calls: number; read: number; pages: number };
 }
 
 /** GET /public/works/{hash}. */
@@ -116,11 +62,4 @@ export interface CopyrightItem {
 }
 
 /** /console/config.json. */
-export interface ConsoleConfig {
-  org: string;
-  mspId: string;
-  tokenSignIn: boolean;
-  oidc: { authority: string; clientId: string; scope: string } | null;
-  apiBase: string;
-  orgs?: string[];
-}
+export type ConsoleConfig = Omit<ConsoleRuntimeConfig, 'orgs'> & { orgs?: string[] };

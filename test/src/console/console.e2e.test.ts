@@ -105,7 +105,7 @@ describe('web console in Chromium against the real network', () => {
     const nav = JSON.parse(String(load)) as { loadEventEnd: number; domContentLoadedEventEnd: number };
     console.log(`[console] first load from the gateway: DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms, load ${Math.round(nav.loadEventEnd)} ms`);
     await visit(page, '/', 'home', () => page.getByRole('heading', { level: 1 }).waitFor(), 'en');
-    await visit(page, '/signin', 'signin', () => page.getByTestId('token-input').waitFor());
+    for (const lang of LANGS) await visit(page, '/signin', 'signin', () => page.getByTestId('token-input').waitFor(), lang);
     await visit(page, '/no-such-page', 'not-found', () => page.getByRole('heading', { level: 1 }).waitFor());
     await page.close();
   });
