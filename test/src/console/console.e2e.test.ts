@@ -46,10 +46,14 @@ describe('web console in Chromium against the real network', () => {
     await page.exposeBinding('reportCspViolation', (_src, v: string) => void cspViolations.push(v));
     await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.effectiveDirective + ': ' + (e.sample || e.blockedURI)));`);
   };
+  /** Signs in on the token page with the keyboard only: type the token, Tab to the button, Enter. */
   const signIn = async (page: Page, token: string, next: string) => {
     await page.goto(`${ps.url}/console/signin?next=${encodeURIComponent(next)}`);
-    await page.getByTestId('token-input').fill(token);
-    await page.getByTestId('token-submit').click();
+    await page.getByTestId('token-input').focus();
+    await page.keyboard.insertText(token);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement.dataset.testid'), 'token-submit');
+    await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === `/console${next}`);
   };
 
@@ -105,6 +109,11 @@ describe('web console in Chromium against the real network', () => {
     const nav = JSON.parse(String(load)) as { loadEventEnd: number; domContentLoadedEventEnd: number };
     console.log(`[console] first load from the gateway: DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms, load ${Math.round(nav.loadEventEnd)} ms`);
     await visit(page, '/', 'home', () => page.getByRole('heading', { level: 1 }).waitFor(), 'en');
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement.textContent'), 'Skip to main content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate('document.activeElement.id'), 'main');
     for (const lang of LANGS) await visit(page, '/signin', 'signin', () => page.getByTestId('token-input').waitFor(), lang);
     await visit(page, '/no-such-page', 'not-found', () => page.getByRole('heading', { level: 1 }).waitFor());
     await page.close();
