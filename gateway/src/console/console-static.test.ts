@@ -11,6 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'console-'));
 mkdirSync(join(dir, 'assets'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><meta name="csp-nonce" content="__CSP_NONCE__"><script type="module" src="/console/assets/app.js" nonce="__CSP_NONCE__"></script>');
 writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+writeFileSync(join(dir, 'assets', 'big.js'), 'console.log("GovChain");\n'.repeat(500));
 
 describe('the console, served by the gateway', () => {
   let t: TestApp;
@@ -41,6 +42,8 @@ describe('the console, served by the gateway', () => {
   test('assets are immutable and unknown files are 404 ROUTE_NOT_FOUND', async () => {
     const js = await fetch(`${t.url}/console/assets/app.js`);
     assert.equal(js.status, 200);
+    const big = await fetch(`${t.url}/console/assets/big.js`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(big.headers.get('content-encoding'), 'gzip', 'scripts are served compressed');
     assert.match(js.headers.get('cache-control') ?? '', /immutable/);
     for (const path of ['/console/assets/missing.js', '/console/secret.env', '/console/assets/../index.html']) {
       const res = await fetch(t.url + path);
