@@ -13,6 +13,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { KeyText } from '../components/KeyText';
 import { OrgName } from '../components/OrgName';
 import { formatTime } from '../lib/format';
+import { textOf } from '../lib/files';
 import { parseIdNumbers, parseSubjectKeys } from '../lib/id-numbers';
 
 /** Most leaked records one trace takes (the gateway's limit). */
@@ -89,7 +90,7 @@ export default function LeakTracePage() {
           </Form.Item>
           <Form.Item label={t('leaks.file')}>
             <Upload accept=".txt,.csv,text/plain,text/csv" maxCount={1} showUploadList={false} beforeUpload={async (file) => {
-              setIds({ ...parseIdNumbers(await file.text()), name: file.name });
+              setIds({ ...parseIdNumbers(await textOf(file)), name: file.name });
               return Upload.LIST_IGNORE;
             }}>
               <Button icon={<UploadOutlined aria-hidden />}>{t('leaks.chooseFile')}</Button>
