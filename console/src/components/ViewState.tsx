@@ -18,6 +18,6 @@ export function ViewState({ loading, error, empty, emptyText, onRetry, children 
       </div>
     );
   }
-  if (empty) return <Empty description={emptyText ?? t('common.empty')} />;
+  if (empty) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('common.empty')} />;
   return <>{children}</>;
 }

@@ -65,7 +65,7 @@ export const en = {
     lookupNote: 'The ID number is turned into a subject key by an audited lookup: give its purpose and legal basis.', purpose: 'Purpose code', legalBasis: 'Legal basis',
     caseId: 'Case id', operator: 'Operator id', org: 'Department', dataset: 'Dataset', any: 'Any', at: 'Time', fields: 'Fields', sealed: 'Sealed until {{until}}',
     imported: 'Imported', results: 'Results', noResults: 'No audit entries match.', entry: 'Audit entry', role: 'Role', grant: 'Grant', expires: 'Citable until',
-    accessId: 'Access id', batch: 'Import batch', txTitle: 'Ledger transaction', valid: 'Valid', invalid: 'Invalid', receipt: 'Receipt verification',
+    accessId: 'Access id', batch: 'Import batch', txTitle: 'Ledger transaction', validation: 'Validation', valid: 'Valid', invalid: 'Invalid', receipt: 'Receipt verification',
     receiptPending: 'Receipts are not offered by this gateway yet.', open: 'Open entry', purposeHelp: 'A lower-case code such as audit-investigation.',
     lookupFailed: 'The subject-key lookup failed', badSubject: '64 lower-case hex characters.', badId: '18 characters: 17 digits and a digit or X.',
   },

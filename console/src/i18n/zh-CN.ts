@@ -67,7 +67,7 @@ export const zhCN: Messages = {
     lookupNote: '身份证号将通过一次留痕查询转换为主体标识，请填写查询用途和法律依据。', purpose: '用途代码', legalBasis: '法律依据',
     caseId: '案件编号', operator: '操作员', org: '部门', dataset: '数据集', any: '不限', at: '时间', fields: '字段', sealed: '封存至 {{until}}',
     imported: '历史导入', results: '查询结果', noResults: '没有符合条件的审计记录。', entry: '审计记录', role: '角色', grant: '共享授权', expires: '有效期至',
-    accessId: '访问编号', batch: '导入批次', txTitle: '账本交易', valid: '有效', invalid: '无效', receipt: '回执核验',
+    accessId: '访问编号', batch: '导入批次', txTitle: '账本交易', validation: '校验结果', valid: '有效', invalid: '无效', receipt: '回执核验',
     receiptPending: '本网关暂未提供回执。', open: '查看记录', purposeHelp: '小写代码，例如 audit-investigation。',
     lookupFailed: '主体标识查询失败', badSubject: '64 位小写十六进制字符。', badId: '18 位：17 位数字加一位数字或 X。',
   },

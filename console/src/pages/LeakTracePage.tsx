@@ -49,7 +49,7 @@ export default function LeakTracePage() {
   const lang = i18n.language;
   const coverage = (r: CoverageRow) => (
     <Space>
-      <Progress percent={Math.round(r.coverage * 100)} size="small" style={{ width: 100 }} aria-label={`${t('leaks.coverage')} ${Math.round(r.coverage * 100)}%`} />
+      <Progress percent={Math.round(r.coverage * 100)} status="normal" format={(p) => `${p}%`} size="small" style={{ width: 120 }} aria-label={`${t('leaks.coverage')} ${Math.round(r.coverage * 100)}%`} />
       <span>{r.covered} / {report?.subjects}</span>
     </Space>
   );

@@ -100,7 +100,7 @@ export function auditInsightRoutes(): RouteSpec[] {
         const hours = { start: q.officeStart, end: q.officeEnd, weekdays: q.weekdays.split(',').map(Number), utcOffsetMinutes: offsetMinutes(q.utcOffset) };
         const report = await activityReport(async (bookmark) =>
           (await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'Activity', args: [JSON.stringify({ from: q.from, to: q.to, bookmark })] })) as ActivityPage,
-        hours, { factor: q.factor, minSubjects: q.minSubjects });
+        hours, { factor: q.factor, minSubjects: q.minSubjects }, undefined, { from: q.from, to: q.to });
         return { status: 200, body: report };
       },
     }),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activityReport, localTime, median, outsideOfficeHours, type ActivityPage } from './activity-service';
+import { activityReport, daysOf, localTime, median, outsideOfficeHours, type ActivityPage } from './activity-service';
 
 const HOURS = { start: '08:30', end: '17:30', weekdays: [1, 2, 3, 4, 5], utcOffsetMinutes: 480 };
 const item = (at: string, msp: string, op: string, subject: string) => ({ accessId: `${op}-${at}`, at, accessorMsp: msp, accessorOperatorId: op, subjectKey: subject, dataset: 'd' });
@@ -13,6 +13,7 @@ test('office hours are local to the office (UTC+08:00 by default) and exclude we
   assert.equal(outsideOfficeHours('2025-03-08T02:00:00.000Z', HOURS), true, 'Saturday 10:00');
   assert.equal(median([5, 1, 3]), 3);
   assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.deepEqual(daysOf({ from: '2025-03-01T16:00:00.000Z', to: '2025-03-04T16:00:00.000Z' }, 480), ['2025-03-02', '2025-03-03', '2025-03-04']);
 });
 
 test('aggregates pages into accesses per day per org, off-hours entries and heavy users', async () => {
@@ -33,8 +34,9 @@ test('aggregates pages into accesses per day per org, off-hours entries and heav
   const r = await activityReport(async (b) => {
     marks.push(b);
     return pages[marks.length - 1] as ActivityPage;
-  }, HOURS, { factor: 3, minSubjects: 10 });
+  }, HOURS, { factor: 3, minSubjects: 10 }, undefined, { from: '2025-03-02T16:00:00.000Z', to: '2025-03-05T16:00:00.000Z' });
   assert.deepEqual(marks, ['', 'next']);
+  assert.deepEqual(r.days, ['2025-03-03', '2025-03-04', '2025-03-05'], 'every day of the window, quiet ones too');
   assert.deepEqual(r.perDay, [{ day: '2025-03-04', org: 'PS', count: 18 }, { day: '2025-03-04', org: 'NR', count: 1 }].sort((a, b) => a.org.localeCompare(b.org)));
   assert.deepEqual(r.heavyUsers, [{ day: '2025-03-04', org: 'PS', operator: 'heavy1', distinctSubjects: 12, orgMedian: 2 }]);
   assert.equal(r.offHours.count, 1);

@@ -69,6 +69,7 @@ export function median(xs: number[]): number {
 /** Reads the window's activity page by page (bounded) and aggregates it. */
 export async function activityReport(
   readPage: (bookmark: string) => Promise<ActivityPage>, hours: OfficeHours, rule: HeavyUseRule, maxCalls = ACTIVITY_MAX_CALLS,
+  window?: { from: string; to: string },
 ): Promise<ActivityReport> {
   const perDay = new Map<string, number>();
   const subjects = new Map<string, Set<string>>();
@@ -97,8 +98,9 @@ export async function activityReport(
     }
     bookmark = page.bookmark;
   } while (bookmark && cost.calls < maxCalls);
+  const seen = [...perDay.keys()].map((k) => k.split('\u0000')[0] as string);
   return {
-    days: [...new Set([...perDay.keys()].map((k) => k.split('\u0000')[0] as string))].sort(),
+    days: [...new Set([...(window ? daysOf(window, hours.utcOffsetMinutes) : []), ...seen])].sort(),
     orgs: [...new Set([...perDay.keys()].map((k) => k.split('\u0000')[1] as string))].sort(),
     perDay: [...perDay.entries()].map(([k, count]) => {
       const [day, org] = k.split('\u0000') as [string, string];
@@ -111,6 +113,15 @@ export async function activityReport(
     readUntil: last,
     cost,
   };
+}
+
+/** Every office-local day a window touches (a timeline shows the quiet days too). */
+export function daysOf(window: { from: string; to: string }, utcOffsetMinutes: number): string[] {
+  const first = localTime(window.from, utcOffsetMinutes).day;
+  const last = localTime(new Date(Date.parse(window.to) - 1).toISOString(), utcOffsetMinutes).day;
+  const days: string[] = [];
+  for (let d = Date.parse(`${first}T00:00:00.000Z`); d <= Date.parse(`${last}T00:00:00.000Z`) && days.length <= 366; d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10));
+  return days;
 }
 
 /** Operators whose distinct subjects on a day exceed factor × their org's median that day. */

@@ -134,7 +134,8 @@ describe('web console in Chromium against the real network', () => {
     }
     const modified = Buffer.concat([work, Buffer.from('!')]);
     await page.locator('input[type=file]').setInputFiles({ name: 'work.txt', mimeType: 'text/plain', buffer: modified });
-    await page.getByText('No deposit').waitFor();
+    await page.getByTestId('verify-result').getByText('No deposit', { exact: true }).waitFor();
+    if (SHOTS) await page.screenshot({ path: resolve(SHOTS, 'verify-work-no-deposit.en.png'), fullPage: true });
     const hash = createHash('sha256').update(work).digest('hex');
     assert.ok(sent.some((s) => s.includes(`/api/v1/public/works/${hash}`)), 'the hash was sent');
     assert.ok(!sent.some((s) => s.includes('GovChain console e2e work')), 'the file content never left the browser');
