@@ -10,8 +10,8 @@ import { usccCheckCharacter } from '@govchain/chaincode/dist/business/uscc';
 const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
 const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
-/** E2E gateways listen on PORT_BASE + department index, away from the `npm start` ports. */
-const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? 3300);
+/** E2E gateways listen on PORT_BASE + department index, 300 above the topology's (`npm start`) gateway ports. */
+const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? (departments(loadTopology())[0]?.gatewayPort ?? 3000) + 300);
 
 /** A gateway process started by a test. */
 export interface TestGateway {
