@@ -35,7 +35,7 @@ describe('LeakTracePage', () => {
     expect(lookups.every((c) => (c.init.headers as Record<string, string>)['idempotency-key']?.startsWith('console-'))).toBe(true);
     const trace = f.calls.find((c) => c.url.endsWith('/audit/leak-trace'));
     expect(JSON.parse(String(trace?.init.body)).subjects).toEqual(['3'.repeat(64), '1'.repeat(64), '2'.repeat(64)]);
-    expect(screen.getByTestId('leak-cost').textContent).toContain('read 7 entries in 3 pages');
+    expect(screen.getByTestId('leak-cost').textContent).toContain('Read 7 entries in 3 pages');
   });
 
   it('refuses an empty set before calling the gateway', async () => {

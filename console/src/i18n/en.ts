@@ -63,7 +63,7 @@ export const en = {
   audit: {
     title: 'Audit trail', by: 'Subject', bySubject: 'Subject key', byId: 'ID number', subject: 'Subject key', idNumber: 'Resident ID number',
     lookupNote: 'The ID number is turned into a subject key by an audited lookup: give its purpose and legal basis.', purpose: 'Purpose code', legalBasis: 'Legal basis',
-    caseId: 'Case id', operator: 'Operator id', org: 'Department', dataset: 'Dataset', any: 'Any', at: 'Time', fields: 'Fields', sealed: 'Sealed until {{until}}',
+    caseId: 'Case id', lookupCase: 'Case id of this lookup', resolved: 'Subject key of this ID number', operator: 'Operator id', org: 'Department', dataset: 'Dataset', any: 'Any', at: 'Time', fields: 'Fields', sealed: 'Sealed until {{until}}',
     imported: 'Imported', results: 'Results', noResults: 'No audit entries match.', entry: 'Audit entry', role: 'Role', grant: 'Grant', expires: 'Citable until',
     accessId: 'Access id', batch: 'Import batch', txTitle: 'Ledger transaction', validation: 'Validation', valid: 'Valid', invalid: 'Invalid', receipt: 'Receipt verification',
     receiptPending: 'Receipts are not offered by this gateway yet.', open: 'Open entry', purposeHelp: 'A lower-case code such as audit-investigation.',
@@ -74,7 +74,7 @@ export const en = {
     keys: 'Subject keys, one per line', file: 'File of ID numbers (one per line, or the first CSV column)', chooseFile: 'Choose file', converting: 'Looking up subject keys: {{done}} of {{total}}',
     operators: 'Operators', orgs: 'Departments', rank: 'Rank', covered: 'Covered', coverage: 'Coverage', accesses: 'Accesses', first: 'First access', last: 'Last access',
     operatorsOfOrg: 'Operators', untouched: '{{n}} of the records were not accessed in the window.', incomplete: 'The trace stopped at its read budget: narrow the window or the set.',
-    cost: '{{calls}} chaincode calls read {{read}} entries in {{pages}} pages ({{ms}} ms).', drill: 'Entries of this operator about the leaked records',
+    cost: 'Read {{read}} entries in {{pages}} pages, chaincode calls: {{calls}} ({{ms}} ms).', drill: 'Entries of this operator about the leaked records',
     tooMany: 'At most {{max}} records per trace.', none: 'Enter at least one subject key or choose a file.', idsLoaded: '{{n}} ID numbers loaded.', badLines: '{{n}} lines are not valid and were skipped.',
   },
   anomalies: {

@@ -7,6 +7,7 @@ import type { SearchPage } from '../api/types';
 import { useConsole } from '../app/console-context';
 import { useAction } from '../app/use-request';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { KeyText } from '../components/KeyText';
 import { ViewState } from '../components/ViewState';
 import { download, toCsv } from '../lib/csv';
 import { auditColumns, auditCsvColumns } from './audit-columns';
@@ -39,6 +40,7 @@ export default function AuditSearchPage() {
   const [marks, setMarks] = useState<string[]>(['']);
   const [page, setPage] = useState<SearchPage>();
   const [exported, setExported] = useState<number>();
+  const [resolved, setResolved] = useState<string>();
   const load = useAction(async (f: AuditFilter, bookmark: string) => {
     const p = await searchAudit(api, f, bookmark);
     setPage(p);
@@ -49,6 +51,7 @@ export default function AuditSearchPage() {
     if (v.mode === 'id' && v.idNumber) {
       subject = await lookupSubjectKey(api, v.idNumber.trim().toUpperCase(), { purpose: v.purpose ?? '', legalBasis: v.legalBasis ?? '', ...(v.lookupCase ? { caseId: v.lookupCase } : {}) });
       form.setFieldValue('subject', subject);
+      setResolved(subject);
     }
     const f: AuditFilter = {
       ...(subject ? { subject } : {}), ...(v.org ? { org: v.org } : {}), ...(v.operator?.trim() ? { operator: v.operator.trim() } : {}),
@@ -94,10 +97,11 @@ export default function AuditSearchPage() {
                 <Form.Item name="legalBasis" label={t('audit.legalBasis')} rules={[{ required: true, message: t('common.required') }]}>
                   <Input autoComplete="off" maxLength={300} />
                 </Form.Item>
-                <Form.Item name="lookupCase" label={t('audit.caseId')}>
+                <Form.Item name="lookupCase" label={t('audit.lookupCase')}>
                   <Input autoComplete="off" maxLength={128} />
                 </Form.Item>
               </div>
+              {resolved ? <Typography.Paragraph type="secondary">{t('audit.resolved')}: <KeyText value={resolved} full /></Typography.Paragraph> : null}
             </>
           ) : (
             <Form.Item name="subject" label={t('audit.subject')} rules={[{ pattern: /^[0-9a-fA-F]{64}$/, message: t('audit.badSubject') }]}>
