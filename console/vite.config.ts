@@ -23,5 +23,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     css: false,
+    // Ant Design forms render slowly in jsdom on a loaded 2-core machine.
+    testTimeout: 20_000,
   },
 });

@@ -28,10 +28,11 @@ describe('LeakTracePage', () => {
     fireEvent.change(screen.getByTestId('leak-keys'), { target: { value: `${'3'.repeat(64)}\n` } });
     fireEvent.change(screen.getByLabelText('Purpose code'), { target: { value: 'leak-investigation' } });
     fireEvent.change(screen.getByLabelText('Legal basis'), { target: { value: 'PIPL art. 34' } });
+    fireEvent.change(screen.getByLabelText('Case id of this lookup'), { target: { value: 'LEAK-2025-7' } });
     fireEvent.click(screen.getByTestId('leak-run'));
     await waitFor(() => expect(screen.getByTestId('leak-operator').textContent).toBe('registrar1'));
     const lookups = f.calls.filter((c) => c.url.endsWith('/identities/subject-key'));
-    expect(lookups.map((c) => JSON.parse(String(c.init.body)).idNumber)).toEqual(['110105199003071231', '110105199003071232']);
+    expect(lookups.map((c) => JSON.parse(String(c.init.body)))).toEqual(['110105199003071231', '110105199003071232'].map((idNumber) => ({ idNumber, purpose: 'leak-investigation', legalBasis: 'PIPL art. 34', caseId: 'LEAK-2025-7' })));
     expect(lookups.every((c) => (c.init.headers as Record<string, string>)['idempotency-key']?.startsWith('console-'))).toBe(true);
     const trace = f.calls.find((c) => c.url.endsWith('/audit/leak-trace'));
     expect(JSON.parse(String(trace?.init.body)).subjects).toEqual(['3'.repeat(64), '1'.repeat(64), '2'.repeat(64)]);

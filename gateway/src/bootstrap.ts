@@ -30,6 +30,7 @@ export function buildVerifier(config: GatewayConfig): TokenVerifier {
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
     clockToleranceSec: config.jwtClockToleranceSec,
+    maxLifetime: { operatorSec: config.jwtMaxLifetimeOperatorSec, citizenSec: config.jwtMaxLifetimeCitizenSec },
     keys: keyResolverFor(config.jwtKeys),
   });
 }
@@ -59,6 +60,9 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     registrars,
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
+    ipRateLimitPerMinute: config.ipRateLimitPerMinute,
+    readyCacheMs: config.readyCacheMs,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
     console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId)),

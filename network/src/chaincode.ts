@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { exec } from './exec';
+import { writeCcaasPackage } from './ccaas-package';
 import { paths } from './paths';
 import { peerCli, ordererFlags, peerTargets } from './peercli';
 import { ManagedProcess, startDetached } from './processes';
-import { collectionName, departments, Topology } from './topology';
+import { anchorCollectionName, collectionName, departments, Topology } from './topology';
 import { Toolchain } from './toolchain';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
+import { chaincodeServerTlsArgs, chaincodeTls, connectionJson } from './chaincode-tls';
 
 /** Chaincode-level endorsement policy: any `outOf` department peers, so no department endorses alone. */
 export function endorsementPolicy(t: Topology): string {
@@ -19,9 +20,14 @@ export function endorsementPolicy(t: Topology): string {
  * One private data collection per registrar org, stored and written only by that org (docs/conventions.md).
  * memberOnlyRead is off on purpose: another org's operator must be able to evaluate ReadPersonalData on the
  * owner's peer after a committed, granted access; the chaincode is the read gate and fails closed.
+ * Plus one anchors collection per department (chaincode/src/core/anchors.ts): its collection-level
+ * endorsement policy is the department's own peer, so a write there (an audit entry's or a record's anchor,
+ * an owner's approval) commits only with that department endorsing, also for keys written for the first
+ * time. Any client may write it (memberOnlyWrite off: the guard is the policy at commit); only hashes are
+ * read, which every peer holds.
  */
 export function collections(t: Topology): object[] {
-  return departments(t)
+  const privateData = departments(t)
     .filter((o) => o.registers.length > 0)
     .map((o) => ({
       name: collectionName(o.mspId),
@@ -33,19 +39,27 @@ export function collections(t: Topology): object[] {
       memberOnlyWrite: true,
       endorsementPolicy: { signaturePolicy: `OR('${o.mspId}.peer')` },
     }));
+  const anchors = departments(t).map((o) => ({
+    name: anchorCollectionName(o.mspId),
+    policy: `OR('${o.mspId}.member')`,
+    requiredPeerCount: 0,
+    maxPeerCount: 0,
+    blockToLive: 0,
+    memberOnlyRead: true,
+    memberOnlyWrite: false,
+    endorsementPolicy: { signaturePolicy: `OR('${o.mspId}.peer')` },
+  }));
+  return [...privateData, ...anchors];
 }
 
-/** Builds the CCaaS package (metadata type "ccaas" + connection.json naming the chaincode server) and returns its path. */
+/**
+ * Builds the CCaaS package (metadata type "ccaas" + connection.json naming the chaincode server, requiring mutual
+ * TLS and pinning the server's CA) and returns its path.
+ */
 export async function packageChaincode(t: Topology): Promise<string> {
   const dir = paths.chaincodeDir();
-  const src = join(dir, 'src');
-  mkdirSync(src, { recursive: true });
-  const connection = { address: `${t.host}:${t.chaincode.serverPort}`, dial_timeout: '10s', tls_required: false };
-  writeFileSync(join(src, 'connection.json'), JSON.stringify(connection));
-  writeFileSync(join(dir, 'metadata.json'), JSON.stringify({ type: 'ccaas', label: t.chaincode.label }));
-  await exec('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-czf', join(dir, 'code.tar.gz'), '-C', src, 'connection.json']);
-  const pkg = join(dir, `${t.chaincode.label}.tgz`);
-  await exec('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-czf', pkg, '-C', dir, 'metadata.json', 'code.tar.gz']);
+  const connection = connectionJson(`${t.host}:${t.chaincode.serverPort}`, readFileSync(chaincodeTls.ca(), 'utf8'));
+  const pkg = await writeCcaasPackage(dir, t.chaincode.label, connection);
   writeFileSync(join(dir, 'collections.json'), JSON.stringify(collections(t), null, 2));
   return pkg;
 }
@@ -60,14 +74,24 @@ export function subjectKeySecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-/** Starts the Node chaincode server that every peer dials (one server can serve all peers). */
+/**
+ * Starts the Node chaincode server that every peer dials (one server can serve all peers), with TLS and
+ * required client certificates. The subject-key secret goes through the environment, never the command line.
+ */
 export function startChaincodeServer(t: Topology, packageId: string): ManagedProcess {
   const cli = resolve(require.resolve('fabric-shim/package.json', { paths: [paths.chaincodeWorkspace()] }), '..', 'cli.js');
-  const args = [cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`];
+  const args = [
+    '--require', resolve(__dirname, 'ccaas-peer-guard.js'),
+    cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
+    ...chaincodeServerTlsArgs(t),
+  ];
   return startDetached(
     { name: 'chaincode', kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
     process.execPath, args,
-    { cwd: paths.chaincodeWorkspace(), env: { ...process.env, GOVCHAIN_SUBJECT_KEY_SECRET: subjectKeySecret(), CORE_CHAINCODE_LOGGING_LEVEL: t.logging.chaincode } },
+    {
+      cwd: paths.chaincodeWorkspace(),
+      env: { ...process.env, GOVCHAIN_SUBJECT_KEY_SECRET: subjectKeySecret(), CORE_CHAINCODE_LOGGING_LEVEL: t.logging.chaincode, GOVCHAIN_CCAAS_PEER_GUARD: '1' },
+    },
   );
 }
 
@@ -86,11 +110,16 @@ export async function deployChaincode(t: Topology, tc: Toolchain, pkg: string, l
   return packageId;
 }
 
+/** The arguments naming the chaincode definition (as approveformyorg and commit take them). */
+export function definitionArgs(t: Topology): string[] {
+  return ['--channelID', t.channel, '--name', t.chaincode.name, '--version', t.chaincode.version, '--sequence', String(t.chaincode.sequence),
+    '--signature-policy', endorsementPolicy(t), '--collections-config', join(paths.chaincodeDir(), 'collections.json')];
+}
+
 /** Approves the chaincode definition for every org, then commits it with every org's peer endorsing. */
 export async function defineChaincode(t: Topology, tc: Toolchain, packageId: string, log: (s: string) => void): Promise<void> {
   const orgs = departments(t);
-  const def = ['--channelID', t.channel, '--name', t.chaincode.name, '--version', t.chaincode.version, '--sequence', String(t.chaincode.sequence),
-    '--signature-policy', endorsementPolicy(t), '--collections-config', join(paths.chaincodeDir(), 'collections.json')];
+  const def = definitionArgs(t);
   await Promise.all(orgs.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...def, '--package-id', packageId])));
   log(`[network] chaincode definition approved by ${orgs.length} orgs`);
   await peerCli(t, tc, orgs[0]!, ['lifecycle', 'chaincode', 'commit', ...ordererFlags(t), ...def, ...peerTargets(t, orgs)]);

@@ -9,5 +9,6 @@ export { peerCli, peerEnv, ordererFlags, peerTargets } from './peercli';
 export { toolchain, ensureToolchain, missingParts, FABRIC_COMMIT } from './toolchain';
 export { readState, alive, NetworkState, ManagedProcess } from './processes';
 export { endorsementPolicy } from './chaincode';
-export { paths } from './paths';
+export { paths, OPS_HOST } from './paths';
 export { operatorGateway, peerConnection } from './client';
+export { chaincodeTls, connectionJson, chaincodeServerTlsArgs } from './chaincode-tls';

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { nodeHost, paths } from './paths';
+import { CCAAS_ENV } from './chaincode-tls';
+import { OPS_HOST, nodeHost, paths } from './paths';
 import { DepartmentOrg, OrdererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
 
@@ -46,15 +47,20 @@ export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, 
     // Peers start and join together, so the first dial to another org's anchor peer often fails; the default
     // 25 s retry then dominates start-up (cross-org endorsement needs that membership).
     'peer.gossip.reconnectInterval': '2s',
+    // A transaction from other departments that writes into this department's anchors collection is invalid
+    // (collection-level policy) and its private data exists nowhere; without this, the peer stalls its commit for
+    // pullRetryThreshold (60 s) per such block trying to fetch it: a denial of service by any department.
+    'peer.gossip.pvtData.skipPullingInvalidTransactionsDuringCommit': true,
     'peer.tls.enabled': true,
     'peer.tls.cert.file': join(tls, 'server.crt'),
     'peer.tls.key.file': join(tls, 'server.key'),
     'peer.tls.rootcert.file': join(tls, 'ca.crt'),
     'peer.gateway.enabled': true,
     'vm.endpoint': '',
-    'chaincode.externalBuilders': [{ name: 'ccaas', path: join(paths.builders(), 'ccaas'), propagateEnvironment: ['HOME'] }],
+    // The builder adds this peer's own TLS certificate and key to connection.json (mutual TLS to the chaincode server).
+    'chaincode.externalBuilders': [{ name: 'ccaas', path: join(paths.builders(), 'ccaas'), propagateEnvironment: ['HOME', ...CCAAS_ENV] }],
     'ledger.snapshots.rootDir': join(dir, 'data', 'snapshots'),
-    'operations.listenAddress': `${t.host}:${peer.opsPort}`,
+    'operations.listenAddress': `${OPS_HOST}:${peer.opsPort}`,
     'metrics.provider': 'prometheus',
   }));
   return cfgDir;
@@ -84,9 +90,9 @@ export function writeOrdererConfig(t: Topology, tc: Toolchain, org: OrdererOrg, 
     'FileLedger.Location': join(dir, 'data', 'ledger'),
     'Consensus.WALDir': join(dir, 'data', 'etcdraft', 'wal'),
     'Consensus.SnapDir': join(dir, 'data', 'etcdraft', 'snapshot'),
-    'Operations.ListenAddress': `${t.host}:${o.opsPort}`,
+    'Operations.ListenAddress': `${OPS_HOST}:${o.opsPort}`,
     'Metrics.Provider': 'prometheus',
-    'Admin.ListenAddress': `${t.host}:${o.adminPort}`,
+    'Admin.ListenAddress': `${OPS_HOST}:${o.adminPort}`,
     ...tlsBlock('Admin.TLS'),
     'Admin.TLS.ClientAuthRequired': true,
     'ChannelParticipation.Enabled': true,

@@ -5,7 +5,7 @@ import { networkDir } from './topology';
 /** An operator identity enrolled by its org's Fabric CA (role and operator id are certificate attributes). */
 export interface OperatorIdentity {
   id: string;
-  role: 'registrar' | 'clerk' | 'auditor' | 'admin';
+  role: 'registrar' | 'clerk' | 'auditor' | 'admin' | 'investigator';
   certPath: string;
   keyPath: string;
 }

@@ -12,6 +12,7 @@ export function bootstrapInput(t: Topology): Record<string, unknown> {
     governanceMsp: gov.mspId,
     members: deps.map((o) => o.mspId),
     registrars,
+    sealingOrgs: deps.filter((o) => o.seals).map((o) => o.mspId),
     reason: 'network bootstrap from network/topology.json',
     legalAuthority: 'GovChain deployment configuration',
   };

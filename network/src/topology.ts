@@ -6,9 +6,12 @@ const port = z.number().int().min(1024).max(65535);
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter');
 const duration = z.string().regex(/^\d+(ms|s)$/, 'a duration such as 250ms or 2s');
 
+/** Operator roles (the `govchain.role` certificate attribute); investigators issue sealing orders. */
+export const OPERATOR_ROLES = ['registrar', 'clerk', 'auditor', 'admin', 'investigator'] as const;
+
 const operatorSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and dashes'),
-  role: z.enum(['registrar', 'clerk', 'auditor', 'admin']),
+  role: z.enum(OPERATOR_ROLES),
 });
 
 const peerSchema = z.strictObject({ name, port, chaincodePort: port, opsPort: port });
@@ -28,6 +31,8 @@ const departmentOrgSchema = z.strictObject({
   mspId: name,
   kind: z.literal('department'),
   governs: z.boolean().optional(),
+  /** The org's investigators may issue sealing orders (seeded into the governance config's sealingOrgs). */
+  seals: z.boolean().optional(),
   registers: z.array(z.enum(['identity', 'property', 'business', 'copyright'])),
   ca: caSchema,
   peers: z.array(peerSchema).min(1),
@@ -93,6 +98,11 @@ export const topologySchema = z
       const other = seen.get(p);
       if (other) ctx.addIssue({ code: 'custom', message: `port ${p} is used by both ${other} and ${where}`, path: ['orgs'] });
       seen.set(p, where);
+    }
+    for (const o of departments) {
+      if (!o.seals && o.operators.some((op) => op.role === 'investigator')) {
+        ctx.addIssue({ code: 'custom', message: `${o.name} has an investigator but may not seal: set "seals": true or remove the operator`, path: ['orgs'] });
+      }
     }
     const names = t.orgs.map((o) => o.name.toLowerCase());
     if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', message: 'org names must be unique', path: ['orgs'] });
@@ -168,6 +178,11 @@ export function ordererOrg(t: Topology): OrdererOrg {
   const org = t.orgs.find((o): o is OrdererOrg => o.kind === 'orderer');
   if (!org) throw new TopologyError('topology has no orderer org');
   return org;
+}
+
+/** Name of an org's anchors collection (chaincode/src/core/anchors.ts). */
+export function anchorCollectionName(mspId: string): string {
+  return `${mspId}Anchors`;
 }
 
 /** Name of a private data collection for an org, per docs/conventions.md. */

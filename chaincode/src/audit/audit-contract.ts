@@ -1,14 +1,17 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import * as q from './queries';
 import { importEntries } from './import-tx';
+import { recordLookup } from './lookup-tx';
 import { requestAccess } from './request-access-tx';
 import { activityPage } from './activity-query';
 import { traceSubjects } from './leak-trace-query';
 import { searchEntries } from './search-query';
+import { endSealingOrder, getSealingOrder, issueSealingOrder } from './seal-tx';
 
 /**
- * Audit: records personal-data access (append-only) and answers auditors' paginated queries.
- * There is deliberately no transaction that edits or deletes an entry.
+ * Audit: records personal-data access and identity lookups (append-only, write-once keys), sealing orders,
+ * and answers auditors' paginated queries. There is deliberately no transaction that edits or deletes an
+ * entry or an order; an order is ended by a separate end record.
  */
 @Info({ title: 'Audit', description: 'Personal-data access records (Data Tracker) and their queries' })
 export class AuditContract extends Contract {
@@ -18,6 +21,18 @@ export class AuditContract extends Contract {
 
   @Transaction() @Returns('string')
   public async RequestAccess(ctx: Context, requestId: string, input: string): Promise<string> { return requestAccess(ctx, requestId, input); }
+
+  @Transaction() @Returns('string')
+  public async RecordLookup(ctx: Context, requestId: string, input: string): Promise<string> { return recordLookup(ctx, requestId, input); }
+
+  @Transaction() @Returns('string')
+  public async IssueSealingOrder(ctx: Context, requestId: string, input: string): Promise<string> { return issueSealingOrder(ctx, requestId, input); }
+
+  @Transaction() @Returns('string')
+  public async EndSealingOrder(ctx: Context, requestId: string, input: string): Promise<string> { return endSealingOrder(ctx, requestId, input); }
+
+  @Transaction(false) @Returns('string')
+  public async GetSealingOrder(ctx: Context, orderId: string): Promise<string> { return getSealingOrder(ctx, orderId); }
 
   @Transaction() @Returns('string')
   public async ImportEntries(ctx: Context, requestId: string, input: string): Promise<string> { return importEntries(ctx, requestId, input); }

@@ -1,41 +1,40 @@
 import type { Context } from 'fabric-contract-api';
-import { requireCaller } from '../core/access-guard';
+import { requireCallerWithConfig } from '../core/access-guard';
 import { parseJsonArg } from '../core/args';
+import { canonicalBytes } from '../core/canonical-json';
 import { errors } from '../core/error-helpers';
-import { getRecord, putRecord } from '../core/state';
 import { submit } from '../core/submit';
 import { Tx } from '../core/tx';
 import { readDataset } from '../governance/grant-check';
-import { IdentityRecord, identityRef } from '../identity/records';
-import { AccessEntry, IMPORT_BATCH, ImportBatch, putEntry } from './records';
+import { readIdentity } from '../identity/records';
+import { AccessEntry, IMPORT_BATCH, ImportBatch, putEntries, readImportBatch } from './records';
 import { ImportEntriesInput, importEntriesSchema } from './schema';
+import { writeOnce } from './write-once';
 
 /**
  * Audit:ImportEntries: a department admin brings one batch of the department's pre-GovChain access log onto
  * the ledger, so auditors and citizens see one history. Each entry is stored exactly like a RequestAccess entry
- * (same keys and indexes) and marked with its batch. Guards: only the org's own operators and datasets, only past
+ * (same keys and indexes, write-once and anchored by the importing org) and marked with its batch. Guards: only the org's own operators and datasets, only past
  * times, only registered subjects, each batch id once. An imported entry has already expired, and ReadPersonalData
  * refuses it besides: importing never grants a read.
  */
 export async function importEntries(ctx: Context, requestId: string, raw: string): Promise<string> {
   const input = parseJsonArg(importEntriesSchema, raw, 'input');
   return submit(ctx, { txName: 'Audit:ImportEntries', requestId, input }, async (tx) => {
-    await requireCaller(ctx, { roles: ['admin'], orgs: 'member' });
+    const { config } = await requireCallerWithConfig(ctx, { roles: ['admin'], orgs: 'member' });
     const batchKey = ctx.stub.createCompositeKey(IMPORT_BATCH, [input.batchId]);
-    if (await getRecord<ImportBatch>(ctx.stub, batchKey)) throw errors.duplicate('this import batch is already on the ledger', { batchId: input.batchId });
+    if (await readImportBatch(ctx.stub, input.batchId)) throw errors.duplicate('this import batch is already on the ledger', { batchId: input.batchId });
     await checkEntries(tx, input);
     const times = input.entries.map((e) => e.at).sort();
-    for (const [i, e] of input.entries.entries()) {
-      const entry: AccessEntry = {
-        ...e, accessId: `${tx.txId}n${i}`, accessorMsp: tx.caller.mspId, expiresAt: e.at, grantId: null, importBatchId: input.batchId,
-      };
-      await putEntry(ctx.stub, entry);
-    }
+    const entries = input.entries.map((e, i): AccessEntry => ({
+      ...e, kind: 'access', accessId: `${tx.txId}n${i}`, accessorMsp: tx.caller.mspId, datasetOwnerMsp: tx.caller.mspId, expiresAt: e.at, grantId: null, importBatchId: input.batchId,
+    }));
+    await putEntries(ctx.stub, config.members, entries);
     const batch: ImportBatch = {
       batchId: input.batchId, source: input.source, legalAuthority: input.legalAuthority, importerMsp: tx.caller.mspId,
       importedBy: tx.caller.operatorId, count: input.entries.length, firstAt: times[0] ?? tx.now, lastAt: times[times.length - 1] ?? tx.now, txId: tx.txId, at: tx.now,
     };
-    await putRecord(ctx.stub, batchKey, batch);
+    await writeOnce(ctx.stub, config.members)(batchKey, canonicalBytes(batch));
     tx.recordChange({ family: 'audit', id: input.batchId, action: 'entries-imported', version: 1 });
     return { batchId: input.batchId, count: batch.count, firstAccessId: `${tx.txId}n0` };
   });
@@ -55,6 +54,6 @@ async function checkEntries(tx: Tx, input: ImportEntriesInput): Promise<void> {
     if (unlisted.length > 0) throw errors.invalidArgument('fields not listed in the catalogue entry', { index, dataset: e.dataset, fields: unlisted });
   }
   for (const subjectKey of new Set(input.entries.map((e) => e.subjectKey))) {
-    if (!(await getRecord<IdentityRecord>(tx.stub, identityRef(tx.stub, subjectKey).key))) throw errors.recordNotFound('no identity for this subject key', { subjectKey });
+    if (!(await readIdentity(tx.stub, subjectKey))) throw errors.recordNotFound('no identity for this subject key', { subjectKey });
   }
 }

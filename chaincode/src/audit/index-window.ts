@@ -1,16 +1,20 @@
 /**
  * Time-windowed scans of the audit indexes with a read budget. Every index key of an entry carries its time
- * (`at`), so a scan seeks to the window's first second and stops at its last one: its cost is the entries inside
+ * (`at`), so a scan seeks to the window's first second and stops after its last one: its cost is the entries inside
  * the window plus at most one short page, whatever the ledger's size.
  *
  * Seeking relies on LevelDB's pagination, where a bookmark is the ledger key to start from (Fabric's
- * HandleGetStateByRange uses `metadata.Bookmark` as the start key). Bookmarks given back to clients are
- * base64url of such a key, and a client's bookmark is accepted only when it lies inside the window it is for.
+ * HandleGetStateByRange uses `metadata.Bookmark` as the start key); the chaincode only ever starts inside the window
+ * it scans. Clients never see those keys: where a scan stopped is sealed into an opaque, authenticated bookmark
+ * bound to the query, the caller's view and the windows (core/bookmark.ts), so a bookmark never reveals the key of
+ * an entry the caller may not see, and any other bookmark is INVALID_ARGUMENT with nothing read.
  */
 import type { ChaincodeStub, Iterators } from 'fabric-shim';
-import { errors } from '../core/error-helpers';
-import { AccessEntry, BY_ACCESSOR, BY_ORG, BY_SUBJECT, TIME_PREFIX } from './records';
+import { openBookmark, sealBookmark } from '../core/bookmark';
 import { parseBytes } from '../core/canonical-json';
+import { errors } from '../core/error-helpers';
+import { subjectSecret } from '../identity/subject-key';
+import { AuditEntry, BY_ACCESSOR, BY_LOOKUP, BY_ORG, BY_SUBJECT, TIME_PREFIX } from './records';
 
 /** The part of an ISO time that every stored form shares (`YYYY-MM-DDTHH:MM:SS`): keys sort by it. */
 const SECOND = 19;
@@ -21,7 +25,7 @@ const MAX_RUNE = '\u{10FFFF}';
 /** One key range of one audit index, limited to a time window. */
 export interface IndexWindow {
   /** The index the window is on, for the cost report. */
-  index: 'subject' | 'accessor' | 'org' | 'time';
+  index: 'subject' | 'lookup' | 'accessor' | 'org' | 'time';
   /** The first key inside the window. */
   first: string;
   /** Keys at or after this are past the window. */
@@ -48,8 +52,10 @@ function compositeWindow(stub: ChaincodeStub, index: IndexWindow['index'], type:
   };
 }
 
-/** Entries about one subject. */
+/** Accesses about one subject. */
 export const subjectWindow = (stub: ChaincodeStub, subject: string, from?: string, to?: string) => compositeWindow(stub, 'subject', BY_SUBJECT, [subject], from, to);
+/** Lookups (verify, subject key) about one subject, by its pseudonym (identity/subject-key lookupRefOf). */
+export const lookupWindow = (stub: ChaincodeStub, subjectRef: string, from?: string, to?: string) => compositeWindow(stub, 'lookup', BY_LOOKUP, [subjectRef], from, to);
 /** Entries by one operator of one org. */
 export const accessorWindow = (stub: ChaincodeStub, msp: string, operator: string, from?: string, to?: string) =>
   compositeWindow(stub, 'accessor', BY_ACCESSOR, [msp, operator], from, to);
@@ -85,30 +91,36 @@ async function drainKvs(iterator: Iterators.StateQueryIterator): Promise<Iterato
   return out;
 }
 
-/** base64url of a ledger key, as clients see bookmarks. */
-export const encodeBookmark = (key: string): string => (key ? Buffer.from(key, 'utf8').toString('base64url') : '');
-
-/**
- * The ledger key of a client's bookmark, or the window's first key for ''. A bookmark outside the window, or one
- * that is not the base64url of a key made of the characters audit keys use, is refused with nothing read.
- */
-export function startKey(w: IndexWindow, bookmark: string, argument = 'bookmark'): string {
-  if (!bookmark) return w.first;
-  const key = Buffer.from(bookmark, 'base64url').toString('utf8');
-  // Audit keys are ASCII (hex, ids, ISO times) plus the \0 separator: then string order equals the ledger's byte order.
-  const ascii = [...key].every((c) => c.charCodeAt(0) <= 0x7e);
-  if (!ascii || encodeBookmark(key) !== bookmark || key < w.first || key >= w.end) {
-    throw errors.invalidArgument(`${argument} does not belong to this query`, { argument });
-  }
-  return key;
+/** Where a scan over several windows (scanned one after the other) stands. */
+export interface Position {
+  part: number;
+  key: string;
 }
 
-/** What a budgeted scan found and what it cost. */
-export interface ScanResult<T> {
-  records: T[];
-  /** Where to continue ('' when the window is exhausted). */
-  next: string;
-  /** Index entries read and range-query pages issued. */
+const binding = (query: string, parts: readonly IndexWindow[]) => JSON.stringify({ q: query, w: parts.map((w) => [w.first, w.end]) });
+
+/** Seals a position into an opaque bookmark for `query` over `parts` ('' when the scan is done). */
+export function sealPosition(query: string, parts: readonly IndexWindow[], pos: Position | null): string {
+  return pos ? sealBookmark(subjectSecret(), binding(query, parts), [String(pos.part), pos.key]) : '';
+}
+
+/** Opens a bookmark sealed by sealPosition for the same query and windows ('' is the start), or INVALID_ARGUMENT. */
+export function openPosition(query: string, parts: readonly IndexWindow[], bookmark: string): Position {
+  if (!bookmark) return { part: 0, key: parts[0]?.first ?? '' };
+  const [part, key] = openBookmark(subjectSecret(), binding(query, parts), bookmark, 2);
+  const w = parts[Number(part)];
+  if (!w || typeof key !== 'string' || key < w.first || key >= w.end) throw errors.invalidArgument('bookmark does not belong to this query', { argument: 'bookmark' });
+  return { part: Number(part), key };
+}
+
+/** A stored copy as the scan read it: the key it sits under and its bytes (to check it is genuine). */
+export interface StoredCopy {
+  key: string;
+  bytes: Uint8Array;
+}
+
+/** What a scan cost. */
+export interface ScanCost {
   read: number;
   pages: number;
 }
@@ -119,11 +131,11 @@ const pageSizeFor = (pageNo: number, left: number) => Math.max(1, Math.min(pageN
 /**
  * Reads entries of a window from `start`, oldest first, passing each one inside the time bounds to `take`, until
  * the window ends, `budget` entries were read, or `take` returns false (its entry counted as consumed: the scan
- * continues after it). Returns the ledger key to continue from.
+ * continues after it). A copy that does not parse is counted as read and skipped. Returns the key to continue from.
  */
 export async function scanWindow(
-  stub: ChaincodeStub, w: IndexWindow, start: string, budget: number, take: (e: AccessEntry) => boolean | Promise<boolean>,
-): Promise<Omit<ScanResult<never>, 'records'>> {
+  stub: ChaincodeStub, w: IndexWindow, start: string, budget: number, take: (e: AuditEntry, copy: StoredCopy) => boolean | Promise<boolean>,
+): Promise<ScanCost & { next: string }> {
   let key = start;
   let read = 0;
   let pages = 0;
@@ -133,9 +145,14 @@ export async function scanWindow(
     for (const [i, kv] of kvs.entries()) {
       if (kv.key >= w.end) return { next: '', read, pages };
       read++;
-      const e = parseBytes<AccessEntry>(kv.value);
-      const at = Date.parse(e.at);
-      if (at >= w.fromMs && at < w.toMs && !(await take(e))) {
+      let e: AuditEntry | undefined;
+      try {
+        e = parseBytes<AuditEntry>(kv.value);
+      } catch {
+        e = undefined;
+      }
+      const at = e ? Date.parse(e.at) : Number.NaN;
+      if (e && at >= w.fromMs && at < w.toMs && !(await take(e, { key: kv.key, bytes: kv.value }))) {
         return { next: kvs[i + 1]?.key ?? (next && next < w.end ? next : ''), read, pages };
       }
     }
@@ -143,4 +160,25 @@ export async function scanWindow(
     key = next;
   }
   return { next: key, read, pages };
+}
+
+/**
+ * Scans several windows one after the other from `from`, with one read budget. `full()` (a page is full) stops the
+ * scan between entries and between windows. Returns where to continue, or null when every window is done.
+ */
+export async function scanParts(
+  stub: ChaincodeStub, parts: readonly IndexWindow[], from: Position, budget: number,
+  take: (e: AuditEntry, copy: StoredCopy, part: number) => boolean | Promise<boolean>, full: () => boolean = () => false,
+): Promise<ScanCost & { next: Position | null }> {
+  let read = 0;
+  let pages = 0;
+  for (let p = from.part; p < parts.length; p++) {
+    const w = parts[p] as IndexWindow;
+    if (p > from.part && (full() || read >= budget)) return { next: { part: p, key: w.first }, read, pages };
+    const r = await scanWindow(stub, w, p === from.part ? from.key : w.first, budget - read, (e, c) => take(e, c, p));
+    read += r.read;
+    pages += r.pages;
+    if (r.next) return { next: { part: p, key: r.next }, read, pages };
+  }
+  return { next: null, read, pages };
 }

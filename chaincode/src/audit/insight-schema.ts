@@ -10,7 +10,7 @@ export const entryOperatorIdSchema = z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/
 /** A case id as Audit:RequestAccess accepts it. */
 export const caseIdSchema = z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/, 'caseId must be 1-128 of [A-Za-z0-9._:/-]');
 /** An opaque bookmark of the insight queries: base64url of a ledger key the query issued. */
-export const insightBookmarkSchema = z.string().regex(/^[A-Za-z0-9_-]{0,1400}$/, 'bookmark must be one this query returned');
+export const insightBookmarkSchema = z.string().regex(/^[A-Za-z0-9._-]{0,1400}$/, 'bookmark must be one this query returned');
 
 const window = { from: isoDateTimeSchema.optional(), to: isoDateTimeSchema.optional() };
 const ordered = (w: { from?: string | undefined; to?: string | undefined }) => !w.from || !w.to || Date.parse(w.from) < Date.parse(w.to);

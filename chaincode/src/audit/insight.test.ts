@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { Context, Contract, Returns, Transaction } from 'fabric-contract-api';
-import { MSP, TestChannel, WHO, bootstrap, catalogueIdentity, citizen, registerCitizen, rejectsWithKey, useTestSecret } from '../testing';
+import { MSP, MemoryStub, TestChannel, WHO, bootstrap, catalogueIdentity, citizen, registerCitizen, rejectsWithKey, useTestSecret } from '../testing';
 import { AuditContract } from './audit-contract';
 import { SubjectTrace, traceSubjects } from './leak-trace-query';
 
@@ -61,7 +61,7 @@ describe('Audit insight queries: search, leak tracing, activity', () => {
     assert.deepEqual(page.records.map((r) => r.accessorOperatorId), ['clerk.b', 'clerk.a', 'clerk.c']);
     assert.equal(page.complete, true);
     assert.equal(page.bookmark, '');
-    assert.equal(page.cost.index, 'subject');
+    assert.equal(page.cost.index, 'subject+lookup');
     assert.ok(page.cost.read <= 4, `read ${page.cost.read} index entries for a 3-entry window`);
   });
 
@@ -83,6 +83,7 @@ describe('Audit insight queries: search, leak tracing, activity', () => {
     await rejectsWithKey(search({ subject: subjects[1] }, 2, subject0.bookmark), 'INVALID_ARGUMENT');
     await rejectsWithKey(search({ subject: subjects[0], from: '2025-02-06T00:00:00.000Z' }, 2, subject0.bookmark), 'INVALID_ARGUMENT');
     await rejectsWithKey(search({ subject: subjects[0] }, 2, Buffer.from('audit.time|2025').toString('base64url')), 'INVALID_ARGUMENT');
+    await rejectsWithKey(search({ subject: subjects[0] }, 2, (await search({ subject: subjects[0] }, 2, '', WHO.psAuditor)).bookmark), 'INVALID_ARGUMENT', );
     await rejectsWithKey(search({ subject: subjects[0] }, 2, 'not+base64/'), 'INVALID_ARGUMENT');
     await rejectsWithKey(search({ from: '2025-03-01T00:00:00.000Z', to: '2025-02-01T00:00:00.000Z' }), 'INVALID_ARGUMENT');
   });
@@ -149,9 +150,13 @@ describe('Audit insight queries: search, leak tracing, activity', () => {
     await rejectsWithKey(trace({ subjects: [subjects[0], subjects[0]] }), 'INVALID_ARGUMENT');
   });
 
-  it('withholds sealed entries from auditors outside the owner and governance orgs', async () => {
-    const base = { subjectKey: subjects[0], dataset: 'resident-identity', fields: ['name'], purpose: 'criminal-investigation', legalBasis: 'Criminal Procedure Law art. 150', caseId: 'SEALED-1' };
-    await ch.submit(audit, 'RequestAccess', ['r1', JSON.stringify({ ...base, sealedUntil: '2026-01-01T00:00:00.000Z' })], { as: WHO.psClerk, time: '2025-05-01T10:00:00.000Z' });
+  it('withholds entries under a running sealing order from auditors outside the owner and governance orgs', async () => {
+    const orderId = (await ch.submitJson<{ orderId: string }>(audit, 'IssueSealingOrder', ['o1', JSON.stringify({
+      subjectKey: subjects[0], caseId: 'SEALED-1', accessorMsp: MSP.ps, legalAuthority: 'Criminal Procedure Law art. 152', reason: 'ongoing investigation',
+      endsAt: '2025-12-01T00:00:00.000Z',
+    })], { as: WHO.psInvestigator, time: '2025-05-01T09:00:00.000Z' })).orderId;
+    const base = { subjectKey: subjects[0], dataset: 'resident-identity', fields: ['name'], purpose: 'criminal-investigation', legalBasis: 'Criminal Procedure Law art. 52' };
+    await ch.submit(audit, 'RequestAccess', ['r1', JSON.stringify({ ...base, caseId: 'SEALED-1', sealingOrderId: orderId })], { as: WHO.psClerk, time: '2025-05-01T10:00:00.000Z' });
     await ch.submit(audit, 'RequestAccess', ['r2', JSON.stringify({ ...base, caseId: 'OPEN-1' })], { as: WHO.psClerk, time: '2025-05-01T11:00:00.000Z' });
     const nrAuditor = { mspId: MSP.nr, role: 'auditor', operatorId: 'nr-auditor1' };
     const outsider = await search({ subject: subjects[0] }, 10, '', nrAuditor);
@@ -165,9 +170,26 @@ describe('Audit insight queries: search, leak tracing, activity', () => {
     const activity = await ch.evaluateJson<{ records: unknown[]; withheld: number }>(audit, 'Activity', [JSON.stringify({ from: '2025-05-01T00:00:00.000Z', to: '2025-05-02T00:00:00.000Z' })], { as: nrAuditor });
     assert.equal(activity.records.length, 1);
     assert.equal(activity.withheld, 1);
-    // After the seal ends everyone sees it.
-    ch.setTime('2026-01-02T00:00:00.000Z');
+    // After the order ends everyone sees it.
+    ch.setTime('2025-12-02T00:00:00.000Z');
     assert.equal((await search({ subject: subjects[0] }, 10, '', nrAuditor)).records.length, 2);
+  });
+
+  it('finds a subject\'s lookups too, and skips a copy planted under another subject\'s key', async () => {
+    const { accessId } = await ch.submitJson<{ accessId: string }>(audit, 'RecordLookup', ['l1', JSON.stringify({ lookup: 'subject-key', purpose: 'audit-investigation', legalBasis: 'PIPL art. 34', caseId: 'LOOKUP-1' })], {
+      as: WHO.psClerk, time: '2025-05-03T10:00:00.000Z', transient: { personalData: JSON.stringify({ idNumber: citizen('401', 'Insight Subject 1').idNumber }) },
+    });
+    const page = await search({ subject: subjects[1] });
+    assert.deepEqual(page.records.map((r) => [r.accessId, r.caseId]), [[accessId, 'LOOKUP-1']]);
+    const traced = await trace({ subjects: [subjects[1]] });
+    assert.deepEqual(traced.subjects[0]?.accessors.map((a) => [a.accessorOperatorId, a.count, a.lookups]), [[WHO.psClerk.operatorId, 1, 1]]);
+    // A copy of subject 1's lookup planted under subject 2's index is not subject 2's.
+    await importEntries([[2, 'clerk.a', '2025-02-01T09:00:00.000Z']]);
+    const stub = new MemoryStub(ch.ledger, { txId: 'plant', millis: 0, clientMsp: MSP.ps });
+    const real = await search({ subject: subjects[2] });
+    const planted = { ...real.records[0], caseId: 'PLANTED' };
+    ch.ledger.state.set(stub.createCompositeKey('audit.subject', [subjects[2] as string, '2025-02-02T09:00:00.000Z', 'forged1']), Buffer.from(JSON.stringify(planted)));
+    assert.deepEqual((await search({ subject: subjects[2] })).records.map((r) => r.caseId), [real.records[0]?.caseId], 'the planted copy is skipped');
   });
 
   it('pages the activity of a window in time order', async () => {
@@ -176,7 +198,10 @@ describe('Audit insight queries: search, leak tracing, activity', () => {
       audit, 'Activity', [JSON.stringify({ from: '2025-04-05T00:00:00.000Z', to: '2025-04-15T00:00:00.000Z' })], { as: WHO.psAuditor });
     assert.equal(page.records.length, 10);
     assert.deepEqual(page.records.map((r) => r.at), [...page.records.map((r) => r.at)].sort());
-    assert.deepEqual(Object.keys(page.records[0] ?? {}).sort(), ['accessId', 'accessorMsp', 'accessorOperatorId', 'at', 'dataset', 'subjectKey']);
+    assert.deepEqual(Object.keys(page.records[0] ?? {}).sort(), ['accessId', 'accessorMsp', 'accessorOperatorId', 'at', 'dataset', 'kind', 'subject']);
     assert.equal(page.bookmark, '');
+    for (const bookmark of ['b1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', Buffer.from('audit.time|2025-04-06').toString('base64url'), '\u0000audit.time']) {
+      await rejectsWithKey(ch.evaluate(audit, 'Activity', [JSON.stringify({ from: '2025-04-05T00:00:00.000Z', to: '2025-04-15T00:00:00.000Z', bookmark })], { as: WHO.psAuditor }), 'INVALID_ARGUMENT');
+    }
   });
 });

@@ -1,61 +1,83 @@
 import type { Context } from 'fabric-contract-api';
-import { requireCaller } from '../core/access-guard';
+import { requireCallerWithConfig } from '../core/access-guard';
 import { parseJsonArg } from '../core/args';
+import { callerLabel } from '../core/caller';
 import { errors } from '../core/error-helpers';
-import { getRecord } from '../core/state';
+import { GovernanceConfig } from '../core/governance-config';
 import { submit } from '../core/submit';
 import { Tx } from '../core/tx';
 import { readDataset, requireEffectiveGrant } from '../governance/grant-check';
 import { DatasetRecord } from '../governance/records';
-import { IdentityRecord, identityRef } from '../identity/records';
-import { AccessEntry, putEntry } from './records';
+import { readIdentity } from '../identity/records';
+import { ACCESS_TTL_MS, windowEnd } from './access-window';
+import { AccessEntry, putEntries } from './records';
 import { RequestAccessInput, requestAccessSchema } from './schema';
+import { readOrder, sealState } from './sealing';
 
-/** How long an access id may be cited by ReadPersonalData (capped by the grant's expiry). */
-export const ACCESS_TTL_MS = 30 * 60 * 1000;
+export { ACCESS_TTL_MS } from './access-window';
 
 /**
- * Audit:RequestAccess: checks role, org, catalogue and grant, then appends the audit entry and its
- * indexes. Returns {accessId, expiresAt}; the personal data itself is only ever returned by the
- * evaluate Identity:ReadPersonalData citing this committed access id.
+ * Audit:RequestAccess: checks role, org, catalogue and grant (and the sealing order it cites, if any), then
+ * appends the audit entry and its indexes, write-once and anchored by the caller's org. Returns
+ * {accessId, expiresAt}; the personal data itself is only ever returned by the evaluate
+ * Identity:ReadPersonalData citing this committed access id, within its 5-minute window.
+ * A sealed access emits no event: the event stream must not reveal it.
  */
 export async function requestAccess(ctx: Context, requestId: string, raw: string): Promise<string> {
   const input = parseJsonArg(requestAccessSchema, raw, 'input');
   return submit(ctx, { txName: 'Audit:RequestAccess', requestId, input }, async (tx) => {
-    await requireCaller(ctx, { roles: ['registrar', 'clerk'], orgs: 'member' });
+    const { config } = await requireCallerWithConfig(ctx, { roles: ['registrar', 'clerk'], orgs: 'member' });
     const dataset = await readDataset(ctx.stub, input.dataset);
     const unlisted = input.fields.filter((f) => !dataset.fields.includes(f));
     if (unlisted.length > 0) throw errors.accessDenied('fields not listed in the catalogue entry', { dataset: input.dataset, fields: unlisted });
-    const grantCap = await authorize(tx, dataset, input);
-    const identity = await getRecord<IdentityRecord>(ctx.stub, identityRef(ctx.stub, input.subjectKey).key);
+    const grant = await authorize(tx, dataset, input);
+    const identity = await readIdentity(ctx.stub, input.subjectKey);
     if (!identity) throw errors.recordNotFound('no identity for this subject key', { subjectKey: input.subjectKey });
     if (identity.status === 'erased') throw errors.erased('identity has been erased', { subjectKey: input.subjectKey });
-    const entry = buildEntry(tx, input, grantCap);
-    await putEntry(ctx.stub, entry);
-    tx.recordChange({ family: 'audit', id: entry.accessId, action: 'access-recorded', version: 1 });
+    if (input.sealingOrderId) await checkSealingOrder(tx, config, input);
+    const entry = buildEntry(tx, input, dataset, grant);
+    await putEntries(ctx.stub, config.members, [entry]);
+    if (!entry.sealingOrderId) tx.recordChange({ family: 'audit', id: entry.accessId, action: 'access-recorded', version: 1 });
     return { accessId: entry.accessId, expiresAt: entry.expiresAt };
   });
 }
 
-/** Owner org: no grant. Others: refused for not_shared, else an approved, unexpired grant is required. */
+/** Owner org: no grant. Others: refused for not_shared, else a grant the owner approved, unexpired now. */
 async function authorize(tx: Tx, dataset: DatasetRecord, input: RequestAccessInput): Promise<{ grantId: string | null; expiresAt: string | null }> {
   if (tx.caller.mspId === dataset.ownerMsp) return { grantId: null, expiresAt: null };
   if (dataset.shareClass === 'not_shared') throw errors.accessDenied('dataset is not shared with other orgs', { dataset: dataset.dataset });
-  const grant = await requireEffectiveGrant(tx.stub, { requesterMsp: tx.caller.mspId, dataset: dataset.dataset, purpose: input.purpose }, tx.now);
+  const grant = await requireEffectiveGrant(tx.stub, { requesterMsp: tx.caller.mspId, dataset: dataset.dataset, purpose: input.purpose }, dataset.ownerMsp, tx.now);
   return { grantId: grant.grantId, expiresAt: grant.expiresAt };
 }
 
-function buildEntry(tx: Tx, input: RequestAccessInput, grant: { grantId: string | null; expiresAt: string | null }): AccessEntry {
-  const ttlEnd = new Date(Date.parse(tx.now) + ACCESS_TTL_MS).toISOString();
-  const expiresAt = grant.expiresAt && grant.expiresAt < ttlEnd ? grant.expiresAt : ttlEnd;
+/**
+ * An access may cite a sealing order only when the order is genuine and running, covers this subject and
+ * case, names the caller's org, and was not issued by the caller: nobody seals their own access.
+ */
+async function checkSealingOrder(tx: Tx, config: GovernanceConfig, input: RequestAccessInput): Promise<void> {
+  const orderId = input.sealingOrderId as string;
+  const order = await readOrder(tx.stub, config, orderId);
+  if (!order) throw errors.recordNotFound('no sealing order with this id', { sealingOrderId: orderId });
+  if (order.issuedBy === callerLabel(tx.caller)) throw errors.accessDenied('a sealing order never seals an access by its own issuer', { sealingOrderId: orderId });
+  if (order.accessorMsp !== tx.caller.mspId) throw errors.forbiddenOrg('the sealing order does not cover accesses of this org', { sealingOrderId: orderId, accessorMsp: order.accessorMsp });
+  if (order.subjectKey !== input.subjectKey || order.caseId !== input.caseId) {
+    throw errors.ruleViolation('the sealing order covers another subject or case', { sealingOrderId: orderId });
+  }
+  const state = await sealState(tx.stub, config, orderId);
+  if (state.releasesAt === null || state.releasesAt <= tx.now) throw errors.invalidState('the sealing order has ended', { sealingOrderId: orderId, releasesAt: state.releasesAt });
+}
+
+function buildEntry(tx: Tx, input: RequestAccessInput, dataset: DatasetRecord, grant: { grantId: string | null; expiresAt: string | null }): AccessEntry {
   return {
     ...input,
+    kind: 'access',
     accessId: tx.txId,
     accessorOperatorId: tx.caller.operatorId,
     accessorMsp: tx.caller.mspId,
     role: tx.caller.role,
+    datasetOwnerMsp: dataset.ownerMsp,
     at: tx.now,
-    expiresAt,
+    expiresAt: windowEnd(tx.now, ACCESS_TTL_MS, grant.expiresAt),
     grantId: grant.grantId,
   };
 }

@@ -1,31 +1,28 @@
-/**
- * Which audit entries an auditor may see. A sealed entry (sealedUntil after this proposal's time) is shown only to
- * the auditors of the dataset's owner org and of the governance org; other auditors get a count of withheld
- * entries. Kept in one place so the sealing-order rules can replace it without touching the queries.
- */
-import type { ChaincodeStub } from 'fabric-shim';
-import type { Caller } from '../core/caller';
 import type { GovernanceConfig } from '../core/governance-config';
-import { getRecord } from '../core/state';
-import { datasetRef, DatasetRecord } from '../governance/records';
-import type { AccessEntry } from './records';
+import { AuditEntry, isLookup } from './records';
+import { SealResolver } from './sealing';
 
-/** Decides, per entry, whether the calling auditor sees it (dataset owners cached per call). */
-export interface Visibility {
-  sees(entry: AccessEntry): Promise<boolean>;
+/** Who is reading audit entries, and at what (proposal) time. */
+export interface Viewer {
+  /** 'citizen': the subject's own log as the gateway shows it; 'auditor': a compliance officer. */
+  view: 'citizen' | 'auditor';
+  mspId: string;
+  config: GovernanceConfig;
+  now: string;
 }
 
-/** Is the entry sealed at `now`? */
-export const isSealed = (e: AccessEntry, now: string): boolean => !!e.sealedUntil && Date.parse(e.sealedUntil) > Date.parse(now);
+/**
+ * While an entry is sealed, only compliance auditors of the dataset's owner and of the governance org see it;
+ * the citizen, other orgs' auditors and every clerk do not. Entries without a recorded owner (written before
+ * owners were recorded) are seen sealed by the governance org only.
+ */
+export function seesSealed(viewer: Viewer, entry: AuditEntry): boolean {
+  if (viewer.view !== 'auditor') return false;
+  return viewer.mspId === viewer.config.governanceMsp || (entry.datasetOwnerMsp !== undefined && viewer.mspId === entry.datasetOwnerMsp);
+}
 
-/** The visibility rule for one auditor at the proposal's time. */
-export function auditorVisibility(stub: ChaincodeStub, caller: Caller, config: GovernanceConfig, now: string): Visibility {
-  const owners = new Map<string, string | undefined>();
-  const ownerOf = async (dataset: string): Promise<string | undefined> => {
-    if (!owners.has(dataset)) owners.set(dataset, (await getRecord<DatasetRecord>(stub, datasetRef(stub, dataset).key))?.ownerMsp);
-    return owners.get(dataset);
-  };
-  return {
-    sees: async (e) => !isSealed(e, now) || caller.mspId === config.governanceMsp || caller.mspId === (await ownerOf(e.dataset)),
-  };
+/** Whether the viewer may see the entry now: unsealed, released, or one of the privileged auditors. */
+export async function isVisible(viewer: Viewer, seals: SealResolver, entry: AuditEntry): Promise<boolean> {
+  if (isLookup(entry) || !entry.sealingOrderId || seesSealed(viewer, entry)) return true;
+  return !(await seals.sealedAt(entry.sealingOrderId, viewer.now));
 }

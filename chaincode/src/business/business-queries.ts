@@ -1,13 +1,13 @@
 import type { Context } from 'fabric-contract-api';
 import {
-  ROLES, bookmarkSchema, canonicalStringify, historyPage, pageSizeSchema, parseWith, readVersioned, requireCaller, subjectKeySchema,
+  RECORD_READER_ROLES, bookmarkSchema, canonicalStringify, historyPage, pageSizeSchema, parseWith, readVersioned, requireCaller, subjectKeySchema,
 } from '../core';
 import { pageIndexedRecords } from '../property/indexed-page';
 import { BUSINESS_KEYS, businessRef } from './business-records';
 import { usccSchema } from './schema';
 
 /** Reads: any role of any member department; the register is public data. */
-const READ = { roles: ROLES, orgs: 'member' } as const;
+const READ = { roles: RECORD_READER_ROLES, orgs: 'member' } as const;
 
 /** Business:Get(code) — the current version of a business. */
 export async function getBusiness(ctx: Context, code: string): Promise<string> {

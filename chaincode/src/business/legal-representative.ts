@@ -1,6 +1,6 @@
 import type { ChaincodeStub } from 'fabric-shim';
-import { errors, getRecord } from '../core';
-import { IdentityRecord, identityRef } from '../identity/records';
+import { errors } from '../core';
+import { identityRef, readIdentity } from '../identity/records';
 
 /**
  * Checks that a subject key names an ACTIVE identity, reading the identity family's public record (no
@@ -8,7 +8,7 @@ import { IdentityRecord, identityRef } from '../identity/records';
  */
 export async function assertActiveIdentity(stub: ChaincodeStub, subjectKey: string): Promise<void> {
   const ref = identityRef(stub, subjectKey);
-  const identity = await getRecord<IdentityRecord>(stub, ref.key);
+  const identity = await readIdentity(stub, subjectKey);
   if (!identity) throw errors.recordNotFound('legal representative has no identity record', { family: ref.family, id: subjectKey });
   if (identity.status !== 'active') {
     throw errors.ruleViolation('legal representative identity is not active', { subjectKey, status: identity.status });

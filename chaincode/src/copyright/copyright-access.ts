@@ -1,8 +1,8 @@
 import type { Context } from 'fabric-contract-api';
-import { AccessRule, ROLES, Role, Tx, errors, registrarPlusOne, requireCaller, setKeyPolicy } from '../core';
+import { AccessRule, RECORD_READER_ROLES, Role, Tx, errors, registrarPlusOne, requireCaller, setKeyPolicy } from '../core';
 
 /** Reads and verification: any role of any member department (hashes and subject keys only). */
-export const COPYRIGHT_READ: AccessRule = { roles: ROLES, orgs: 'member' };
+export const COPYRIGHT_READ: AccessRule = { roles: RECORD_READER_ROLES, orgs: 'member' };
 
 /** An authorized copyright-office operator plus what protecting keys needs. */
 export interface CopyrightAuth {

@@ -17,8 +17,10 @@ export async function verifyByHash(ctx: Context, contentHash: string): Promise<s
   const hash = parseWith(sha256HexSchema, contentHash, 'contentHash');
   await requireCaller(ctx, COPYRIGHT_READ);
   const entry = await getRecord<HashIndexEntry>(ctx.stub, hashIndexKey(ctx.stub, hash));
-  if (!entry) throw errors.recordNotFound('no deposit with this hash', { family: COPYRIGHT_FAMILY, contentHash: hash });
+  if (!entry || typeof entry.depositId !== 'string') throw errors.recordNotFound('no deposit with this hash', { family: COPYRIGHT_FAMILY, contentHash: hash });
   const record = await readVersioned<DepositRecord>(ctx, depositRef(ctx.stub, entry.depositId));
+  // A hash index row planted by others could point at a genuine deposit of another work.
+  if (record.contentHash !== hash) throw errors.recordNotFound('no deposit with this hash', { family: COPYRIGHT_FAMILY, contentHash: hash });
   return canonicalStringify({ matches: true, deposit: record, certificate: record.certificate });
 }
 

@@ -86,7 +86,7 @@ describe('core: submit, idempotency, versions, events', () => {
     const sim = await ch.simulate(new NoteContract(), 'Put', ['r1', 'n1', 'hello'], { as: clerk });
     assert.equal(sim.writeSet.event?.name, 'GovChainEvent');
     assert.deepEqual(JSON.parse(Buffer.from(sim.writeSet.event?.payload ?? []).toString()), {
-      v: 1, txId: sim.txId, changes: [{ family: 'note', id: 'n1', action: 'created', version: 1 }],
+      v: 1, txId: sim.txId, org: 'OrgAMSP', changes: [{ family: 'note', id: 'n1', action: 'created', version: 1 }],
     });
   });
   it('amends with previousTxId and exposes history newest first', async () => {

@@ -28,6 +28,26 @@ export function registrarPlusOne(registrarMsp: string, members: readonly string[
   return allOf(peerOf(registrarMsp), outOf(1, ...others.map(peerOf)));
 }
 
+/**
+ * Write-once keys (audit entries, their indexes, sealing orders): every member department's peer. Honest code
+ * never rewrites or deletes such a key, so requiring all departments costs nothing in normal operation, while
+ * any two (or any n-1) departments running modified chaincode cannot change or delete one.
+ */
+export function everyMember(members: readonly string[]): PolicyNode {
+  const all = [...new Set(members)].sort();
+  return all.length === 1 ? peerOf(all[0] as string) : allOf(...all.map(peerOf));
+}
+
+/**
+ * Records the governance org keeps on behalf of a dataset owner (catalogue entries, grants): the governance
+ * org's peer AND the owner's peer, so neither changes them alone and no pair without the owner does. When the
+ * governance org owns the dataset itself, its peer AND one other department's (as registrarPlusOne).
+ */
+export function governanceAndOwner(governanceMsp: string, ownerMsp: string, members: readonly string[]): PolicyNode {
+  if (ownerMsp === governanceMsp) return registrarPlusOne(governanceMsp, members);
+  return allOf(peerOf(governanceMsp), peerOf(ownerMsp));
+}
+
 /** Encodes a policy tree as a SignaturePolicyEnvelope (the validation parameter bytes). */
 export function encodePolicy(node: PolicyNode): Uint8Array {
   const identities: string[] = [];
@@ -84,4 +104,9 @@ export function describePolicy(bytes: Uint8Array): string {
 /** Sets the key-level (state-based) endorsement policy of a public key. */
 export async function setKeyPolicy(stub: ChaincodeStub, key: string, node: PolicyNode): Promise<void> {
   await stub.setStateValidationParameter(key, encodePolicy(node));
+}
+
+/** Sets already encoded policy bytes on a key (for transactions that protect many keys alike). */
+export async function setKeyPolicyBytes(stub: ChaincodeStub, key: string, policy: Uint8Array): Promise<void> {
+  await stub.setStateValidationParameter(key, policy);
 }

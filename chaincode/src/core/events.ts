@@ -12,19 +12,24 @@ export interface Change {
   version: number;
 }
 
-/** The event payload: versioned envelope listing every change of the transaction. */
+/**
+ * The event payload: versioned envelope listing every change of the transaction, and the MSP of the client
+ * that submitted it, so the gateway streams each operator only their own org's transactions.
+ */
 export interface EventEnvelope {
   v: 1;
   txId: string;
+  org: string;
   changes: Change[];
 }
 
 /**
  * Emits the single event of a transaction. Fabric keeps only the last setEvent of a transaction, so
- * changes are collected first (see Tx.recordChange) and emitted once here.
+ * changes are collected first (see Tx.recordChange) and emitted once here. Transactions that must not be
+ * announced (a sealed access, a sealing order) record no change, so they emit no event at all.
  */
-export function emitChanges(stub: ChaincodeStub, changes: readonly Change[]): void {
+export function emitChanges(stub: ChaincodeStub, org: string, changes: readonly Change[]): void {
   if (changes.length === 0) return;
-  const envelope: EventEnvelope = { v: 1, txId: stub.getTxID(), changes: [...changes] };
+  const envelope: EventEnvelope = { v: 1, txId: stub.getTxID(), org, changes: [...changes] };
   stub.setEvent(EVENT_NAME, canonicalBytes(envelope));
 }

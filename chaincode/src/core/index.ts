@@ -1,6 +1,8 @@
 /** GovChain chaincode core: the building blocks every record family uses. See API.md. */
 export * from './access-guard';
+export * from './anchors';
 export * from './args';
+export * from './bookmark';
 export * from './caller';
 export * from './canonical-json';
 export * from './endorsement-policy';

@@ -32,6 +32,6 @@ export async function submit<R>(ctx: Context, spec: SubmitSpec, body: (tx: Tx) =
   if (replay !== undefined) return replay;
   const result = canonicalStringify(await body(tx));
   await rememberResult(ctx.stub, spec, mspId, requestId, { inputHash: hash, result, txId: tx.txId, at: tx.now });
-  emitChanges(ctx.stub, tx.recordedChanges);
+  emitChanges(ctx.stub, mspId, tx.recordedChanges);
   return result;
 }

@@ -8,7 +8,7 @@ import { submit } from '../core/submit';
 import { amendVersioned, createVersioned } from '../core/versioned';
 import { protectGovernanceKey } from './policy';
 import { configRef } from './records';
-import { bootstrapSchema, setMembersSchema, setRegistrarSchema } from './schema';
+import { bootstrapSchema, setMembersSchema, setRegistrarSchema, setSealingOrgsSchema } from './schema';
 
 /**
  * Governance:Bootstrap: writes the first governance config. Allowed once, and only to an admin of the
@@ -50,5 +50,17 @@ export async function setMembers(ctx: Context, requestId: string, raw: string): 
     const record = await amendVersioned<GovernanceConfig>(tx, configRef, (c) => ({ ...c, members }), input, 'members-set');
     await protectGovernanceKey(ctx.stub, configRef.key, { governanceMsp: current.governanceMsp, members });
     return record;
+  });
+}
+
+/** Governance:SetSealingOrgs: the governance org names the orgs whose investigators may issue sealing orders. */
+export async function setSealingOrgs(ctx: Context, requestId: string, raw: string): Promise<string> {
+  const input = parseJsonArg(setSealingOrgsSchema, raw, 'input');
+  return submit(ctx, { txName: 'Governance:SetSealingOrgs', requestId, input }, async (tx) => {
+    const { config } = await requireCallerWithConfig(ctx, { roles: ['admin'], orgs: 'governance' });
+    const strangers = input.sealingOrgs.filter((m) => !config.members.includes(m));
+    if (strangers.length > 0) throw errors.ruleViolation('every sealing org must be a member', { strangers });
+    const sealingOrgs = [...input.sealingOrgs].sort();
+    return amendVersioned<GovernanceConfig>(tx, configRef, (c) => ({ ...c, sealingOrgs }), input, 'sealing-orgs-set');
   });
 }

@@ -1,6 +1,6 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { bootstrap, setMembers, setRegistrar } from './config-tx';
-import { putDataset } from './catalogue-tx';
+import { bootstrap, setMembers, setRegistrar, setSealingOrgs } from './config-tx';
+import { approveDatasetChange, putDataset } from './catalogue-tx';
 import { approveGrant, proposeGrant, revokeGrant } from './grant-tx';
 import * as q from './queries';
 
@@ -24,7 +24,13 @@ export class GovernanceContract extends Contract {
   public async SetMembers(ctx: Context, requestId: string, input: string): Promise<string> { return setMembers(ctx, requestId, input); }
 
   @Transaction() @Returns('string')
+  public async SetSealingOrgs(ctx: Context, requestId: string, input: string): Promise<string> { return setSealingOrgs(ctx, requestId, input); }
+
+  @Transaction() @Returns('string')
   public async PutDataset(ctx: Context, requestId: string, input: string): Promise<string> { return putDataset(ctx, requestId, input); }
+
+  @Transaction() @Returns('string')
+  public async ApproveDatasetChange(ctx: Context, requestId: string, input: string): Promise<string> { return approveDatasetChange(ctx, requestId, input); }
 
   @Transaction() @Returns('string')
   public async ProposeGrant(ctx: Context, requestId: string, input: string): Promise<string> { return proposeGrant(ctx, requestId, input); }

@@ -1,6 +1,6 @@
 import type { ChaincodeStub } from 'fabric-shim';
 import { GovernanceConfig } from '../core/governance-config';
-import { registrarPlusOne, setKeyPolicy } from '../core/endorsement-policy';
+import { governanceAndOwner, registrarPlusOne, setKeyPolicy } from '../core/endorsement-policy';
 
 /**
  * Governance records need the governance org's peer plus one other member's peer, so neither the
@@ -8,4 +8,13 @@ import { registrarPlusOne, setKeyPolicy } from '../core/endorsement-policy';
  */
 export async function protectGovernanceKey(stub: ChaincodeStub, key: string, config: Pick<GovernanceConfig, 'governanceMsp' | 'members'>): Promise<void> {
   await setKeyPolicy(stub, key, registrarPlusOne(config.governanceMsp, config.members));
+}
+
+/**
+ * Catalogue entries, their pending changes and grants are the owner's consent as much as governance's: the
+ * governance org's peer AND the dataset owner's peer (governanceAndOwner), so a pair of departments without the
+ * owner cannot change an owner, a share class, the fields or a grant.
+ */
+export async function protectOwnedKey(stub: ChaincodeStub, key: string, config: Pick<GovernanceConfig, 'governanceMsp' | 'members'>, ownerMsp: string): Promise<void> {
+  await setKeyPolicy(stub, key, governanceAndOwner(config.governanceMsp, ownerMsp, config.members));
 }

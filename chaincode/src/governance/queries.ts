@@ -5,7 +5,7 @@ import { canonicalStringify } from '../core/canonical-json';
 import { readGovernanceConfig } from '../core/governance-config';
 import { historyPage } from '../core/history';
 import { pageByPartialKey } from '../core/pagination';
-import { bookmarkSchema, mspIdSchema, pageSizeSchema } from '../core/schema';
+import { RECORD_READER_ROLES, bookmarkSchema, mspIdSchema, pageSizeSchema } from '../core/schema';
 import { readDataset } from './grant-check';
 import { DATASET_TYPE, GRANT_TYPE, configRef, datasetRef, grantRef } from './records';
 import { datasetIdSchema, grantRefSchema } from './schema';
@@ -14,7 +14,7 @@ import { errors } from '../core/error-helpers';
 import { getRecordOrThrow } from '../core/state';
 
 /** Governance data holds no personal data: any identified operator of any org may read it. */
-const anyOperator = { roles: ['registrar', 'clerk', 'auditor', 'admin'], orgs: 'any' } as const;
+const anyOperator = { roles: RECORD_READER_ROLES, orgs: 'any' } as const;
 
 function page(pageSize: string, bookmark: string) {
   return { size: parseWith(pageSizeSchema, pageSize, 'pageSize'), bookmark: parseWith(bookmarkSchema, bookmark, 'bookmark') };

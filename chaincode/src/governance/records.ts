@@ -21,11 +21,27 @@ export interface GrantRecord extends GrantRef {
   legalBasis: string;
   status: 'pending' | 'approved' | 'revoked';
   approvedByOwner: string | null;
+  /** Tx id of the owner's approval; its anchor in the owner org's anchors collection proves it. */
+  approvedTxId?: string | null;
+}
+
+/** A proposed change of a catalogue entry's owner, share class or fields, waiting for the owners' approval. */
+export interface DatasetChange {
+  dataset: string;
+  proposed: DatasetRecord;
+  status: 'pending' | 'applied';
+  proposedTxId: string;
+  /** The current owner and, when the owner changes, the new one. */
+  requiredApprovals: string[];
+  /** MSP -> approving admin ("operatorId@MSP"). */
+  approvals: Record<string, string>;
 }
 
 export const FAMILY = 'governance';
 export const DATASET_TYPE = 'gov.dataset';
 export const GRANT_TYPE = 'gov.grant';
+/** Pending catalogue changes (new with owner consent). */
+export const DATASET_CHANGE_TYPE = 'gov.dataset.change';
 
 /** The governance config record. */
 export const configRef: RecordRef = { key: GOVERNANCE_CONFIG_KEY, family: FAMILY, id: 'config' };
@@ -33,6 +49,11 @@ export const configRef: RecordRef = { key: GOVERNANCE_CONFIG_KEY, family: FAMILY
 /** A catalogue entry's record. */
 export function datasetRef(stub: ChaincodeStub, dataset: string): RecordRef {
   return { key: stub.createCompositeKey(DATASET_TYPE, [dataset]), family: 'catalogue', id: dataset };
+}
+
+/** The pending change of a catalogue entry. */
+export function datasetChangeRef(stub: ChaincodeStub, dataset: string): RecordRef {
+  return { key: stub.createCompositeKey(DATASET_CHANGE_TYPE, [dataset]), family: 'catalogue-change', id: dataset };
 }
 
 /** Grant id: requesting MSP, dataset and purpose; one grant per triple, amended on re-proposal. */

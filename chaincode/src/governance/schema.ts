@@ -15,13 +15,21 @@ export const registrarMapSchema = z.object({
 
 const uniqueMembers = z.array(mspIdSchema).min(1).max(64).refine((a) => new Set(a).size === a.length, 'members must be unique');
 
+/** Orgs whose investigators may issue sealing orders (the topology's `seals` orgs). */
+const sealingOrgsSchema = z.array(mspIdSchema).max(64).refine((a) => new Set(a).size === a.length, 'sealing orgs must be unique');
+
 /** Governance:Bootstrap input. */
 export const bootstrapSchema = amendmentSchema.extend({
   governanceMsp: mspIdSchema,
   members: uniqueMembers,
   registrars: registrarMapSchema,
+  sealingOrgs: sealingOrgsSchema.optional(),
 }).strict().refine((b) => b.members.includes(b.governanceMsp), 'members must include governanceMsp')
-  .refine((b) => Object.values(b.registrars).every((m) => m === undefined || b.members.includes(m)), 'every registrar must be a member');
+  .refine((b) => Object.values(b.registrars).every((m) => m === undefined || b.members.includes(m)), 'every registrar must be a member')
+  .refine((b) => (b.sealingOrgs ?? []).every((m) => b.members.includes(m)), 'every sealing org must be a member');
+
+/** Governance:SetSealingOrgs input: the full new list of orgs whose investigators may seal. */
+export const setSealingOrgsSchema = amendmentSchema.extend({ sealingOrgs: sealingOrgsSchema }).strict();
 export type BootstrapInput = z.infer<typeof bootstrapSchema>;
 
 /** Governance:SetRegistrar input. */
@@ -48,6 +56,9 @@ export const datasetSchema = amendmentSchema.extend({
   description: textSchema(500).optional(),
 }).strict();
 export type DatasetInput = z.infer<typeof datasetSchema>;
+
+/** Governance:ApproveDatasetChange input: the owner's admin consents to the pending change of an entry. */
+export const approveDatasetChangeSchema = amendmentSchema.extend({ dataset: datasetIdSchema }).strict();
 
 /** Identifies a grant: one requesting org, one dataset, one purpose. */
 export const grantRefSchema = z.object({ requesterMsp: mspIdSchema, dataset: datasetIdSchema, purpose: purposeSchema }).strict();

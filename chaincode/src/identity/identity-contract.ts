@@ -43,10 +43,10 @@ export class IdentityContract extends Contract {
   }
 
   @Transaction(false) @Returns('string')
-  public async Verify(ctx: Context): Promise<string> { return verify(ctx); }
+  public async Verify(ctx: Context, accessId: string): Promise<string> { return verify(ctx, accessId); }
 
   @Transaction(false) @Returns('string')
-  public async SubjectKey(ctx: Context): Promise<string> { return subjectKey(ctx); }
+  public async SubjectKey(ctx: Context, accessId: string): Promise<string> { return subjectKey(ctx, accessId); }
 
   @Transaction(false) @Returns('string')
   public async ReadPersonalData(ctx: Context, accessId: string): Promise<string> { return readPersonalData(ctx, accessId); }

@@ -4,7 +4,10 @@ import { describePolicy } from '../core/endorsement-policy';
 import {
   MSP, TestChannel, WHO, bootstrap, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, residentId, useTestSecret,
 } from '../testing';
+import { AuditContract } from '../audit/audit-contract';
 import { SECRET_ENV } from './subject-key';
+
+const audit = new AuditContract();
 
 const pd = citizen('456', '测试 公民');
 const change = (subjectKey: string) => JSON.stringify({ subjectKey, reason: 'court order 12', legalAuthority: 'Code art. 9' });
@@ -91,8 +94,13 @@ describe('Identity: status, verify, erase', () => {
   let subjectKey: string;
   beforeEach(async () => { useTestSecret(); ch = new TestChannel(); await bootstrap(ch); subjectKey = await registerCitizen(ch, pd); });
 
-  const verify = (as = WHO.nrClerk, claim: Record<string, string> = { idNumber: pd.idNumber, name: pd.name }) =>
-    ch.evaluateJson<{ match: boolean }>(identity, 'Verify', [], { as, transient: { personalData: JSON.stringify(claim) } });
+  let n = 0;
+  /** A verify as the gateway does it: the lookup is recorded (submitted) first, then answered citing it. */
+  const verify = async (as = WHO.nrClerk, claim: Record<string, string> = { idNumber: pd.idNumber, name: pd.name }) => {
+    const transient = { personalData: JSON.stringify(claim) };
+    const { accessId } = await ch.submitJson<{ accessId: string }>(audit, 'RecordLookup', [`v${++n}`, JSON.stringify({ lookup: 'verify', purpose: 'counter-service', legalBasis: 'Law art. 1', caseId: 'C-1' })], { as, transient });
+    return ch.evaluateJson<{ match: boolean }>(identity, 'Verify', [accessId], { as, transient });
+  };
 
   it('verifies ID number plus name of an active identity only, answering {match} alone', async () => {
     assert.deepEqual(await verify(), { match: true });
@@ -103,10 +111,12 @@ describe('Identity: status, verify, erase', () => {
     assert.deepEqual(await verify(), { match: false });
   });
 
-  it('derives the subject key from a transient ID number for any member operator', async () => {
-    const got = await ch.evaluateJson<{ subjectKey: string }>(identity, 'SubjectKey', [], { as: WHO.nrClerk, transient: { personalData: JSON.stringify({ idNumber: pd.idNumber }) } });
+  it('derives the subject key from a transient ID number for any member operator, after a recorded lookup', async () => {
+    const transient = { personalData: JSON.stringify({ idNumber: pd.idNumber }) };
+    const { accessId } = await ch.submitJson<{ accessId: string }>(audit, 'RecordLookup', ['k1', JSON.stringify({ lookup: 'subject-key', purpose: 'counter-service', legalBasis: 'Law art. 1', caseId: 'C-1' })], { as: WHO.nrClerk, transient });
+    const got = await ch.evaluateJson<{ subjectKey: string }>(identity, 'SubjectKey', [accessId], { as: WHO.nrClerk, transient });
     assert.deepEqual(got, { subjectKey });
-    await rejectsWithKey(ch.evaluate(identity, 'SubjectKey', [], { as: { mspId: 'StrangerMSP', role: 'clerk', operatorId: 'x' }, transient: { personalData: JSON.stringify({ idNumber: pd.idNumber }) } }), 'FORBIDDEN_ORG');
+    await rejectsWithKey(ch.evaluate(identity, 'SubjectKey', [accessId], { as: { mspId: 'StrangerMSP', role: 'clerk', operatorId: 'x' }, transient }), 'FORBIDDEN_ORG');
   });
 
   it('suspends, revokes and reinstates as amendments; refuses invalid transitions and other orgs', async () => {

@@ -4,31 +4,40 @@ import { parseWith } from '../core/args';
 import { canonicalStringify } from '../core/canonical-json';
 import { errors } from '../core/error-helpers';
 import { registrarOf } from '../core/governance-config';
-import { getPrivateRecord, getRecord, privateCollectionOf } from '../core/state';
+import { getPrivateRecord, privateCollectionOf } from '../core/state';
 import { txTimeIso } from '../core/tx-time';
-import { readEntry } from '../audit/records';
+import { disclosureTime } from '../audit/access-window';
+import { isLookup, readEntry } from '../audit/records';
 import { accessIdSchema } from '../audit/schema';
-import { readDataset } from '../governance/grant-check';
-import { IdentityRecord, StagedPersonalData, identityRef, personalDataKey } from './records';
+import { readDataset, requireEffectiveGrant } from '../governance/grant-check';
+import { StagedPersonalData, personalDataKey, readIdentity } from './records';
 import { PERSONAL_FIELDS, PersonalField } from './schema';
 
 /**
  * Identity:ReadPersonalData (evaluate, on the identity registrar org's peer): returns only the fields a
- * committed audit entry recorded, and only to the operator who recorded it, before it expires. Fails
- * closed: anything missing or mismatching is ACCESS_DENIED.
+ * committed, genuine (anchored by the accessor org) audit entry recorded, only to the operator who recorded
+ * it, within its 5-minute window. The catalogue entry and the grant are checked again at read time, at
+ * max(proposal time, entry time) (see disclosureTime): a grant revoked or expired since the access, or a
+ * dataset no longer shared, means no data. Fails closed: anything missing or mismatching is ACCESS_DENIED.
  */
 export async function readPersonalData(ctx: Context, accessId: string): Promise<string> {
   const { caller, config } = await requireCallerWithConfig(ctx, { roles: ['registrar', 'clerk'], orgs: 'member' });
   const id = parseWith(accessIdSchema, accessId, 'accessId');
   const entry = await readEntry(ctx.stub, id);
-  if (!entry || entry.importBatchId !== undefined || entry.accessorMsp !== caller.mspId || entry.accessorOperatorId !== caller.operatorId) {
+  if (!entry || isLookup(entry) || entry.importBatchId !== undefined || entry.accessorMsp !== caller.mspId || entry.accessorOperatorId !== caller.operatorId) {
     throw errors.accessDenied('no committed access by this operator with this access id', { accessId: id });
   }
-  if (txTimeIso(ctx.stub) >= entry.expiresAt) throw errors.accessExpired('access id has expired', { accessId: id, expiresAt: entry.expiresAt });
+  const at = disclosureTime(entry, txTimeIso(ctx.stub));
   const registrarMsp = registrarOf(config, 'identity');
   const dataset = await readDataset(ctx.stub, entry.dataset);
   if (dataset.ownerMsp !== registrarMsp) throw errors.accessDenied('dataset is not held by the identity registrar', { dataset: entry.dataset });
-  const identity = await getRecord<IdentityRecord>(ctx.stub, identityRef(ctx.stub, entry.subjectKey).key);
+  if (entry.fields.some((f) => !dataset.fields.includes(f))) throw errors.accessDenied('the catalogue entry no longer lists every field of this access', { dataset: entry.dataset });
+  if (caller.mspId !== dataset.ownerMsp) {
+    if (dataset.shareClass === 'not_shared') throw errors.accessDenied('dataset is not shared with other orgs', { dataset: entry.dataset });
+    const grant = await requireEffectiveGrant(ctx.stub, { requesterMsp: caller.mspId, dataset: entry.dataset, purpose: entry.purpose }, dataset.ownerMsp, at);
+    if (grant.grantId !== entry.grantId) throw errors.accessDenied('the access was not recorded under this grant', { accessId: id });
+  }
+  const identity = await readIdentity(ctx.stub, entry.subjectKey);
   if (!identity) throw errors.accessDenied('no identity for the cited access', { accessId: id });
   if (identity.status === 'erased') throw errors.erased('personal data has been erased', { subjectKey: entry.subjectKey });
   const staged = await readCollection(ctx, privateCollectionOf(registrarMsp), personalDataKey(ctx.stub, entry.subjectKey));

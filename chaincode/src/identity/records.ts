@@ -1,5 +1,5 @@
 import type { ChaincodeStub } from 'fabric-shim';
-import { RecordRef } from '../core/versioned';
+import { RecordRef, Versioned, readAnchoredRecord } from '../core/versioned';
 import type { Fingerprints, PersonalData } from './schema';
 
 export type IdentityStatus = 'active' | 'suspended' | 'revoked' | 'erased';
@@ -31,6 +31,14 @@ const RECEIPT_TYPE = 'identity.staged';
 
 export function identityRef(stub: ChaincodeStub, subjectKey: string): RecordRef {
   return { key: stub.createCompositeKey(PUBLIC_TYPE, [subjectKey]), family: FAMILY, id: subjectKey };
+}
+
+/**
+ * The identity record of a subject as honest code sees it: undefined when absent or not anchored by the
+ * identity registrar (created by other departments with modified chaincode).
+ */
+export function readIdentity(stub: ChaincodeStub, subjectKey: string): Promise<Versioned<IdentityRecord> | undefined> {
+  return readAnchoredRecord<Versioned<IdentityRecord>>(stub, identityRef(stub, subjectKey));
 }
 
 /** Key of the personal data in the registrar's private collection. */

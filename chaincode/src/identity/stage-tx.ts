@@ -28,15 +28,17 @@ export async function stagePersonalData(ctx: Context, requestId: string): Promis
     await requireIdentityRegistrar(ctx);
     if (data.birthDate > tx.now.slice(0, 10)) throw errors.invalidArgument('birth date is in the future', { argument: 'transient personalData' });
     const subjectKey = subjectKeyOf(secret, data.idNumber);
+    // No subject key in the error: an endorse-only staging must not become an untraced ID-number lookup.
     if (await getRecord(ctx.stub, identityRef(ctx.stub, subjectKey).key)) {
-      throw errors.duplicate('identity already registered', { subjectKey });
+      throw errors.duplicate('identity already registered', {});
     }
     const salts = saltsFor(secret, subjectKey, tx.txId);
     const fingerprints = fingerprintsOf(salts, data);
     const staged: StagedPersonalData = { subjectKey, personalData: data, salts, fingerprints, stagedTxId: tx.txId, stagedAt: tx.now };
     await putPrivateRecord(ctx.stub, collection, personalDataKey(ctx.stub, subjectKey), staged);
     await putPrivateRecord(ctx.stub, collection, stagingReceiptKey(ctx.stub, subjectKey), stagingReceipt(staged));
-    tx.recordChange({ family: 'identity', id: subjectKey, action: 'staged', version: 0 });
+    // The event names the staging transaction, not the subject: a staged identity is not public yet.
+    tx.recordChange({ family: 'identity', id: tx.txId, action: 'staged', version: 0 });
     return { subjectKey, fingerprints, stagedTxId: tx.txId };
   });
 }

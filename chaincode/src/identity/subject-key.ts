@@ -21,6 +21,21 @@ export function subjectKeyOf(secret: Buffer, idNumber: string): string {
   return hmacSha256Hex(secret, `subject|${idNumber}`);
 }
 
+/**
+ * The pseudonym a lookup entry is indexed and stored under instead of the subject key. A lookup is how an
+ * operator learns a subject key from an ID number, so its own write set (which the client sees in the
+ * endorsement response, even if it never submits) must not contain the subject key; only chaincode, holding
+ * the secret, links the two.
+ */
+export function lookupRefOf(secret: Buffer, subjectKey: string): string {
+  return hmacSha256Hex(secret, `lookup|${subjectKey}`);
+}
+
+/** Keyed digest of a lookup's claim (ID number, and name for a verify), binding the answer to what was logged. */
+export function claimRefOf(secret: Buffer, claim: { idNumber: string; name?: string }): string {
+  return hmacSha256Hex(secret, `claim|${claim.idNumber}|${claim.name ?? ''}`);
+}
+
 /** Per-field salts derived from the secret, subject key and staging tx id: deterministic across endorsers. */
 export function saltsFor(secret: Buffer, subjectKey: string, stagedTxId: string): Fingerprints {
   const salt = (field: string) => hmacSha256Hex(secret, `salt|${subjectKey}|${stagedTxId}|${field}`);

@@ -1,40 +1,61 @@
 import type { Context } from 'fabric-contract-api';
 import { requireCaller } from '../core/access-guard';
-import { parseTransient } from '../core/args';
+import { parseWith } from '../core/args';
 import { canonicalStringify } from '../core/canonical-json';
-import { getRecord } from '../core/state';
-import { IdentityRecord, identityRef } from './records';
-import { subjectKeyLookupSchema, verifySchema } from './schema';
-import { PERSONAL_DATA_KEY } from './stage-tx';
-import { fingerprintOf, saltsFor, subjectKeyOf, subjectSecret } from './subject-key';
+import { errors } from '../core/error-helpers';
+import { txTimeIso } from '../core/tx-time';
+import { disclosureTime } from '../audit/access-window';
+import { LOOKUP_ROLES, lookupClaim } from '../audit/lookup-tx';
+import { LookupEntry, isLookup, readEntry } from '../audit/records';
+import { RecordLookupInput, accessIdSchema } from '../audit/schema';
+import { readIdentity } from './records';
+import { claimRefOf, fingerprintOf, lookupRefOf, saltsFor, subjectKeyOf, subjectSecret } from './subject-key';
 
 /**
- * Identity:Verify (evaluate): does this ID number and name match an active identity? Answers only
- * {match}; unknown, inactive and mismatching all look the same. Runs on any member's peer: the salts are
- * re-derived from the secret, so no private data is read.
+ * The committed lookup a lookup answer cites: recorded by this very operator, of this kind, for exactly this
+ * claim, within its 5-minute window. Anything else is ACCESS_DENIED (fail closed: no entry, no answer).
  */
-export async function verify(ctx: Context): Promise<string> {
-  await requireCaller(ctx, { roles: ['registrar', 'clerk', 'admin'], orgs: 'member' });
-  const claim = parseTransient(ctx.stub, PERSONAL_DATA_KEY, verifySchema);
+async function citedLookup(ctx: Context, accessId: string, kind: RecordLookupInput['lookup']) {
+  const { caller } = await requireCaller(ctx, { roles: LOOKUP_ROLES[kind], orgs: 'member' });
+  const id = parseWith(accessIdSchema, accessId, 'accessId');
+  const claim = lookupClaim(ctx, kind);
+  const entry = await readEntry(ctx.stub, id);
+  const mine = (e: typeof entry): e is LookupEntry => !!e && isLookup(e) && e.lookup === kind
+    && e.accessorMsp === caller.mspId && e.accessorOperatorId === caller.operatorId;
+  if (!mine(entry)) throw errors.accessDenied(`no committed ${kind} lookup by this operator with this access id`, { accessId: id });
+  disclosureTime(entry, txTimeIso(ctx.stub));
   const secret = subjectSecret();
   const subjectKey = subjectKeyOf(secret, claim.idNumber);
-  const record = await getRecord<IdentityRecord>(ctx.stub, identityRef(ctx.stub, subjectKey).key);
+  if (entry.subjectRef !== lookupRefOf(secret, subjectKey) || entry.claimRef !== claimRefOf(secret, claim)) {
+    throw errors.accessDenied('the claim is not the one this lookup recorded', { accessId: id });
+  }
+  return { claim, secret, subjectKey };
+}
+
+/**
+ * Identity:Verify(accessId) (evaluate): does the ID number and name in the transient map match an active
+ * identity? Only after Audit:RecordLookup (lookup 'verify') committed for this claim. Answers only {match};
+ * unknown, inactive and mismatching look the same. Runs on any member's peer: the salts are re-derived from
+ * the secret, so no private data is read.
+ */
+export async function verify(ctx: Context, accessId: string): Promise<string> {
+  const { claim, secret, subjectKey } = await citedLookup(ctx, accessId, 'verify');
+  const record = await readIdentity(ctx.stub, subjectKey);
   let match = false;
   if (record && record.status === 'active') {
     const salts = saltsFor(secret, subjectKey, record.stagedTxId);
     match = fingerprintOf(salts.idNumber, claim.idNumber) === record.fingerprints.idNumber
-      && fingerprintOf(salts.name, claim.name) === record.fingerprints.name;
+      && fingerprintOf(salts.name, claim.name ?? '') === record.fingerprints.name;
   }
   return canonicalStringify({ match });
 }
 
 /**
- * Identity:SubjectKey (evaluate): the subject key of a resident ID number, so a service window that holds
- * the number can cite the pseudonym without the gateway holding the secret. Says nothing about whether
- * the identity exists; the answer is a keyed hash, not personal data.
+ * Identity:SubjectKey(accessId) (evaluate): the subject key of the resident ID number in the transient map, so
+ * a service window that holds the number can cite the pseudonym without the gateway holding the secret. Only
+ * after Audit:RecordLookup (lookup 'subject-key') committed for this number.
  */
-export async function subjectKey(ctx: Context): Promise<string> {
-  await requireCaller(ctx, { roles: ['registrar', 'clerk', 'admin', 'auditor'], orgs: 'member' });
-  const { idNumber } = parseTransient(ctx.stub, PERSONAL_DATA_KEY, subjectKeyLookupSchema);
-  return canonicalStringify({ subjectKey: subjectKeyOf(subjectSecret(), idNumber) });
+export async function subjectKey(ctx: Context, accessId: string): Promise<string> {
+  const { subjectKey: key } = await citedLookup(ctx, accessId, 'subject-key');
+  return canonicalStringify({ subjectKey: key });
 }

@@ -6,7 +6,7 @@
  * index helper when these families were written. It depends on core alone, so it can move there as is.
  */
 import type { ChaincodeStub } from 'fabric-shim';
-import { canonicalBytes, getRecordOrThrow, Page, pageByPartialKey, parseBytes, RecordRef } from '../core';
+import { canonicalBytes, Page, pageByPartialKey, parseBytes, readAnchoredRecord, RecordRef } from '../core';
 
 interface IndexEntry {
   id: string;
@@ -24,17 +24,30 @@ export async function deleteIndexEntry(stub: ChaincodeStub, indexType: string, a
 
 /**
  * One page of an index, resolved to records: at most pageSize (1..100) index entries plus one record read
- * each. Evaluate transactions only (Fabric forbids writes after a paginated query).
+ * each. The bookmark must lie under this index's partial key (pageByPartialKey refuses any other with
+ * INVALID_ARGUMENT before reading). An index entry that names no id, or points at a record that is missing
+ * or not anchored by its registrar (written by modified chaincode), is skipped, never answered with a 5xx.
+ * `fetched` counts the index entries read. Evaluate transactions only (no writes after a paginated query).
  */
 export async function pageIndexedRecords<T>(
   stub: ChaincodeStub, indexType: string, attributes: string[], pageSize: number, bookmark: string,
   refOf: (id: string) => RecordRef,
 ): Promise<Page<T>> {
-  const page = await pageByPartialKey(stub, indexType, attributes, pageSize, bookmark, (kv) => parseBytes<IndexEntry>(kv.value).id);
+  const page = await pageByPartialKey(stub, indexType, attributes, pageSize, bookmark, (kv) => idOf(kv.value));
   const records: T[] = [];
   for (const id of page.records) {
-    const ref = refOf(id);
-    records.push(await getRecordOrThrow<T>(stub, ref.key, { family: ref.family, id: ref.id }));
+    if (id === undefined) continue;
+    const record = await readAnchoredRecord<T>(stub, refOf(id));
+    if (record !== undefined) records.push(record);
   }
   return { records, bookmark: page.bookmark, fetched: page.fetched };
+}
+
+function idOf(value: Uint8Array): string | undefined {
+  try {
+    const id = parseBytes<Partial<IndexEntry>>(value).id;
+    return typeof id === 'string' && id.length > 0 && id.length <= 256 && !id.includes('\u0000') && !id.includes('\u{10ffff}') ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }

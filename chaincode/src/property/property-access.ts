@@ -1,12 +1,12 @@
 import type { Context } from 'fabric-contract-api';
 import {
-  AccessRule, Authorized, GovernanceConfig, ROLES, Tx, readGovernanceConfig, registrarOf, requireCaller, setKeyPolicy,
+  AccessRule, Authorized, GovernanceConfig, RECORD_READER_ROLES, Tx, readGovernanceConfig, registrarOf, requireCaller, setKeyPolicy,
 } from '../core';
 import { TitleData, lenderMspsOf } from './property-records';
 import { titlePolicy } from './title-policy';
 
 /** Reads: any role of any member department (records hold subject keys and hashes only). */
-export const PROPERTY_READ: AccessRule = { roles: ROLES, orgs: 'member' };
+export const PROPERTY_READ: AccessRule = { roles: RECORD_READER_ROLES, orgs: 'member' };
 
 /** An authorized caller with the governance config, which property transactions always need. */
 export interface PropertyAuth extends Authorized {

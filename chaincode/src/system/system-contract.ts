@@ -43,7 +43,7 @@ export class SystemContract extends Contract {
     if (await getRecord(ctx.stub, key)) throw errors.duplicate(`probe ${probeId} exists`, { probeId });
     const record: ProbeRecord = { at: txTimeIso(ctx.stub), mspId: ctx.clientIdentity.getMSPID(), probeId, txId: ctx.stub.getTxID() };
     await putRecord(ctx.stub, key, record);
-    emitChanges(ctx.stub, [{ family: 'system', id: probeId, action: 'probed', version: 1 }]);
+    emitChanges(ctx.stub, record.mspId, [{ family: 'system', id: probeId, action: 'probed', version: 1 }]);
     return canonicalStringify(record);
   }
 

@@ -20,12 +20,19 @@ const steps: Step[] = [
   { contract: system, fn: 'Probe', args: () => ['p1'], opts: { as: WHO.psClerk } },
   { contract: governance, fn: 'SetRegistrar', args: () => ['d1', JSON.stringify({ recordType: 'copyright', mspId: MSP.co, ...amend })], opts: { as: WHO.govAdmin } },
   { contract: governance, fn: 'SetMembers', args: () => ['d2', JSON.stringify({ members: Object.values(MSP), ...amend })], opts: { as: WHO.govAdmin } },
-  { contract: governance, fn: 'PutDataset', args: () => ['d3', JSON.stringify({ dataset: 'resident-identity', ownerMsp: MSP.ps, fields: ['name'], shareClass: 'conditional', legalBasis: 'L', ...amend })], opts: { as: WHO.govAdmin } },
+  { contract: governance, fn: 'SetSealingOrgs', args: () => ['d2b', JSON.stringify({ sealingOrgs: [MSP.ps], ...amend })], opts: { as: WHO.govAdmin } },
+  { contract: governance, fn: 'PutDataset', args: () => ['d3', JSON.stringify({ dataset: 'resident-identity', ownerMsp: MSP.ps, fields: ['name', 'address'], shareClass: 'open', legalBasis: 'L', ...amend })], opts: { as: WHO.govAdmin } },
+  { contract: governance, fn: 'PutDataset', args: () => ['d3b', JSON.stringify({ dataset: 'resident-identity', ownerMsp: MSP.ps, fields: ['name'], shareClass: 'conditional', legalBasis: 'L', ...amend })], opts: { as: WHO.govAdmin } },
+  { contract: governance, fn: 'ApproveDatasetChange', args: () => ['d3c', JSON.stringify({ dataset: 'resident-identity', ...amend })], opts: { as: WHO.psAdmin } },
   { contract: governance, fn: 'ProposeGrant', args: () => ['d4', JSON.stringify({ ...grant, expiresAt: '2026-01-01T00:00:00.000Z', legalBasis: 'L', ...amend })], opts: { as: WHO.govAdmin } },
   { contract: governance, fn: 'ApproveGrant', args: () => ['d5', JSON.stringify({ ...grant, ...amend })], opts: { as: WHO.psAdmin } },
   { contract: identity, fn: 'StagePersonalData', args: () => ['d6'], opts: { as: WHO.psRegistrar, transient: { personalData: JSON.stringify(citizen('111')) } }, save: 'staged' },
   { contract: identity, fn: 'Register', args: (c) => ['d7', c.staged ?? ''], opts: { as: WHO.psRegistrar } },
   { contract: audit, fn: 'RequestAccess', args: (c) => ['d8', JSON.stringify({ subjectKey: c.subjectKey, dataset: 'resident-identity', fields: ['name'], purpose: 'title-registration', legalBasis: 'L', caseId: 'C' })], opts: { as: WHO.nrClerk } },
+  { contract: audit, fn: 'RecordLookup', args: () => ['d8l', JSON.stringify({ lookup: 'verify', purpose: 'counter-service', legalBasis: 'L', caseId: 'C' })], opts: { as: WHO.nrClerk, transient: { personalData: JSON.stringify({ idNumber: citizen('111').idNumber, name: citizen('111').name }) } } },
+  { contract: audit, fn: 'IssueSealingOrder', args: (c) => ['d8s', JSON.stringify({ subjectKey: c.subjectKey, caseId: 'C', accessorMsp: MSP.ps, legalAuthority: 'L', reason: 'R', endsAt: '2025-12-01T00:00:00.000Z' })], opts: { as: WHO.psInvestigator }, save: 'order' },
+  { contract: audit, fn: 'RequestAccess', args: (c) => ['d8t', JSON.stringify({ subjectKey: c.subjectKey, dataset: 'resident-identity', fields: ['name'], purpose: 'investigation', legalBasis: 'L', caseId: 'C', sealingOrderId: c.orderId })], opts: { as: WHO.psClerk } },
+  { contract: audit, fn: 'EndSealingOrder', args: (c) => ['d8u', JSON.stringify({ orderId: c.orderId, reason: 'closed' })], opts: { as: WHO.psInvestigator } },
   { contract: audit, fn: 'ImportEntries', args: (c) => ['d8b', JSON.stringify({ batchId: 'b1', source: 'legacy', legalAuthority: 'L', entries: [
     { subjectKey: c.subjectKey, dataset: 'resident-identity', fields: ['name'], purpose: 'counter-service', legalBasis: 'L', caseId: 'C', accessorOperatorId: 'old1', role: 'clerk', at: '2020-01-01T00:00:00.000Z' },
   ] })], opts: { as: WHO.psAdmin } },
@@ -63,6 +70,7 @@ describe('determinism: every submit transaction yields identical write sets on e
       assert.equal(result, a.result);
       if (step.save) saved[step.save] = result;
       if (step.fn === 'Register') saved.subjectKey = (JSON.parse(result) as { subjectKey: string }).subjectKey;
+      if (step.fn === 'IssueSealingOrder') saved.orderId = (JSON.parse(result) as { orderId: string }).orderId;
     }
   });
 });

@@ -30,10 +30,14 @@ function iterator<T>(items: T[]): Iterators.CommonIterator<T> {
   };
 }
 
-/** Owner MSP of a collection named `<MSPID>PrivateData` (docs/conventions.md). */
+/** Owner MSP of a collection named `<MSPID>PrivateData` or `<MSPID>Anchors` (docs/conventions.md). */
 function collectionOwner(collection: string): string {
-  return collection.endsWith('PrivateData') ? collection.slice(0, -'PrivateData'.length) : collection;
+  for (const suffix of ['PrivateData', 'Anchors']) if (collection.endsWith(suffix)) return collection.slice(0, -suffix.length);
+  return collection;
 }
+
+/** Anchors collections are written by any client (memberOnlyWrite false): their collection-level policy is the guard. */
+const isAnchors = (collection: string): boolean => collection.endsWith('Anchors');
 
 /**
  * An in-memory ChaincodeStub for one transaction. Like a peer it reads committed state only (no
@@ -165,8 +169,9 @@ export class MemoryStub implements StubSubset {
     return writes;
   }
 
-  /** memberOnlyRead / memberOnlyWrite: only clients of the owning org touch the collection. */
+  /** memberOnlyRead / memberOnlyWrite: only clients of the owning org touch the collection (anchors: reads only). */
   private checkClientMember(collection: string, mode: 'read' | 'write'): void {
+    if (mode === 'write' && isAnchors(collection)) return;
     if (collectionOwner(collection) !== this.proposal.clientMsp) {
       throw new Error(`tx creator does not have ${mode} access permission on privatedata in collection ${collection}`);
     }

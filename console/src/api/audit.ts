@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import type { AccessEntry, SearchPage } from './types';
+import type { AuditEntry, SearchPage } from './types';
 
 /** The audit search filter as the form collects it (all optional). */
 export interface AuditFilter {
@@ -12,20 +12,16 @@ export interface AuditFilter {
   to?: string;
 }
 
-/** Why an officer turns an ID number into a subject key: the lookup is itself an audited access. */
+/** Why an officer turns an ID number into a subject key: the lookup is itself an audited entry (kind lookup). */
 export interface LookupReason {
   purpose: string;
   legalBasis: string;
-  caseId?: string;
+  caseId: string;
 }
 
-/**
- * The body of POST /identities/subject-key. The purpose and legal basis are collected by every form that looks a
- * number up; the gateway's current schema takes only the ID number, so they are sent once it accepts them (one
- * place to change when audited lookups land).
- */
-export function subjectKeyLookupBody(idNumber: string, _reason: LookupReason): Record<string, string> {
-  return { idNumber };
+/** The body of POST /identities/subject-key: the number (sent on as transient data only) and why it is looked up. */
+export function subjectKeyLookupBody(idNumber: string, reason: LookupReason): Record<string, string> {
+  return { idNumber, purpose: reason.purpose, legalBasis: reason.legalBasis, caseId: reason.caseId };
 }
 
 /** Turns a resident ID number into its subject key (an audited lookup on the gateway). */
@@ -38,8 +34,8 @@ export const searchAudit = (api: ApiClient, filter: AuditFilter, bookmark = '', 
   api.get<SearchPage>('/audit/search', { ...filter, pageSize, bookmark });
 
 /** Every entry of a search, page by page, up to `limit` (for export); reports progress. */
-export async function searchAll(api: ApiClient, filter: AuditFilter, limit: number, progress: (n: number) => void): Promise<{ rows: AccessEntry[]; truncated: boolean }> {
-  const rows: AccessEntry[] = [];
+export async function searchAll(api: ApiClient, filter: AuditFilter, limit: number, progress: (n: number) => void): Promise<{ rows: AuditEntry[]; truncated: boolean }> {
+  const rows: AuditEntry[] = [];
   let bookmark = '';
   do {
     const page = await searchAudit(api, filter, bookmark, 100);

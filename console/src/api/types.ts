@@ -2,17 +2,17 @@
  * Response shapes of the REST routes the console uses (see docs/openapi.json). Where the chaincode or the gateway
  * defines the shape, it is imported as a type only (nothing of theirs is bundled).
  */
-import type { AccessEntry } from '@govchain/chaincode/dist/audit/records';
+import type { AccessEntry, AuditEntry, LookupEntry } from '@govchain/chaincode/dist/audit/records';
 import type { ActivityItem } from '@govchain/chaincode/dist/audit/activity-query';
 import type { ActivityReport } from '@govchain/gateway/dist/services/activity-service';
 import type { CoverageRow, LeakReport } from '@govchain/gateway/dist/services/leak-trace-service';
 import type { ConsoleRuntimeConfig } from '@govchain/gateway/dist/console/console-static';
 
-export type { AccessEntry, ActivityItem, ActivityReport, CoverageRow, LeakReport };
+export type { AccessEntry, ActivityItem, ActivityReport, AuditEntry, CoverageRow, LeakReport, LookupEntry };
 
 /** GET /audit/search. */
 export interface SearchPage {
-  records: AccessEntry[];
+  records: AuditEntry[];
   bookmark: string;
   complete: boolean;
   withheld: number;
@@ -24,8 +24,8 @@ export interface Page<T> {
   records: T[];
   bookmark: string;
   fetched?: number;
-  /** Sealed entries about the citizen: how many, and when each is released (when the API offers it). */
-  withheld?: { count: number; releases?: string[] } | number;
+  /** Sealed entries about the citizen: how many, and when each is released (null: not yet known). */
+  withheld?: { count: number; releases?: Array<string | null>; complete?: boolean } | number;
 }
 
 /** GET /public/works/{hash}. */

@@ -63,7 +63,7 @@ export const en = {
   audit: {
     title: 'Audit trail', by: 'Subject', bySubject: 'Subject key', byId: 'ID number', subject: 'Subject key', idNumber: 'Resident ID number',
     lookupNote: 'The ID number is turned into a subject key by an audited lookup: give its purpose and legal basis.', purpose: 'Purpose code', legalBasis: 'Legal basis',
-    caseId: 'Case id', lookupCase: 'Case id of this lookup', resolved: 'Subject key of this ID number', operator: 'Operator id', org: 'Department', dataset: 'Dataset', any: 'Any', at: 'Time', fields: 'Fields', sealed: 'Sealed until {{until}}',
+    caseId: 'Case id', lookupCase: 'Case id of this lookup', caseHelp: '1-128 of letters, digits and . _ : / -', resolved: 'Subject key of this ID number', operator: 'Operator id', org: 'Department', dataset: 'Dataset', any: 'Any', at: 'Time', fields: 'Fields', sealed: 'Sealed (order {{order}})', lookup: 'Identity lookup: {{kind}}', lookupKinds: { verify: 'identity verification', 'subject-key': 'subject key' }, pseudonym: 'Subject pseudonym', kind: 'Kind',
     imported: 'Imported', results: 'Results', noResults: 'No audit entries match.', entry: 'Audit entry', role: 'Role', grant: 'Grant', expires: 'Citable until',
     accessId: 'Access id', batch: 'Import batch', txTitle: 'Ledger transaction', validation: 'Validation', valid: 'Valid', invalid: 'Invalid', receipt: 'Receipt verification',
     receiptPending: 'Receipts are not offered by this gateway yet.', open: 'Open entry', purposeHelp: 'A lower-case code such as audit-investigation.',

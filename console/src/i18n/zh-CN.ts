@@ -65,7 +65,7 @@ export const zhCN: Messages = {
   audit: {
     title: '审计日志', by: '查询对象', bySubject: '主体标识', byId: '身份证号', subject: '主体标识', idNumber: '居民身份证号',
     lookupNote: '身份证号将通过一次留痕查询转换为主体标识，请填写查询用途和法律依据。', purpose: '用途代码', legalBasis: '法律依据',
-    caseId: '案件编号', lookupCase: '本次查询的案件编号', resolved: '该身份证号的主体标识', operator: '操作员', org: '部门', dataset: '数据集', any: '不限', at: '时间', fields: '字段', sealed: '封存至 {{until}}',
+    caseId: '案件编号', lookupCase: '本次查询的案件编号', caseHelp: '1-128 位字母、数字及 . _ : / -', resolved: '该身份证号的主体标识', operator: '操作员', org: '部门', dataset: '数据集', any: '不限', at: '时间', fields: '字段', sealed: '已封存（封存令 {{order}}）', lookup: '身份查询：{{kind}}', lookupKinds: { verify: '身份核验', 'subject-key': '主体标识' }, pseudonym: '主体化名', kind: '类型',
     imported: '历史导入', results: '查询结果', noResults: '没有符合条件的审计记录。', entry: '审计记录', role: '角色', grant: '共享授权', expires: '有效期至',
     accessId: '访问编号', batch: '导入批次', txTitle: '账本交易', validation: '校验结果', valid: '有效', invalid: '无效', receipt: '回执核验',
     receiptPending: '本网关暂未提供回执。', open: '查看记录', purposeHelp: '小写代码，例如 audit-investigation。',

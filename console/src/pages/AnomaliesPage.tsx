@@ -99,7 +99,7 @@ export default function AnomaliesPage() {
                 { title: t('anomalies.localTime'), dataIndex: 'localTime', key: 't' },
                 { title: t('audit.org'), dataIndex: 'accessorMsp', key: 'org', render: (v: string) => <OrgName msp={v} /> },
                 { title: t('audit.operator'), dataIndex: 'accessorOperatorId', key: 'op' },
-                { title: t('audit.subject'), dataIndex: 'subjectKey', key: 's', render: (v: string) => <KeyText value={v} /> },
+                { title: t('audit.subject'), key: 's', render: (_: unknown, r: { accessId: string; kind: string; subject: string }) => (r.kind === 'lookup' ? <span><Tag color="blue">{t('audit.pseudonym')}</Tag><KeyText value={r.subject} /></span> : <KeyText value={r.subject} />) },
                 { title: t('common.details'), key: 'open', render: (_: unknown, r: { accessId: string }) => <Link to={`/audit/entry/${r.accessId}`}>{t('audit.open')}</Link> },
               ]} />
             </Card>

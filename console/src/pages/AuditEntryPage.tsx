@@ -1,13 +1,15 @@
 import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AccessEntry, TxInfo } from '../api/types';
+import type { AuditEntry, TxInfo } from '../api/types';
 import { useConsole } from '../app/console-context';
 import { useRequest } from '../app/use-request';
 import { KeyText } from '../components/KeyText';
 import { OrgName } from '../components/OrgName';
 import { ViewState } from '../components/ViewState';
 import { formatTime, txIdOfAccess } from '../lib/format';
+import { isLookupEntry, sealingOrderOf } from '../lib/entries';
+import { SubjectCell } from './audit-columns';
 
 /** Auditor: one audit entry with the ledger transaction that recorded it. */
 export default function AuditEntryPage() {
@@ -15,7 +17,7 @@ export default function AuditEntryPage() {
   const { t, i18n } = useTranslation();
   const { api } = useConsole();
   const navigate = useNavigate();
-  const entry = useRequest(() => api.get<AccessEntry>(`/audit/${encodeURIComponent(accessId)}`), [accessId]);
+  const entry = useRequest(() => api.get<AuditEntry>(`/audit/${encodeURIComponent(accessId)}`), [accessId]);
   const tx = useRequest(() => api.get<TxInfo>(`/transactions/${encodeURIComponent(txIdOfAccess(accessId))}`), [accessId], !!entry.data);
   const e = entry.data;
   const lang = i18n.language;
@@ -31,7 +33,9 @@ export default function AuditEntryPage() {
                 <Descriptions.Item label={t('audit.accessId')} span={2}><KeyText value={e.accessId} full /></Descriptions.Item>
                 <Descriptions.Item label={t('audit.at')}>{formatTime(e.at, lang)}</Descriptions.Item>
                 <Descriptions.Item label={t('audit.expires')}>{formatTime(e.expiresAt, lang)}</Descriptions.Item>
-                <Descriptions.Item label={t('audit.subject')} span={2}><KeyText value={e.subjectKey} full /></Descriptions.Item>
+                {isLookupEntry(e)
+                  ? <Descriptions.Item label={t('audit.pseudonym')} span={2}><SubjectCell entry={e} t={t} /> <KeyText value={e.subjectRef} /></Descriptions.Item>
+                  : <Descriptions.Item label={t('audit.subject')} span={2}><KeyText value={e.subjectKey} full /></Descriptions.Item>}
                 <Descriptions.Item label={t('audit.org')}><OrgName msp={e.accessorMsp} withId /></Descriptions.Item>
                 <Descriptions.Item label={t('audit.operator')}>{e.accessorOperatorId} · {t(`roles.${e.role}`, { defaultValue: e.role })}</Descriptions.Item>
                 <Descriptions.Item label={t('audit.dataset')}>{e.dataset}</Descriptions.Item>
@@ -41,7 +45,7 @@ export default function AuditEntryPage() {
                 <Descriptions.Item label={t('audit.caseId')} span={2}><span data-testid="entry-case">{e.caseId}</span></Descriptions.Item>
                 <Descriptions.Item label={t('audit.grant')}>{e.grantId ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('audit.batch')}>{e.importBatchId ?? '—'}</Descriptions.Item>
-                {e.sealedUntil ? <Descriptions.Item label="" span={2}><Tag color="red">{t('audit.sealed', { until: formatTime(e.sealedUntil, lang) })}</Tag></Descriptions.Item> : null}
+                {sealingOrderOf(e) ? <Descriptions.Item label={t('audit.sealed', { order: '' })} span={2}><Tag color="red" className="mono">{sealingOrderOf(e)}</Tag></Descriptions.Item> : null}
               </Descriptions>
             </Card>
             <Card title={<h2 className="card-title">{t('audit.txTitle')}</h2>}>

@@ -49,7 +49,7 @@ export default function AuditSearchPage() {
   const search = useAction(async (v: FormValues) => {
     let subject = v.subject?.trim().toLowerCase() || undefined;
     if (v.mode === 'id' && v.idNumber) {
-      subject = await lookupSubjectKey(api, v.idNumber.trim().toUpperCase(), { purpose: v.purpose ?? '', legalBasis: v.legalBasis ?? '', ...(v.lookupCase ? { caseId: v.lookupCase } : {}) });
+      subject = await lookupSubjectKey(api, v.idNumber.trim().toUpperCase(), { purpose: v.purpose ?? '', legalBasis: v.legalBasis ?? '', caseId: v.lookupCase ?? '' });
       form.setFieldValue('subject', subject);
       setResolved(subject);
     }
@@ -97,7 +97,7 @@ export default function AuditSearchPage() {
                 <Form.Item name="legalBasis" label={t('audit.legalBasis')} rules={[{ required: true, message: t('common.required') }]}>
                   <Input autoComplete="off" maxLength={300} />
                 </Form.Item>
-                <Form.Item name="lookupCase" label={t('audit.lookupCase')}>
+                <Form.Item name="lookupCase" label={t('audit.lookupCase')} rules={[{ required: true, pattern: /^[A-Za-z0-9._:/-]{1,128}$/, message: t('audit.caseHelp') }]}>
                   <Input autoComplete="off" maxLength={128} />
                 </Form.Item>
               </div>

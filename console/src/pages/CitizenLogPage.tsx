@@ -1,14 +1,15 @@
 import { Alert, Button, Card, Descriptions, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AccessEntry, Page } from '../api/types';
+import type { AuditEntry, Page } from '../api/types';
 import { useConsole } from '../app/console-context';
 import { usePages } from '../app/use-pages';
 import { OrgName } from '../components/OrgName';
 import { ViewState } from '../components/ViewState';
 import { formatDate, formatTime } from '../lib/format';
+import { isLookupEntry } from '../lib/entries';
 
 /** How many entries are withheld, and their release dates, in whichever form the API gives them. */
-export function withheldOf(page: Page<unknown> | undefined): { count: number; releases: string[] } {
+export function withheldOf(page: Page<unknown> | undefined): { count: number; releases: Array<string | null> } {
   const w = page?.withheld;
   if (typeof w === 'number') return { count: w, releases: [] };
   return { count: w?.count ?? 0, releases: w?.releases ?? [] };
@@ -18,7 +19,7 @@ export function withheldOf(page: Page<unknown> | undefined): { count: number; re
 export default function CitizenLogPage() {
   const { t, i18n } = useTranslation();
   const { api } = useConsole();
-  const log = usePages((bookmark) => api.get<Page<AccessEntry>>('/me/access-log', { pageSize: 20, bookmark }), [api]);
+  const log = usePages((bookmark) => api.get<Page<AuditEntry>>('/me/access-log', { pageSize: 20, bookmark }), [api]);
   const withheld = withheldOf(log.last);
   const lang = i18n.language;
   return (
@@ -43,7 +44,7 @@ export default function CitizenLogPage() {
                   <Descriptions.Item label={t('citizen.purpose')}>{e.purpose}</Descriptions.Item>
                   <Descriptions.Item label={t('citizen.legalBasis')}>{e.legalBasis}</Descriptions.Item>
                   <Descriptions.Item label={t('citizen.caseId')}><span data-testid="citizen-case">{e.caseId}</span></Descriptions.Item>
-                  <Descriptions.Item label={t('citizen.dataset')}>{e.dataset}: {e.fields.join(', ')}</Descriptions.Item>
+                  <Descriptions.Item label={t('citizen.dataset')}>{isLookupEntry(e) ? t('audit.lookup', { kind: t(`audit.lookupKinds.${e.lookup}`) }) : `${e.dataset}: ${e.fields.join(', ')}`}</Descriptions.Item>
                 </Descriptions>
               </Card>
             </List.Item>

@@ -35,7 +35,7 @@ export default function LeakTracePage() {
     if (ids?.ids.length) {
       setConverting({ done: 0, total: ids.ids.length });
       for (const [i, id] of ids.ids.entries()) {
-        keys.push(await lookupSubjectKey(api, id, { purpose: v.purpose ?? '', legalBasis: v.legalBasis ?? '', ...(v.caseId ? { caseId: v.caseId } : {}) }));
+        keys.push(await lookupSubjectKey(api, id, { purpose: v.purpose ?? '', legalBasis: v.legalBasis ?? '', caseId: v.caseId ?? '' }));
         setConverting({ done: i + 1, total: ids.ids.length });
       }
     }
@@ -103,7 +103,7 @@ export default function LeakTracePage() {
               <div className="form-grid">
                 <Form.Item name="purpose" label={t('audit.purpose')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{0,63}$/, message: t('audit.purposeHelp') }]}><Input autoComplete="off" /></Form.Item>
                 <Form.Item name="legalBasis" label={t('audit.legalBasis')} rules={[{ required: true, message: t('common.required') }]}><Input autoComplete="off" /></Form.Item>
-                <Form.Item name="caseId" label={t('audit.caseId')}><Input autoComplete="off" /></Form.Item>
+                <Form.Item name="caseId" label={t('audit.lookupCase')} rules={[{ required: true, pattern: /^[A-Za-z0-9._:/-]{1,128}$/, message: t('audit.caseHelp') }]}><Input autoComplete="off" /></Form.Item>
               </div>
             </>
           ) : null}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Roles of department operators (the `govchain.role` certificate attribute). */
-export const OPERATOR_ROLES = ['registrar', 'clerk', 'auditor', 'admin'] as const;
+/** Roles of department operators (the `govchain.role` certificate attribute); investigators issue sealing orders. */
+export const OPERATOR_ROLES = ['registrar', 'clerk', 'auditor', 'admin', 'investigator'] as const;
 /** An operator role. */
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 /** Every role a token may carry. */

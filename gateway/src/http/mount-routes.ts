@@ -15,6 +15,8 @@ const EMPTY_BODY = z.strictObject({});
 export interface RouteGuards {
   authenticate: RequestHandler;
   rateLimit: RequestHandler;
+  /** A separate per-operator limiter for a route that sets `ownRateLimit`. */
+  ownLimit?: (routeName: string) => RequestHandler;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface RouteGuards {
 export function mountRoutes(router: Router, routes: readonly RouteSpec[], guards: RouteGuards, services: Services): void {
   for (const route of routes) {
     const chain: RequestHandler[] = [guards.authenticate, guards.rateLimit];
+    if (route.ownRateLimit && guards.ownLimit) chain.push(guards.ownLimit(route.operationId));
     chain.push(async (req, res) => {
       const idempotencyKey = route.method === 'post' ? requireIdempotencyKey(req.headers['idempotency-key']) : '';
       if (route.method === 'post' && route.body && req.headers['content-length'] !== '0' && req.is('application/json') === false) {

@@ -56,6 +56,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   body?: z.ZodType<B>;
   /** Writes accept `Prefer: respond-async` (202 + transaction URL). */
   asyncCapable?: boolean;
+  /** The route has its own per-operator rate limit (identity lookups), besides the general one. */
+  ownRateLimit?: boolean;
   responses: ResponseSpec[];
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<HandlerResult>;
 }

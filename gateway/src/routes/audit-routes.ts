@@ -1,9 +1,23 @@
 import { z } from 'zod';
-import { accessIdSchema, importEntriesSchema, isoDateTimeSchema, mspIdSchema } from '@govchain/chaincode/dist/audit/schema';
+import {
+  accessIdSchema, endSealingOrderSchema, importEntriesSchema, isoDateTimeSchema, issueSealingOrderSchema, mspIdSchema, sealingOrderIdSchema,
+} from '@govchain/chaincode/dist/audit/schema';
 import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
 import { ApiError } from '../errors/api-error';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { pageQuerySchema, pageSchema, readRoute, submitRoute } from './route-helpers';
+
+/** The citizen's log: a page of the entries they may see, and how many are withheld and until when. */
+const accessLogSchema = z.object({
+  records: z.array(z.unknown()),
+  bookmark: z.string(),
+  fetched: z.number().int(),
+  withheld: z.object({
+    count: z.number().int().describe('Accesses withheld now by a sealing order'),
+    releases: z.array(z.string().nullable()).describe('When each is released (null: not announced)'),
+    complete: z.boolean(),
+  }),
+}).openapi('AccessLog');
 
 const TAG = 'Audit';
 
@@ -67,16 +81,32 @@ export function auditRoutes(): RouteSpec[] {
       method: 'get',
       path: '/api/v1/me/access-log',
       operationId: 'myAccessLog',
-      summary: "The citizen's own access log (entries still sealed are hidden)",
+      summary: "The citizen's own access log: accesses and lookups; entries under a running sealing order are withheld (counted, with release dates)",
       tag: TAG,
       access: { kind: 'citizen' },
       query: pageQuerySchema,
-      responses: [{ status: 200, description: 'A page of audit entries about the caller', schema: pageSchema }],
+      responses: [{ status: 200, description: 'A page of audit entries about the caller', schema: accessLogSchema }],
       handler: async (ctx) => {
         if (ctx.principal.kind !== 'citizen') throw new ApiError(403, 'FORBIDDEN_ROLE', 'this resource is for citizens');
         const args = [ctx.principal.subject, 'citizen', String(ctx.query.pageSize), ctx.query.bookmark];
-        return { status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'ListBySubject', args }) };
+        return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'ListBySubject', args }) };
       },
+    }),
+    submitRoute({
+      path: '/api/v1/sealing-orders', operationId: 'issueSealingOrder', tag: TAG, contract: 'Audit', transaction: 'IssueSealingOrder', input: issueSealingOrderSchema,
+      roles: ['investigator'],
+      summary: 'Issue (or, with extendsOrderId, extend) a sealing order: accesses of one org for one case about one subject are withheld from the subject until endsAt (at most one year)',
+      description: 'Investigators of the orgs the governance config lets seal only. An access is sealed by citing the order (sealingOrderId); an order never seals an access by its own issuer.',
+    }),
+    submitRoute({
+      path: '/api/v1/sealing-orders/{orderId}/end', operationId: 'endSealingOrder', tag: TAG, contract: 'Audit', transaction: 'EndSealingOrder', input: endSealingOrderSchema,
+      pathFields: { orderId: 'orderId' }, roles: ['investigator'],
+      summary: 'End a sealing order early (its issuer only); the accesses citing it appear in the subject\'s log at once',
+    }),
+    readRoute({
+      path: '/api/v1/sealing-orders/{orderId}', operationId: 'getSealingOrder', summary: 'A sealing order and where it stands (investigators of the issuing org, auditors of it and of the governance org)',
+      tag: TAG, contract: 'Audit', transaction: 'GetSealingOrder', params: z.strictObject({ orderId: sealingOrderIdSchema }), args: (p) => [p.orderId],
+      access: { kind: 'operator', roles: ['investigator', 'auditor'] },
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { ApiError } from '../errors/api-error';
 import { checkAccess } from '../http/access';
 import { principalOf } from '../http/authenticate';
 import { toApiError } from '../http/error-handler';
@@ -24,7 +25,8 @@ export interface EventsRouteOptions {
 
 /**
  * GET /api/v1/events: Server-Sent Events of GovChainEvent chaincode events, id `block:txIndex`.
- * Resumes after Last-Event-ID with no gap and no duplicate. Operators only.
+ * Resumes after Last-Event-ID with no gap and no duplicate. Operators only (citizens 403): each operator sees
+ * their own org's transactions, auditors every org's; sealed accesses never appear.
  */
 export function mountEventsRoute(router: Router, guards: RequestHandler[], services: Services, opts: EventsRouteOptions): void {
   router.get('/api/v1/events', ...guards, async (req: Request, res: Response) => {
@@ -39,7 +41,8 @@ export function mountEventsRoute(router: Router, guards: RequestHandler[], servi
     res.on('close', abort);
     opts.shutdown.addEventListener('abort', abort, { once: true });
     // Opening errors (peer down, bad start) still get a JSON error status: no header has been sent yet.
-    const events = await services.events.open(services.records.signerFor(principal), {
+    if (principal.kind !== 'operator') throw new ApiError(403, 'FORBIDDEN_ROLE', 'this resource is for department operators');
+    const events = await services.events.open(services.records.signerFor(principal), { role: principal.role }, {
       ...(after ? { after } : {}),
       ...(query.fromBlock !== undefined ? { fromBlock: BigInt(query.fromBlock) } : {}),
       signal: controller.signal,

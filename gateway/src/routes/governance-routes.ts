@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { mspIdSchema } from '@govchain/chaincode/dist/core/schema';
 import {
-  bootstrapSchema, datasetIdSchema, datasetSchema, decideGrantSchema, proposeGrantSchema, purposeSchema, setMembersSchema,
-  setRegistrarSchema,
+  approveDatasetChangeSchema, bootstrapSchema, datasetIdSchema, datasetSchema, decideGrantSchema, proposeGrantSchema, purposeSchema, setMembersSchema,
+  setRegistrarSchema, setSealingOrgsSchema,
 } from '@govchain/chaincode/dist/governance/schema';
 import type { RouteSpec } from '../http/route-spec';
 import { pageQuerySchema, readRoute, submitRoute } from './route-helpers';
@@ -26,6 +26,10 @@ export function governanceRoutes(): RouteSpec[] {
       path: '/api/v1/governance/members', operationId: 'setMembers', summary: 'Replace the member list', tag: TAG,
       contract: 'Governance', transaction: 'SetMembers', input: setMembersSchema, roles: ['admin'],
     }),
+    submitRoute({
+      path: '/api/v1/governance/sealing-orgs', operationId: 'setSealingOrgs', summary: 'Name the orgs whose investigators may issue sealing orders', tag: TAG,
+      contract: 'Governance', transaction: 'SetSealingOrgs', input: setSealingOrgsSchema, roles: ['admin'],
+    }),
     readRoute({
       path: '/api/v1/governance/history', operationId: 'governanceHistory', summary: 'Versions of a governance record (config, dataset or grant <msp>/<dataset>/<purpose>)', tag: TAG,
       contract: 'Governance', transaction: 'History', paged: true,
@@ -37,8 +41,12 @@ export function governanceRoutes(): RouteSpec[] {
       query: pageQuerySchema, paged: true, args: (_p, q) => [String(q.pageSize), q.bookmark],
     }),
     submitRoute({
-      path: '/api/v1/catalogue', operationId: 'putDataset', summary: 'Create or amend a catalogue entry', tag: TAG,
+      path: '/api/v1/catalogue', operationId: 'putDataset', summary: 'Create or amend a catalogue entry (a change of owner, share class or fields stays pending until the owner approves)', tag: TAG,
       contract: 'Governance', transaction: 'PutDataset', input: datasetSchema,
+    }),
+    submitRoute({
+      path: '/api/v1/catalogue/{dataset}/approval', operationId: 'approveDatasetChange', summary: 'The owner\'s admin (and a new owner\'s) approves the pending change of a catalogue entry', tag: TAG,
+      contract: 'Governance', transaction: 'ApproveDatasetChange', input: approveDatasetChangeSchema, pathFields: { dataset: 'dataset' }, roles: ['admin'],
     }),
     readRoute({
       path: '/api/v1/catalogue/{dataset}', operationId: 'getDataset', summary: 'One catalogue entry', tag: TAG, contract: 'Governance', transaction: 'GetDataset',

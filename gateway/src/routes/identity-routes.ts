@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
 import { personalDataSchema, statusChangeSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode/dist/identity/schema';
-import { requestAccessSchema } from '@govchain/chaincode/dist/audit/schema';
+import { recordLookupSchema, requestAccessSchema } from '@govchain/chaincode/dist/audit/schema';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
 import { parseInput, pageQuerySchema, readRoute, WRITE_RESPONSES } from './route-helpers';
@@ -23,6 +23,19 @@ export const identityStatusBodySchema = statusChangeSchema
 
 /** POST /identities/{subject}/personal-data-access body: the audit entry minus the subject (from the path). */
 export const personalDataAccessBodySchema = requestAccessSchema.omit({ subjectKey: true }).strict().openapi('PersonalDataAccessRequest');
+
+/** Why a lookup is made: the audit entry's purpose, legal basis and case (as for a disclosure). */
+const lookupReasonSchema = recordLookupSchema.omit({ lookup: true });
+
+/** POST /identities/verify body: the claim (sent only as transient data) and why the lookup is made. */
+export const verifyBodySchema = verifySchema.extend(lookupReasonSchema.shape).strict().openapi('VerifyRequest');
+/** POST /identities/subject-key body. */
+export const subjectKeyBodySchema = subjectKeyLookupSchema.extend(lookupReasonSchema.shape).strict().openapi('SubjectKeyRequest');
+
+/** Disclosures and lookup answers must not be stored by browsers or proxies. */
+export const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
+
+const auditedAnswer = { accessId: z.string(), auditTxId: z.string(), auditBlockNumber: z.number().int() };
 
 /** The disclosure response. */
 export const disclosureSchema = z
@@ -81,23 +94,35 @@ export function identityRoutes(): RouteSpec[] {
       method: 'post',
       path: '/api/v1/identities/verify',
       operationId: 'verifyIdentity',
-      summary: 'Does this ID number and name match an active identity? Answers only {match}',
+      summary: 'Does this ID number and name match an active identity? Audited lookup; answers only {match}',
+      description:
+        'A lookup is a disclosure: submits Audit:RecordLookup (kind verify; the claim only as transient data) and waits for its commit, then evaluates Identity:Verify citing the committed entry. Fails closed. Own per-operator rate limit. Cache-Control: no-store.',
       tag: TAG,
-      access: { kind: 'operator' },
-      body: verifySchema,
-      responses: [{ status: 200, description: 'The answer', schema: z.object({ match: z.boolean() }).openapi('VerifyResult') }],
-      handler: async (ctx) => ({ status: 200, body: await ctx.services.personalData.verify(ctx.principal, ctx.body) }),
+      access: { kind: 'operator', roles: ['registrar', 'clerk', 'admin'] },
+      body: verifyBodySchema,
+      ownRateLimit: true,
+      responses: [{ status: 200, description: 'The answer and the committed lookup entry', schema: z.object({ match: z.boolean(), ...auditedAnswer }).openapi('VerifyResult') }],
+      handler: async (ctx) => {
+        const { idNumber, name, ...why } = ctx.body;
+        return { status: 200, headers: NO_STORE, body: await ctx.services.personalData.lookup(ctx.principal, 'verify', { idNumber, name }, why, ctx.idempotencyKey) };
+      },
     }),
     defineRoute({
       method: 'post',
       path: '/api/v1/identities/subject-key',
       operationId: 'lookupSubjectKey',
-      summary: 'The subject key of a resident ID number (the number travels only as transient data)',
+      summary: 'The subject key of a resident ID number: audited lookup (the number travels only as transient data)',
+      description:
+        'Submits Audit:RecordLookup (kind subject-key) and waits for its commit, then evaluates Identity:SubjectKey citing the committed entry. Fails closed. Own per-operator rate limit. Cache-Control: no-store.',
       tag: TAG,
-      access: { kind: 'operator' },
-      body: subjectKeyLookupSchema,
-      responses: [{ status: 200, description: 'The subject key', schema: z.object({ subjectKey: z.string() }).openapi('SubjectKeyResult') }],
-      handler: async (ctx) => ({ status: 200, body: await ctx.services.personalData.subjectKey(ctx.principal, ctx.body) }),
+      access: { kind: 'operator', roles: ['registrar', 'clerk', 'admin', 'auditor'] },
+      body: subjectKeyBodySchema,
+      ownRateLimit: true,
+      responses: [{ status: 200, description: 'The subject key and the committed lookup entry', schema: z.object({ subjectKey: z.string(), ...auditedAnswer }).openapi('SubjectKeyResult') }],
+      handler: async (ctx) => {
+        const { idNumber, ...why } = ctx.body;
+        return { status: 200, headers: NO_STORE, body: await ctx.services.personalData.lookup(ctx.principal, 'subject-key', { idNumber }, why, ctx.idempotencyKey) };
+      },
     }),
     defineRoute({
       method: 'post',
@@ -105,7 +130,7 @@ export function identityRoutes(): RouteSpec[] {
       operationId: 'accessPersonalData',
       summary: 'Audited disclosure of personal data',
       description:
-        'Submits Audit:RequestAccess and waits for it to commit; only then evaluates Identity:ReadPersonalData on the owning org\'s peer citing the committed access id. Fails closed: if the audit write fails, no data is read.',
+        'Submits Audit:RequestAccess and waits for it to commit; only then evaluates Identity:ReadPersonalData on the owning org\'s peer citing the committed access id, which re-checks the grant. Fails closed: if the audit write fails, no data is read. One committed entry per request; a replay with the same Idempotency-Key cites the same entry and answers only within its 5-minute window. Cache-Control: no-store.',
       tag: TAG,
       access: { kind: 'operator' },
       params: subjectParams,
@@ -113,7 +138,7 @@ export function identityRoutes(): RouteSpec[] {
       responses: [{ status: 200, description: 'The disclosed fields and the committed audit entry', schema: disclosureSchema }],
       handler: async (ctx) => {
         const request = parseInput(requestAccessSchema, { ...ctx.body, subjectKey: ctx.params.subject });
-        return { status: 200, body: await ctx.services.personalData.disclose(ctx.principal, request, ctx.idempotencyKey) };
+        return { status: 200, headers: NO_STORE, body: await ctx.services.personalData.disclose(ctx.principal, request, ctx.idempotencyKey) };
       },
     }),
   ];

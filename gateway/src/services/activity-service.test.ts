@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { activityReport, daysOf, localTime, median, outsideOfficeHours, type ActivityPage } from './activity-service';
 
 const HOURS = { start: '08:30', end: '17:30', weekdays: [1, 2, 3, 4, 5], utcOffsetMinutes: 480 };
-const item = (at: string, msp: string, op: string, subject: string) => ({ accessId: `${op}-${at}`, at, accessorMsp: msp, accessorOperatorId: op, subjectKey: subject, dataset: 'd' });
+const item = (at: string, msp: string, op: string, subject: string) => ({ accessId: `${op}-${at}`, kind: 'access' as const, at, accessorMsp: msp, accessorOperatorId: op, subject, dataset: 'd' });
 
 test('office hours are local to the office (UTC+08:00 by default) and exclude weekends', () => {
   assert.deepEqual(localTime('2025-03-03T16:00:00.000Z', 480), { day: '2025-03-04', time: '00:00', weekday: 2 });

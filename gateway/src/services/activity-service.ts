@@ -89,7 +89,7 @@ export async function activityReport(
       const dayOrg = `${t.day}\u0000${e.accessorMsp}`;
       perDay.set(dayOrg, (perDay.get(dayOrg) ?? 0) + 1);
       const op = `${dayOrg}\u0000${e.accessorOperatorId}`;
-      (subjects.get(op) ?? subjects.set(op, new Set()).get(op))?.add(e.subjectKey);
+      (subjects.get(op) ?? subjects.set(op, new Set()).get(op))?.add(e.subject);
       if (outsideOfficeHours(e.at, hours)) {
         offHours.count++;
         if (offHours.entries.length < OFF_HOURS_LISTED) offHours.entries.push({ ...e, localTime: `${t.day} ${t.time}` });

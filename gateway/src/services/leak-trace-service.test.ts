@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { traceLeak, type TraceChunk } from './leak-trace-service';
 
 const S = ['1', '2', '3', '4'].map((c) => c.repeat(64));
-const acc = (msp: string, op: string, count = 1, at = '2025-02-01T09:00:00.000Z') => ({ accessorMsp: msp, accessorOperatorId: op, count, firstAt: at, lastAt: at, accessIds: [`${op}-${count}`] });
+const acc = (msp: string, op: string, count = 1, at = '2025-02-01T09:00:00.000Z') => ({ accessorMsp: msp, accessorOperatorId: op, count, lookups: 0, firstAt: at, lastAt: at, accessIds: [`${op}-${count}`] });
 
 test('merges resumed chunks and ranks by subjects covered, then by accesses', async () => {
   const chunks: TraceChunk[] = [

@@ -18,6 +18,8 @@ export interface CoverageRow {
   /** covered / subjects traced, 0..1. */
   coverage: number;
   accesses: number;
+  /** Of the accesses, how many were lookups (verify, subject key). */
+  lookups: number;
   firstAt: string;
   lastAt: string;
   /** Per covered subject: its accesses and the first access ids (drill-down). Operator rows only. */
@@ -105,9 +107,10 @@ export async function traceLeak(input: Omit<LeakTraceInput, 'cursor'>, readChunk
   };
 }
 
-function upsert<T extends Acc>(m: Map<string, T>, id: string, who: Pick<CoverageRow, 'accessorMsp' | 'accessorOperatorId'>, a: { count: number; firstAt: string; lastAt: string }): T {
-  const row = m.get(id) ?? ({ ...who, covered: 0, coverage: 0, accesses: 0, firstAt: a.firstAt, lastAt: a.lastAt, subjectSet: new Map() } as unknown as T);
+function upsert<T extends Acc>(m: Map<string, T>, id: string, who: Pick<CoverageRow, 'accessorMsp' | 'accessorOperatorId'>, a: { count: number; lookups: number; firstAt: string; lastAt: string }): T {
+  const row = m.get(id) ?? ({ ...who, covered: 0, coverage: 0, accesses: 0, lookups: 0, firstAt: a.firstAt, lastAt: a.lastAt, subjectSet: new Map() } as unknown as T);
   row.accesses += a.count;
+  row.lookups += a.lookups;
   if (a.firstAt < row.firstAt) row.firstAt = a.firstAt;
   if (a.lastAt > row.lastAt) row.lastAt = a.lastAt;
   m.set(id, row);

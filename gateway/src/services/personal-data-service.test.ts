@@ -87,6 +87,14 @@ test('disclosure submits the audit entry, then reads on the owner org peer citin
   assert.deepEqual(read?.req.args, ['acc123']);
   assert.deepEqual(read?.req.endorsingOrganizations, ['PublicSecurityMSP']);
   assert.equal(read?.operatorId, 'clerk1');
+  assert.equal(res.headers.get('cache-control'), 'no-store', 'a disclosure is never cached');
+});
+
+test('disclosure refuses self-sealing: sealedUntil is not an input (400, nothing sent to Fabric)', async () => {
+  t.ledger.calls.length = 0;
+  const res = await post(`/api/v1/identities/${SUBJECT}/personal-data-access`, { ...ACCESS, sealedUntil: '9999-12-31T00:00:00.000Z' }, 'clerk1', 'clerk');
+  assert.equal(res.status, 400);
+  assert.equal(t.ledger.calls.length, 0);
 });
 
 test('disclosure fails closed: when the audit write fails, no data is read', async () => {
@@ -100,14 +108,73 @@ test('disclosure fails closed: when the audit write fails, no data is read', asy
   assert.equal(t.ledger.calls.filter((c) => c.req.transaction === 'ReadPersonalData').length, 0);
 });
 
-test('verify sends the claim as transient data only', async () => {
+const WHY = { purpose: 'counter-service', legalBasis: 'Resident Identity Card Law art. 15', caseId: 'WIN-1' };
+
+test('verify is a disclosure: the lookup is recorded and committed first, then answered citing it; claim only as transient data', async () => {
   t.ledger.calls.length = 0;
+  t.ledger.on('Audit:RecordLookup', () => ({ accessId: 'look1', expiresAt: '2030-01-01T00:00:00.000Z' }));
   t.ledger.on('Identity:Verify', () => ({ match: true }));
-  const res = await post('/api/v1/identities/verify', { idNumber: PERSON.idNumber, name: PERSON.name }, 'clerk1', 'clerk');
+  const res = await post('/api/v1/identities/verify', { idNumber: PERSON.idNumber, name: PERSON.name, ...WHY }, 'clerk1', 'clerk');
   assert.equal(res.status, 200);
-  assert.deepEqual(await res.json(), { match: true });
-  assert.deepEqual(t.ledger.calls[0]?.req.args, []);
-  assert.deepEqual(JSON.parse(t.ledger.calls[0]?.req.transient?.personalData ?? '{}'), { idNumber: PERSON.idNumber, name: PERSON.name });
+  assert.equal(res.headers.get('cache-control'), 'no-store');
+  const body = (await res.json()) as { match: boolean; accessId: string };
+  assert.deepEqual([body.match, body.accessId], [true, 'look1']);
+  const [record, answer] = t.ledger.calls;
+  assert.deepEqual([record?.kind, record?.req.transaction], ['submit', 'RecordLookup']);
+  assert.deepEqual(record?.req.args, ['idem-1', JSON.stringify({ lookup: 'verify', ...WHY })]);
+  assert.equal(record?.req.endorsingOrganizations?.[0], 'PublicSecurityMSP', 'the own org endorses (its anchors collection)');
+  assert.equal(record?.req.endorsingOrganizations?.length, 2, 'plus one other department');
+  assert.doesNotMatch(JSON.stringify(record?.req.args), /Zhang|11010519491231002X/, 'no personal data in arguments');
+  assert.deepEqual(JSON.parse(record?.req.transient?.personalData ?? '{}'), { idNumber: PERSON.idNumber, name: PERSON.name });
+  assert.deepEqual([answer?.kind, answer?.req.transaction, answer?.req.args], ['evaluate', 'Verify', ['look1']]);
+  assert.deepEqual(answer?.req.endorsingOrganizations, ['PublicSecurityMSP']);
+});
+
+test('subject-key lookup is recorded first too, and fails closed when the record fails', async () => {
+  t.ledger.calls.length = 0;
+  t.ledger.on('Audit:RecordLookup', () => ({ accessId: 'look2', expiresAt: '2030-01-01T00:00:00.000Z' }));
+  t.ledger.on('Identity:SubjectKey', () => ({ subjectKey: SUBJECT }));
+  const res = await post('/api/v1/identities/subject-key', { idNumber: PERSON.idNumber, ...WHY }, 'auditor1', 'auditor');
+  assert.equal(res.status, 200);
+  assert.equal(((await res.json()) as { subjectKey: string }).subjectKey, SUBJECT);
+  assert.deepEqual(t.ledger.calls.map((c) => c.req.transaction), ['RecordLookup', 'SubjectKey']);
+  t.ledger.calls.length = 0;
+  t.ledger.on('Audit:RecordLookup', () => {
+    throw new ApiError(503, 'ORDERER_UNAVAILABLE', 'down');
+  });
+  assert.equal((await post('/api/v1/identities/subject-key', { idNumber: PERSON.idNumber, ...WHY }, 'clerk1', 'clerk')).status, 503);
+  assert.deepEqual(t.ledger.calls.map((c) => c.req.transaction), ['RecordLookup'], 'no answer without a committed entry');
+});
+
+test('lookups need a purpose, legal basis and case, and the right role (400/403, nothing sent to Fabric)', async () => {
+  t.ledger.calls.length = 0;
+  assert.equal((await post('/api/v1/identities/verify', { idNumber: PERSON.idNumber, name: PERSON.name }, 'clerk1', 'clerk')).status, 400);
+  assert.equal((await post('/api/v1/identities/subject-key', { idNumber: PERSON.idNumber, ...WHY, purpose: 'Not a code' }, 'clerk1', 'clerk')).status, 400);
+  assert.equal((await post('/api/v1/identities/verify', { idNumber: '110105194912310021', name: 'x', ...WHY }, 'clerk1', 'clerk')).status, 400);
+  assert.equal((await post('/api/v1/identities/verify', { idNumber: PERSON.idNumber, name: PERSON.name, ...WHY }, 'auditor1', 'auditor')).status, 403);
+  assert.equal((await post('/api/v1/identities/verify', { idNumber: PERSON.idNumber, name: PERSON.name, ...WHY }, 'investigator1', 'investigator')).status, 403);
+  assert.equal((await post('/api/v1/identities/subject-key', { idNumber: PERSON.idNumber, ...WHY }, SUBJECT, 'citizen')).status, 403);
+  assert.equal(t.ledger.calls.length, 0);
+});
+
+test('each lookup route has its own per-operator rate limit', async () => {
+  const small = await startTestApp({ lookupRateLimitPerMinute: 2 });
+  try {
+    small.ledger.on('Audit:RecordLookup', () => ({ accessId: 'l', expiresAt: '2030-01-01T00:00:00.000Z' }));
+    const call = (path: string, body: unknown, sub = 'clerk1', role = 'clerk') => fetch(small.url + path, {
+      method: 'POST', headers: { authorization: `Bearer ${small.token({ sub, role })}`, 'content-type': 'application/json', 'idempotency-key': `k-${Math.random()}` }, body: JSON.stringify(body),
+    });
+    const verify = { idNumber: PERSON.idNumber, name: PERSON.name, ...WHY };
+    assert.deepEqual([(await call('/api/v1/identities/verify', verify)).status, (await call('/api/v1/identities/verify', verify)).status], [200, 200]);
+    const limited = await call('/api/v1/identities/verify', verify);
+    assert.equal(limited.status, 429);
+    assert.equal(((await limited.json()) as { error: { key: string } }).error.key, 'RATE_LIMITED');
+    assert.equal((await call('/api/v1/identities/subject-key', { idNumber: PERSON.idNumber, ...WHY })).status, 200, 'the other lookup counts apart');
+    assert.equal((await call('/api/v1/identities/verify', verify, 'registrar1', 'registrar')).status, 200, 'per operator');
+    assert.equal((await fetch(`${small.url}/api/v1/identities/${SUBJECT}`, { headers: { authorization: `Bearer ${small.token({ sub: 'clerk1', role: 'clerk' })}` } })).status, 200, 'other routes are unaffected');
+  } finally {
+    await small.close();
+  }
 });
 
 test('citizen access log uses the citizen view of the own subject only', async () => {

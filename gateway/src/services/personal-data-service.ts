@@ -8,6 +8,23 @@ import type { RecordService, WriteOutcome } from './record-service';
 /** Registrar MSP per record type (from the topology's `registers`). */
 export type Registrars = Partial<Record<'identity' | 'property' | 'business' | 'copyright', string>>;
 
+/** Why an identity lookup is made (recorded in its audit entry). */
+export interface LookupReason {
+  purpose: string;
+  legalBasis: string;
+  caseId: string;
+}
+
+/** A lookup's answer ({match} or {subjectKey}) and the committed audit entry it cites. */
+export type LookupAnswer = Record<string, unknown> & { accessId: string; auditTxId: string; auditBlockNumber: number };
+
+/** The access id an audit transaction returned, or 500 DISCLOSURE_FAILED (nothing is disclosed without one). */
+function accessIdOf(result: Uint8Array, txId: string): string {
+  const entry = decodeJson(result) as { accessId?: unknown } | null;
+  if (typeof entry?.accessId !== 'string') throw new ApiError(500, 'DISCLOSURE_FAILED', 'the audit entry carries no access id', undefined, txId);
+  return entry.accessId;
+}
+
 /** What a disclosure returns: the committed access entry and the data read under it. */
 export interface Disclosure {
   accessId: string;
@@ -79,25 +96,36 @@ export class PersonalDataService {
     return [this.mspId, holder];
   }
 
-  /** Identity:SubjectKey (evaluate): the subject key of a resident ID number, sent as transient data. */
-  subjectKey(principal: Principal, lookup: unknown): Promise<unknown> {
-    return this.evaluateWithPersonalData(principal, 'SubjectKey', lookup);
-  }
-
-  /** Identity:Verify (evaluate): the claim travels as transient data; the answer is only {match}. */
-  verify(principal: Principal, claim: unknown): Promise<unknown> {
-    return this.evaluateWithPersonalData(principal, 'Verify', claim);
-  }
-
-  /** Evaluates an Identity transaction whose only input is personal data, carried in the transient map. */
-  private async evaluateWithPersonalData(principal: Principal, transaction: string, personalData: unknown): Promise<unknown> {
-    const bytes = await this.ledger.evaluate(this.records.signerFor(principal), {
-      contract: 'Identity',
-      transaction,
-      args: [],
-      transient: { personalData: JSON.stringify(personalData) },
+  /**
+   * An identity lookup is a disclosure: Audit:RecordLookup (the claim in the transient map, the purpose, legal
+   * basis and case in the argument) is submitted and committed first; only then does Identity:Verify or
+   * Identity:SubjectKey, on this org's peer (which reported the commit), answer citing the committed entry.
+   * If the audit write fails, the error is returned and nothing is answered. A replay with the same
+   * Idempotency-Key cites the same entry, which answers for 5 minutes only.
+   */
+  async lookup(principal: Principal, kind: 'verify' | 'subject-key', claim: Record<string, unknown>, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer> {
+    const signer = this.records.signerFor(principal);
+    const transient = { personalData: JSON.stringify(claim) };
+    const audit = await this.ledger.submit(signer, {
+      contract: 'Audit', transaction: 'RecordLookup', args: [idempotencyKey, JSON.stringify({ lookup: kind, ...why })], transient,
+      endorsingOrganizations: this.lookupEndorsers(),
     });
-    return decodeJson(bytes);
+    const accessId = accessIdOf(audit.result, audit.txId);
+    const answer = await this.ledger.evaluate(signer, {
+      contract: 'Identity', transaction: kind === 'verify' ? 'Verify' : 'SubjectKey', args: [accessId], transient, endorsingOrganizations: [this.mspId],
+    });
+    return { ...(decodeJson(answer) as Record<string, unknown>), accessId, auditTxId: audit.txId, auditBlockNumber: Number(audit.blockNumber) };
+  }
+
+  /**
+   * Endorsers of a lookup: this org (its anchors collection holds the entry's anchor) and one other department,
+   * rotating. Named explicitly because the claim travels in the transient map, which the peer gateway sends only to
+   * orgs a client names (or that are in the collection's distribution policy).
+   */
+  private lookupEndorsers(): string[] {
+    const others = [...new Set(Object.values(this.registrars))].filter((m): m is string => !!m && m !== this.mspId);
+    if (others.length === 0) return [this.mspId];
+    return [this.mspId, others[this.#rotation++ % others.length] as string];
   }
 
   /**
@@ -112,9 +140,7 @@ export class PersonalDataService {
       transaction: 'RequestAccess',
       args: [idempotencyKey, JSON.stringify(request)],
     });
-    const entry = decodeJson(audit.result) as { accessId?: unknown; id?: unknown } | null;
-    const accessId = typeof entry?.accessId === 'string' ? entry.accessId : typeof entry?.id === 'string' ? entry.id : undefined;
-    if (!accessId) throw new ApiError(500, 'DISCLOSURE_FAILED', 'the audit entry carries no access id', undefined, audit.txId);
+    const accessId = accessIdOf(audit.result, audit.txId);
     await this.ownerHasCommitted(signer, audit.blockNumber, audit.txId);
     const data = await this.ledger.evaluate(signer, {
       contract: 'Identity',

@@ -22,6 +22,8 @@ export interface ServiceOptions {
   /** MSP of this gateway's org. */
   mspId: string;
   registrars: Registrars;
+  /** How long /ready reuses its last answer (ms). */
+  readyCacheMs?: number;
 }
 
 /** Wires the services over one Ledger. */
@@ -31,7 +33,7 @@ export function createServices(o: ServiceOptions): Services {
     records,
     personalData: new PersonalDataService(o.ledger, records, o.mspId, o.registrars),
     transactions: new TransactionService(o.ledger, records),
-    events: new EventService(o.ledger, 'GovChainEvent'),
-    health: new HealthService(o.ledger, o.serviceOperator),
+    events: new EventService(o.ledger, 'GovChainEvent', o.mspId),
+    health: new HealthService(o.ledger, o.serviceOperator, o.readyCacheMs),
   };
 }

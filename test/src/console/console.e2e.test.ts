@@ -165,8 +165,11 @@ describe('web console in Chromium against the real network', () => {
     await page.getByLabel('Resident ID number').fill(person.idNumber);
     await page.getByLabel('Purpose code').fill('audit-investigation');
     await page.getByLabel('Legal basis').fill('Personal Information Protection Law art. 34');
+    await page.getByLabel('Case id of this lookup').fill(`LOOKUP-${caseId}`);
     await page.getByTestId('audit-search').click();
     await page.getByTestId('audit-results').getByText(caseId).waitFor();
+    // The lookup is itself on the trail, as an identity lookup of this subject.
+    await page.getByTestId('audit-results').getByText(`LOOKUP-${caseId}`).waitFor();
     axe['audit-search (en)'] = await seriousViolations(page);
     if (SHOTS) await page.screenshot({ path: resolve(SHOTS, 'audit-search.en.png'), fullPage: true });
     await page.getByTestId('audit-results').getByRole('link').first().click();

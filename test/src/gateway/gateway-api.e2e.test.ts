@@ -19,12 +19,15 @@ describe('gateway API end to end (every endpoint, real network)', () => {
   });
   after(async () => stopGateways(gw));
 
-  it('serves /live, /ready, /metrics, /openapi.json and /docs', async () => {
+  it('serves /live, /ready, /openapi.json and /docs; /metrics only on the operations port', async () => {
     const gsc = g('GovServiceCenter');
     assert.equal((await call(gsc, 'GET', '/live')).status, 200);
     assert.deepEqual((await call(gsc, 'GET', '/ready')).body, { status: 'ready', org: 'GovServiceCenter' });
-    const metrics = await call(gsc, 'GET', '/metrics');
-    assert.match(metrics.text, /govchain_gateway_fabric_stage_duration_seconds_bucket\{[^}]*stage="evaluate"/);
+    const metrics = await fetch(`${gsc.opsUrl}/metrics`);
+    assert.match(await metrics.text(), /govchain_gateway_fabric_stage_duration_seconds_bucket\{[^}]*stage="evaluate"/);
+    const onApi = await call<{ error: { key: string } }>(gsc, 'GET', '/metrics');
+    assert.equal(onApi.status, 404);
+    assert.equal(onApi.body.error.key, 'ROUTE_NOT_FOUND');
     assert.equal(((await call<{ openapi: string }>(gsc, 'GET', '/openapi.json')).body).openapi, '3.1.0');
     assert.equal((await call(gsc, 'GET', '/docs/')).status, 200);
   });
@@ -49,10 +52,11 @@ describe('gateway API end to end (every endpoint, real network)', () => {
     assert.equal(hist.status, 200);
     assert.ok(hist.body.records.length >= 1);
     const gscClerk = tokenFor('GovServiceCenter', 'clerk1', 'clerk');
-    const yes = await call(g('GovServiceCenter'), 'POST', '/api/v1/identities/verify', { token: gscClerk, body: { idNumber: person.idNumber, name: person.name } });
-    assert.deepEqual(yes.body, { match: true }, yes.text);
-    const no = await call(g('GovServiceCenter'), 'POST', '/api/v1/identities/verify', { token: gscClerk, body: { idNumber: person.idNumber, name: 'Someone Else' } });
-    assert.deepEqual(no.body, { match: false });
+    const why = { purpose: 'counter-service', legalBasis: 'Resident Identity Card Law art. 15', caseId: 'E2E-VERIFY' };
+    const yes = await call<{ match: boolean }>(g('GovServiceCenter'), 'POST', '/api/v1/identities/verify', { token: gscClerk, body: { idNumber: person.idNumber, name: person.name, ...why } });
+    assert.equal(yes.body.match, true, yes.text);
+    const no = await call<{ match: boolean }>(g('GovServiceCenter'), 'POST', '/api/v1/identities/verify', { token: gscClerk, body: { idNumber: person.idNumber, name: 'Someone Else', ...why } });
+    assert.equal(no.body.match, false);
     const suspended = await call<{ data: { status: string } }>(ps, 'POST', `/api/v1/identities/${subject}/status`, { token: registrar, body: { action: 'suspend', ...BECAUSE } });
     assert.equal(suspended.status, 201, suspended.text);
     assert.equal(suspended.body.data.status, 'suspended');

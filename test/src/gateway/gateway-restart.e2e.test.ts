@@ -1,49 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BECAUSE, call, hex64, registerCitizen, useRegistrarGateways, tokenFor, type TestGateway } from './gateway-support';
+import { BECAUSE, call, hex64, readEvents, registerCitizen, useRegistrarGateways, tokenFor, type SseEvent } from './gateway-support';
 
-interface SseEvent {
-  id: string;
-  data: { blockNumber: number; txIndex: number; txId: string; payload: { changes: Array<{ family: string; id: string }> } };
-}
-
-/** Reads SSE events until `until` holds or the time limit passes, then closes the stream. */
-async function readEvents(gw: TestGateway, token: string, lastEventId: string | undefined, until: (evs: SseEvent[]) => boolean, onOpen?: () => Promise<void>): Promise<SseEvent[]> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 30_000);
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (lastEventId) headers['last-event-id'] = lastEventId;
-  const res = await fetch(`${gw.url}/api/v1/events`, { headers, signal: controller.signal });
-  assert.equal(res.status, 200);
-  const events: SseEvent[] = [];
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let opened = false;
-  try {
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let idx: number;
-      while ((idx = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, idx);
-        buffer = buffer.slice(idx + 2);
-        if (!opened && frame.includes(': connected')) {
-          opened = true;
-          if (onOpen) await onOpen();
-        }
-        const id = /^id: (.+)$/m.exec(frame)?.[1];
-        const data = /^data: (.+)$/m.exec(frame)?.[1];
-        if (id && data && /^event: GovChainEvent$/m.test(frame)) events.push({ id, data: JSON.parse(data) as SseEvent['data'] });
-      }
-      if (until(events)) break;
-    }
-  } catch (err) {
-    if (!controller.signal.aborted) throw err;
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  return events;
-}
 
 describe('state that survives a gateway restart', () => {
   const gw = useRegistrarGateways();

@@ -11,13 +11,19 @@ const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
 const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
 /** E2E gateways listen on PORT_BASE + department index, 300 above the topology's (`npm start`) gateway ports. */
-const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? (departments(loadTopology())[0]?.gatewayPort ?? 3000) + 300);
+export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? (departments(loadTopology())[0]?.gatewayPort ?? 3000) + 300);
 
 /** A gateway process started by a test. */
 export interface TestGateway {
   org: string;
   mspId: string;
   url: string;
+  /** The operations listener (/metrics, /live, /ready), loopback only. */
+  opsUrl: string;
+  /** The gateway's process id (its command line and open sockets are inspected by security tests). */
+  pid(): number | undefined;
+  /** True while the gateway process runs. */
+  running(): boolean;
   stop(): Promise<void>;
   restart(): Promise<void>;
 }
@@ -53,6 +59,7 @@ export async function startGateway(org: string, env: Record<string, string> = {}
   if (!dept) throw new Error(`no department ${org}`);
   const port = Number(env.GOVCHAIN_GATEWAY_PORT ?? PORT_BASE + index);
   const url = `http://127.0.0.1:${port}`;
+  const opsUrl = `http://127.0.0.1:${Number(env.GOVCHAIN_OPS_PORT ?? port + 6000)}`;
   const logDir = resolve(dataDir(), 'gateway');
   mkdirSync(logDir, { recursive: true });
   let child: ChildProcess;
@@ -60,7 +67,8 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     const log = openSync(resolve(logDir, `e2e-${org}.log`), 'a');
     child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port)], {
       stdio: ['ignore', log, log],
-      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', ...env },
+      // Every e2e request comes from 127.0.0.1: lift the per-IP limit (its own test sets it low again).
+      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE: '1000000', ...env },
     });
     closeSync(log);
     await waitReady(url, child, 30_000);
@@ -74,13 +82,26 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     clearTimeout(timer);
   };
   await launch();
-  return { org, mspId: dept.mspId, url, stop, restart: async () => { await stop(); await launch(); } };
+  return {
+    org,
+    mspId: dept.mspId,
+    url,
+    opsUrl,
+    pid: () => child.pid,
+    running: () => child.exitCode === null && child.signalCode === null,
+    stop,
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+  };
 }
 
-/** Issues a development token with the gateway's token CLI. */
-export function tokenFor(org: string, sub: string, role: string, ttl = 600): string {
+/** Issues a development token with the gateway's token CLI (for the org's own gateway audience unless `audience` is given). */
+export function tokenFor(org: string, sub: string, role: string, ttl = 600, audience?: string): string {
   const args = role === 'citizen' ? ['--org', org, '--role', role, '--subject', sub] : ['--org', org, '--operator', sub, '--role', role];
-  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8' }).trim();
+  const env = audience === undefined ? process.env : { ...process.env, GOVCHAIN_JWT_AUDIENCE: audience };
+  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8', env }).trim();
 }
 
 /** Calls the API. POSTs get a fresh Idempotency-Key unless one is given (or `key: null` to omit it). */
@@ -177,4 +198,48 @@ export function useRegistrarGateways(): RegistrarGateways {
   });
   after(async () => stopGateways(suite.all));
   return suite;
+}
+
+/** One Server-Sent GovChainEvent as the tests read it. */
+export interface SseEvent {
+  id: string;
+  data: { blockNumber: number; txIndex: number; txId: string; payload: { org?: string; changes: Array<{ family: string; id: string; action?: string }> } };
+}
+
+/** Reads SSE events until `until` holds or the time limit passes, then closes the stream. */
+export async function readEvents(gw: TestGateway, token: string, lastEventId: string | undefined, until: (evs: SseEvent[]) => boolean, onOpen?: () => Promise<void>, timeoutMs = 30_000): Promise<SseEvent[]> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (lastEventId) headers['last-event-id'] = lastEventId;
+  const res = await fetch(`${gw.url}/api/v1/events`, { headers, signal: controller.signal });
+  if (res.status !== 200) throw new Error(`events: HTTP ${res.status} ${await res.text()}`);
+  const events: SseEvent[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let opened = false;
+  try {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let idx: number;
+      while ((idx = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, idx);
+        buffer = buffer.slice(idx + 2);
+        if (!opened && frame.includes(': connected')) {
+          opened = true;
+          if (onOpen) await onOpen();
+        }
+        const id = /^id: (.+)$/m.exec(frame)?.[1];
+        const data = /^data: (.+)$/m.exec(frame)?.[1];
+        if (id && data && /^event: GovChainEvent$/m.test(frame)) events.push({ id, data: JSON.parse(data) as SseEvent['data'] });
+      }
+      if (until(events)) break;
+    }
+  } catch (err) {
+    if (!controller.signal.aborted) throw err;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return events;
 }

@@ -1,0 +1,8 @@
+/**
+ * TEST-ONLY entry module of the rogue chaincode server: the honest GovChain contracts plus RogueContract.
+ * fabric-chaincode-node reads `contracts` from the module named by a package.json `main` (see support/rogue.ts).
+ */
+import { contracts as honest } from '@govchain/chaincode';
+import { RogueContract } from './rogue-contract';
+
+export const contracts = [...honest, RogueContract];
