@@ -149,7 +149,7 @@ describe('web console in Chromium against the real network', () => {
     await page.getByTestId('filter-subject').fill(citizen);
     await page.getByTestId('filter-case').fill(caseId);
     await page.getByTestId('audit-search').click();
-    await page.getByTestId('audit-results').getByText(caseId).waitFor();
+    await page.getByTestId('audit-results').getByText(caseId, { exact: true }).waitFor();
     assert.equal(await page.getByTestId('audit-results').getByText(otherCase).count(), 0);
     axe['audit-search (zh-CN)'] = await seriousViolations(page);
     if (SHOTS) await page.screenshot({ path: resolve(SHOTS, 'audit-search.zh-CN.png'), fullPage: true });
@@ -167,7 +167,7 @@ describe('web console in Chromium against the real network', () => {
     await page.getByLabel('Legal basis').fill('Personal Information Protection Law art. 34');
     await page.getByLabel('Case id of this lookup').fill(`LOOKUP-${caseId}`);
     await page.getByTestId('audit-search').click();
-    await page.getByTestId('audit-results').getByText(caseId).waitFor();
+    await page.getByTestId('audit-results').getByText(caseId, { exact: true }).waitFor();
     // The lookup is itself on the trail, as an identity lookup of this subject.
     await page.getByTestId('audit-results').getByText(`LOOKUP-${caseId}`).waitFor();
     axe['audit-search (en)'] = await seriousViolations(page);

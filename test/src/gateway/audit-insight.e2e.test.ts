@@ -69,7 +69,8 @@ describe('audit search, leak trace, activity and public verification on the real
     assert.equal((await call(ps, 'GET', `/api/v1/audit/search?subject=${subjects[1]}&bookmark=${forged}`, { token: auditor() })).status, 400);
     assert.equal((await call(ps, 'GET', `/api/v1/audit/search?subject=${subjects[0]}`, { token: tokenFor(ps.org, 'clerk1', 'clerk') })).status, 403);
     assert.equal((await call(ps, 'GET', `/api/v1/audit/search?subject=${subjects[0]}`, { token: tokenFor(ps.org, subjects[0] as string, 'citizen') })).status, 403);
-    assert.equal((await call(ps, 'GET', `/api/v1/audit/search?subject=${subjects[0]}`, { token: tokenFor('CopyrightOffice', 'auditor1', 'auditor') })).status, 403);
+    // Another department's token carries that department's audience: refused before anything else.
+    assert.equal((await call(ps, 'GET', `/api/v1/audit/search?subject=${subjects[0]}`, { token: tokenFor('CopyrightOffice', 'auditor1', 'auditor') })).status, 401);
     assert.equal((await call(ps, 'POST', '/api/v1/audit/leak-trace', { token: tokenFor(ps.org, 'registrar1', 'registrar'), body: { subjects } })).status, 403);
   });
 
