@@ -9,6 +9,7 @@ import { principalId, type Principal } from './auth/principal';
 import { ApiError } from './errors/api-error';
 import type { IdentityStore } from './fabric/identity-store';
 import type { Ledger } from './fabric/ledger';
+import type { ReceiptSource } from './fabric/receipt-source';
 import { authenticate } from './http/authenticate';
 import { CONSOLE_PATH, consoleRouter } from './console/console-static';
 import type { ConsoleSettings } from './console/console-settings';
@@ -21,6 +22,7 @@ import { readyHandler } from './observability/ops-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { mountEventsRoute } from './routes/events-route';
 import { mountPublicRoutes, withPublicPaths } from './routes/public-routes';
+import { mountReceiptRoutes } from './routes/receipt-routes';
 import { apiRoutes } from './routes/routes';
 import { createServices, type Services } from './services/services';
 import type { Registrars } from './services/personal-data-service';
@@ -45,6 +47,10 @@ export interface AppSettings {
   console?: ConsoleSettings;
   /** Public (no sign-in) requests per minute per client address (default 60). */
   publicRateLimitPerMinute?: number;
+  /** Base URL printed in certificates' QR codes for the public receipt route (default: this gateway's address). */
+  publicUrl?: string;
+  /** Above this many bytes of other envelopes, receipts split the block data into parts. */
+  receiptInlineBytes?: number;
 }
 
 /** Everything the app depends on; main.ts builds the real ones, tests pass fakes. */
@@ -57,6 +63,8 @@ export interface AppDeps {
   metrics: GatewayMetrics;
   /** Aborted at shutdown: ends SSE streams. */
   shutdown?: AbortSignal;
+  /** Raw ledger bytes for receipts and certificates. */
+  receiptSource?: ReceiptSource;
   /** Overrides the route table (tests). */
   routes?: RouteSpec[];
 }
@@ -78,6 +86,8 @@ export function createApp(deps: AppDeps): GatewayApp {
     serviceOperator: settings.serviceOperator,
     mspId: settings.org.mspId,
     registrars: settings.registrars,
+    ...(deps.receiptSource ? { receiptSource: deps.receiptSource } : {}),
+    ...(settings.receiptInlineBytes ? { receiptInlineBytes: settings.receiptInlineBytes } : {}),
     ...(settings.readyCacheMs !== undefined ? { readyCacheMs: settings.readyCacheMs } : {}),
   });
   const routes = deps.routes ?? apiRoutes();
@@ -160,6 +170,10 @@ export function createApp(deps: AppDeps): GatewayApp {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,
     logger,
     shutdown: deps.shutdown ?? new AbortController().signal,
+  });
+  mountReceiptRoutes(router, { authenticated: [guards.authenticate, guards.rateLimit], anonymous: [guards.rateLimit] }, services, {
+    publicUrl: settings.publicUrl ?? 'http://127.0.0.1',
+    issuerMsp: settings.org.mspId,
   });
   mountRoutes(router, routes, guards, services);
   app.use(router);

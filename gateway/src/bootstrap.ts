@@ -1,4 +1,5 @@
-import { loadConnectionProfile, type OrgProfile } from '@govchain/network';
+import { endorsementPolicy, loadConnectionProfile, type OrgProfile } from '@govchain/network';
+import { parsePolicy, renderPolicy } from '@govchain/verifier';
 import type { Algorithm } from 'jsonwebtoken';
 import type { Logger } from 'pino';
 import type { AppSettings } from './app';
@@ -10,6 +11,7 @@ import { ConfigError } from './config/config-error';
 import { consoleSettingsOf } from './console/console-settings';
 import { ConnectionPool } from './fabric/connection';
 import { FabricLedger } from './fabric/fabric-ledger';
+import { FabricReceiptSource } from './fabric/receipt-source';
 import { fileIdentityStore, type IdentityStore } from './fabric/identity-store';
 import type { GatewayMetrics } from './observability/metrics';
 
@@ -20,6 +22,7 @@ export interface RealDeps {
   identities: IdentityStore;
   verifyToken: TokenVerifier;
   profile: OrgProfile;
+  receiptSource: FabricReceiptSource;
 }
 
 /** Builds the JWT verifier from config (generating the dev key pair if that is the key source). */
@@ -37,18 +40,30 @@ export function buildVerifier(config: GatewayConfig): TokenVerifier {
 
 /** Builds the Fabric-backed dependencies of the configured department from the connection profile. */
 export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _logger: Logger): RealDeps {
-  const profile = loadConnectionProfile().orgs.find((o) => o.name === config.department.name);
+  const connectionProfile = loadConnectionProfile();
+  const profile = connectionProfile.orgs.find((o) => o.name === config.department.name);
   if (!profile) throw new ConfigError('invalid gateway configuration', [`the connection profile has no org ${config.department.name}`]);
   const identities = fileIdentityStore(profile.mspId, profile.usersDir);
+  const connections = new ConnectionPool();
   const ledger = new FabricLedger({
     channel: config.topology.channel,
     chaincode: config.topology.chaincode.name,
     peer: { endpoint: profile.peerEndpoint, hostAlias: profile.peerHostAlias, tlsRootCertPath: profile.tlsRootCertPath },
-    connections: new ConnectionPool(),
+    connections,
     identities,
     retry: { maxRetries: config.maxRetries, baseMs: config.retryBaseMs },
     timeouts: { endorseMs: config.endorseTimeoutMs, evaluateMs: config.evaluateTimeoutMs, submitMs: config.submitTimeoutMs, commitMs: config.commitTimeoutMs },
     observer: metrics.fabric,
+  });
+  const receiptSource = new FabricReceiptSource({
+    ledger,
+    connections,
+    channel: config.topology.channel,
+    // Stated in canonical form: the verifier refuses any other spelling of a policy.
+    chaincodePolicy: renderPolicy(parsePolicy(endorsementPolicy(config.topology))),
+    ownMspId: profile.mspId,
+    peers: connectionProfile.orgs.map((o) => ({ mspId: o.mspId, endpoint: { endpoint: o.peerEndpoint, hostAlias: o.peerHostAlias, tlsRootCertPath: o.tlsRootCertPath } })),
+    attestTimeoutMs: config.evaluateTimeoutMs,
   });
   const registrars: AppSettings['registrars'] = {};
   for (const org of config.topology.orgs) {
@@ -67,6 +82,8 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     serviceOperator: config.citizenOperator,
     console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId)),
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    receiptInlineBytes: config.receiptInlineBytes,
   };
-  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile };
+  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile, receiptSource };
 }

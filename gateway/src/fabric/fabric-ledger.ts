@@ -1,6 +1,6 @@
 import { CommitError, connect, hash, type Contract, type Gateway, type Network } from '@hyperledger/fabric-gateway';
 import { newNativeSigner } from './native-signer';
-import { common, peer } from '@hyperledger/fabric-protos';
+import { common, gateway as gatewayProtos, peer } from '@hyperledger/fabric-protos';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { ApiError } from '../errors/api-error';
 import { isRetryableCommitError, mapFabricError, validationCodeName, type FabricStage } from '../errors/fabric-error-map';
@@ -140,6 +140,29 @@ export class FabricLedger implements Ledger {
   async #qscc(operatorId: string, fn: string, ...args: string[]): Promise<Uint8Array> {
     const contract = this.#network(operatorId).getContract('qscc');
     return timed(this.#opts.observer, 'evaluate', () => contract.evaluateTransaction(fn, this.#opts.channel, ...args));
+  }
+
+  /**
+   * Raw bytes of a qscc query (fn(channel, ...args)) on this org's peer, signed by the operator (receipts keep
+   * them). Errors are the client library's, unmapped: "no such transaction" is not a peer failure.
+   */
+  systemQuery(operatorId: string, fn: string, ...args: string[]): Promise<Uint8Array> {
+    return this.#qscc(operatorId, fn, ...args);
+  }
+
+  /**
+   * A qscc proposal fn(channel, ...args) signed by the operator's own key, for sending to any peer's Endorser
+   * service: `proposal` is the Proposal bytes, `signed` the SignedProposal bytes.
+   */
+  async signedSystemProposal(operatorId: string, fn: string, ...args: string[]): Promise<{ proposal: Uint8Array; signed: Uint8Array }> {
+    const id = this.#opts.identities.find(operatorId);
+    if (!id) throw new ApiError(403, 'OPERATOR_NOT_ENROLLED', `operator ${operatorId} has no enrolled Fabric identity`);
+    const unsigned = this.#network(operatorId).getContract('qscc').newProposal(fn, { arguments: [this.#opts.channel, ...args] });
+    const signedProposal = gatewayProtos.ProposedTransaction.deserializeBinary(unsigned.getBytes()).getProposal();
+    if (!signedProposal) throw new ApiError(500, 'INTERNAL', 'the client library built no proposal');
+    const proposal = signedProposal.getProposalBytes_asU8();
+    signedProposal.setSignature(await newNativeSigner(id.privateKey)(proposal));
+    return { proposal, signed: signedProposal.serializeBinary() };
   }
 
   async transaction(operatorId: string, txId: string): Promise<TxInfo> {

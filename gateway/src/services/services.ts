@@ -1,7 +1,9 @@
 import type { Ledger } from '../fabric/ledger';
+import type { ReceiptSource } from '../fabric/receipt-source';
 import { EventService } from './event-service';
 import { HealthService } from './health-service';
 import { PersonalDataService, type Registrars } from './personal-data-service';
+import { ReceiptService } from './receipt-service';
 import { RecordService } from './record-service';
 import { TransactionService } from './transaction-service';
 
@@ -12,6 +14,7 @@ export interface Services {
   transactions: TransactionService;
   events: EventService;
   health: HealthService;
+  receipts: ReceiptService;
 }
 
 /** Options to build the services. */
@@ -22,6 +25,9 @@ export interface ServiceOptions {
   /** MSP of this gateway's org. */
   mspId: string;
   registrars: Registrars;
+  /** Raw ledger bytes for receipts (absent in unit tests: receipt routes answer 503). */
+  receiptSource?: ReceiptSource;
+  receiptInlineBytes?: number;
   /** How long /ready reuses its last answer (ms). */
   readyCacheMs?: number;
 }
@@ -35,5 +41,6 @@ export function createServices(o: ServiceOptions): Services {
     transactions: new TransactionService(o.ledger, records),
     events: new EventService(o.ledger, 'GovChainEvent', o.mspId),
     health: new HealthService(o.ledger, o.serviceOperator, o.readyCacheMs),
+    receipts: new ReceiptService(o.receiptSource, records, o.serviceOperator, o.receiptInlineBytes),
   };
 }

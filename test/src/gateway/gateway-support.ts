@@ -10,8 +10,11 @@ import { usccCheckCharacter } from '@govchain/chaincode/dist/business/uscc';
 const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
 const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
-/** E2E gateways listen on PORT_BASE + department index, 300 above the topology's (`npm start`) gateway ports. */
-export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? (departments(loadTopology())[0]?.gatewayPort ?? 3000) + 300);
+/**
+ * E2E gateways listen on PORT_BASE + department index, 300 above the topology's own gateway ports (3300 for the
+ * default topology), so a shifted topology (a second Fabric slot) also shifts its test gateways.
+ */
+export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? Math.min(...departments(loadTopology()).map((d) => d.gatewayPort)) + 300);
 
 /** A gateway process started by a test. */
 export interface TestGateway {
@@ -26,6 +29,10 @@ export interface TestGateway {
   running(): boolean;
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** Kills the gateway with SIGKILL (a crash: requests in flight are cut off) and waits until it has exited. */
+  crash(): Promise<void>;
+  /** Starts it again after a stop or crash and waits for /ready. */
+  start(): Promise<void>;
 }
 
 /** An HTTP response as the tests look at it. */
@@ -81,6 +88,12 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     await exited;
     clearTimeout(timer);
   };
+  const crash = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGKILL');
+    await exited;
+  };
   await launch();
   return {
     org,
@@ -94,6 +107,8 @@ export async function startGateway(org: string, env: Record<string, string> = {}
       await stop();
       await launch();
     },
+    crash,
+    start: launch,
   };
 }
 
@@ -109,7 +124,7 @@ export async function call<T = unknown>(
   gw: TestGateway,
   method: 'GET' | 'POST',
   path: string,
-  opts: { token?: string; body?: unknown; key?: string | null; headers?: Record<string, string> } = {},
+  opts: { token?: string; body?: unknown; key?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -120,6 +135,7 @@ export async function call<T = unknown>(
   const res = await fetch(gw.url + path, {
     method,
     headers,
+    ...(opts.signal ? { signal: opts.signal } : {}),
     ...(method === 'POST' ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {}) } : {}),
   });
   const text = await res.text();
@@ -159,7 +175,14 @@ export const BECAUSE = { reason: 'end-to-end test', legalAuthority: 'Test Regula
 /** Starts the gateways of the given departments (default: every department). */
 export async function startGateways(orgs?: string[]): Promise<Record<string, TestGateway>> {
   const names = orgs ?? departments(loadTopology()).map((d) => d.name);
-  const started = await Promise.all(names.map((n) => startGateway(n)));
+  const results = await Promise.allSettled(names.map((n) => startGateway(n)));
+  const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    // Stop the ones that did start: a suite whose setup failed must not leave gateways (and the run) hanging.
+    await Promise.all(started.map((g) => g.stop()));
+    throw failed.reason;
+  }
   return Object.fromEntries(started.map((g) => [g.org, g]));
 }
 
