@@ -63,3 +63,8 @@ export interface CopyrightItem {
 
 /** /console/config.json. */
 export type ConsoleConfig = Omit<ConsoleRuntimeConfig, 'orgs'> & { orgs?: string[] };
+
+/** GET /public/trust-anchors: the root CA certificates receipts are verified against. */
+export interface TrustAnchors {
+  anchors: Array<{ mspId: string; pem: string; sha256: string }>;
+}

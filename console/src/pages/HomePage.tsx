@@ -1,5 +1,5 @@
 import { Button, Card, Typography } from 'antd';
-import { AuditOutlined, FileSearchOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileProtectOutlined, FileSearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +9,7 @@ export default function HomePage() {
   const navigate = useNavigate();
   const cards = [
     { icon: <FileSearchOutlined aria-hidden />, title: t('home.publicTitle'), text: t('home.verifyWorkText'), to: '/verify', action: t('nav.verifyWork') },
+    { icon: <FileProtectOutlined aria-hidden />, title: t('nav.verifyReceipt'), text: t('home.receiptText'), to: '/verify-receipt', action: t('home.open') },
     { icon: <AuditOutlined aria-hidden />, title: t('home.officerTitle'), text: t('home.officerText'), to: '/signin?next=%2Faudit', action: t('app.signIn') },
     { icon: <UserOutlined aria-hidden />, title: t('home.citizenTitle'), text: t('home.citizenText'), to: '/signin?next=%2Fme', action: t('app.signIn') },
   ];
