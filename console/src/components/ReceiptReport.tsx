@@ -17,6 +17,8 @@ export function ReceiptReport({ report }: { report: VerificationReport }) {
   const { t, i18n } = useTranslation();
   const lang = languageOf(i18n.language);
   const failed = report.checks.filter((c) => !c.ok).length;
+  // The listed records are the receipt's own statement; only the record check makes them the signed write set.
+  const recordsProven = report.checks.some((c) => c.id === 'record' && c.ok);
   return (
     <Card
       data-testid="receipt-report"
@@ -53,7 +55,7 @@ export function ReceiptReport({ report }: { report: VerificationReport }) {
           </li>
         ))}
       </ol>
-      <h3 className="card-title" style={{ margin: '16px 0 8px' }}>{t('receipt.records')}</h3>
+      <h3 className={recordsProven ? 'card-title' : 'card-title warn-text'} style={{ margin: '16px 0 8px' }}>{t(recordsProven ? 'receipt.records' : 'receipt.recordsUnproven')}</h3>
       <Table
         size="small"
         rowKey={(r) => r.key}

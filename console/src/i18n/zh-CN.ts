@@ -50,8 +50,8 @@ export const zhCN: Messages = {
   },
   home: {
     lead: '查阅政务链账本：谁在何时、因何查看了谁的数据——并且无需信任任何人即可核验证据。',
-    publicTitle: '面向公众（无需登录）', verifyWorkText: '核验某个文件是否已在版权局存证。文件不会离开您的浏览器。',
-    receiptText: '离线核验交易回执或证书。', officerTitle: '合规审计员', officerText: '检索审计日志、追溯泄露、查看异常。',
+    publicTitle: '无需登录', verifyWorkText: '核验某个文件是否已在版权局存证。文件不会离开您的浏览器。',
+    receiptText: '在浏览器中离线核验交易回执或证书 PDF，依据各部门的 CA 证书。', officerTitle: '合规审计员', officerText: '检索审计日志、追溯泄露、查看异常。',
     citizenTitle: '公民', citizenText: '查看谁因何查看了您的数据，以及您的档案。', open: '进入',
   },
   signIn: {
@@ -76,7 +76,7 @@ export const zhCN: Messages = {
     verifiedText: '全部检查项均通过：该交易如回执所述经过签名、背书、排序和校验，并写入了以下记录。',
     failedText: '{{count}} 项检查未通过：该回执不能证明其所述内容。', failedNext: '请勿采信。请向出具部门索取新的回执，并确认所用 CA 证书确为各部门官方发布。',
     channel: '通道', position: '区块与位置', positionValue: '第 {{block}} 号区块，第 {{index}} 笔交易', time: '交易时间', digest: '回执摘要',
-    checks: '检查项', holds: '（通过）', fails: '（未通过）', records: '写入的记录（来自已签名的写集）', noRecords: '没有公开记录。',
+    checks: '检查项', holds: '（通过）', fails: '（未通过）', records: '写入的记录（来自已签名的写集）', recordsUnproven: '回执所列记录（与已签名的写集不符）', noRecords: '没有公开记录。',
     family: '记录', recordId: '编号', value: '内容', deleted: '（已删除）',
     trustTitle: '受信任的 CA 证书', trustLead: '以下根 CA 证书由本网关发布。请与各部门官方渠道公布的指纹比对，或载入您自己获取的证书。',
     anchorList: '查看 {{n}} 张证书及其 SHA-256 指纹', org: '机构（MSP 标识）', fingerprint: 'SHA-256 指纹',

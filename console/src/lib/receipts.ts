@@ -3,6 +3,7 @@
  * @govchain/verifier (WebCrypto, no Node built-ins) and its PDF attachment reader. Nothing is sent anywhere: once
  * the page and the trust anchors are loaded, verification works with the network unplugged.
  */
+import './zod-jitless'; // also imported first by main.tsx; here for tests that load this module alone
 import { parseReceipt, ReceiptError, TrustStore, verifyReceipt, type VerificationReport } from '@govchain/verifier';
 // The CLI's own reader of a certificate's embedded receipt; pdf-lib only, no Node built-ins (the rest of
 // dist/node reads files and is not imported).
