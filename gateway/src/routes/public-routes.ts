@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import express, { type RequestHandler, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { sha256HexSchema } from '@govchain/chaincode/dist/core/schema';
+import { sha256HexSchema } from '@govchain/chaincode';
 import type { Principal } from '../auth/principal';
 import type { PublishedAnchor } from '../certificates/trust-anchors';
 import { ApiError } from '../errors/api-error';
