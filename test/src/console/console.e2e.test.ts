@@ -171,8 +171,10 @@ describe('web console in Chromium against the real network', () => {
         // Everything the check needs is loaded: unplug the network, then verify.
         await browser.context.setOffline(true);
         const before = await page.evaluate('performance.getEntriesByType("resource").length');
+        const t0 = Date.now();
         await drop('receipt.json', 'application/json', Buffer.from(receipt.text));
         await verdict.waitFor();
+        console.log(`[console] receipt of ${receipt.text.length} bytes verified in the page (offline, ${lang}) in ${Date.now() - t0} ms`);
         assert.equal(await verdict.getAttribute('data-ok'), 'true', await page.getByTestId('receipt-report').innerText());
         assert.equal(await page.locator('[data-testid=receipt-checks] > li[data-ok=false]').count(), 0);
         assert.equal(await page.evaluate('performance.getEntriesByType("resource").length'), before, 'nothing was fetched to verify');
@@ -183,8 +185,10 @@ describe('web console in Chromium against the real network', () => {
         assert.equal(await page.locator('[data-check=record]').getAttribute('data-ok'), 'false');
         axe[`verify-receipt-tampered (${lang})`] = await seriousViolations(page);
         if (SHOTS) await page.screenshot({ path: resolve(SHOTS, `verify-receipt-tampered.${lang}.png`), fullPage: true });
+        const t1 = Date.now();
         await drop('certificate.pdf', 'application/pdf', pdf);
         await page.locator('[data-testid=receipt-verdict][data-ok=true]').waitFor();
+        console.log(`[console] certificate PDF of ${pdf.length} bytes verified in the page (offline, ${lang}) in ${Date.now() - t1} ms`);
         await browser.context.setOffline(false);
       }
       // With the work file, the deposit's content hash is checked too; a modified work fails that check.
