@@ -61,6 +61,7 @@ export const ERRORS = {
   COMMIT_STATUS_UNKNOWN: { status: 503, meaning: 'The commit status could not be obtained; the transaction may still commit. Query GET /transactions/{txId}.' },
   ENDORSER_BEHIND: { status: 503, meaning: 'No other department\'s peer committed the identity staging in time. Retry with the same Idempotency-Key.' },
   OWNER_PEER_BEHIND: { status: 503, meaning: 'The owning department\'s peer has not committed the access entry in time. Retry with the same Idempotency-Key.' },
+  CONSOLE_NOT_BUILT: { status: 503, meaning: 'The gateway serves no console build (gateway/src/console). Build it: npm run build (or npm run build -w console).' },
   ATTESTATION_UNAVAILABLE: { status: 503, meaning: 'Too few departments\' peers could attest the receipt\'s transaction. Retry later.' },
   JWKS_UNAVAILABLE: { status: 503, meaning: 'The token signing keys (JWKS) cannot be fetched. Retry later.' },
   FABRIC_TIMEOUT: { status: 504, meaning: 'A Fabric step timed out; a write may still commit. Query the transaction.' },

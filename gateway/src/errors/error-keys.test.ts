@@ -28,6 +28,22 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
+/**
+ * Keys a client raises itself (never answered by the gateway), declared in the client as
+ * `export const <NAME>_ERROR_KEYS = ['A', 'B'] as const` (e.g. console/src/api/api-error.ts).
+ */
+function clientKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const dir of SOURCES) {
+    for (const file of sourceFiles(join(ROOT, dir))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/export const [A-Z_]+_ERROR_KEYS = \[([^\]]*)\] as const/g)) {
+        for (const k of (m[1] ?? '').matchAll(KEY_LITERAL)) keys.add(k[1] as string);
+      }
+    }
+  }
+  return keys;
+}
+
 /** Every quoted UPPER_SNAKE literal in a key-using line, with where it is. */
 function keyUses(): Map<string, string[]> {
   const uses = new Map<string, string[]>();
@@ -48,7 +64,8 @@ function keyUses(): Map<string, string[]> {
 test('every error key used in the sources is declared in the API error table', () => {
   const uses = keyUses();
   assert.ok(uses.size > 30, `the scan finds the keys in use (found ${uses.size}); check SOURCES and KEY_CONTEXT`);
-  const undeclared = [...uses].filter(([key]) => !isErrorKey(key) && !DELIBERATELY_UNDECLARED.has(key)).map(([key, where]) => `${key} (${where.slice(0, 3).join(', ')})`);
+  const client = clientKeys();
+  const undeclared = [...uses].filter(([key]) => !isErrorKey(key) && !client.has(key) && !DELIBERATELY_UNDECLARED.has(key)).map(([key, where]) => `${key} (${where.slice(0, 3).join(', ')})`);
   assert.deepEqual(undeclared, [], 'declare these keys in chaincode/src/api/errors.ts with a status and a meaning');
 });
 
@@ -59,6 +76,11 @@ test('every declared error key is used somewhere (no stale entries in the table)
     .join('\n');
   const unused = ERROR_KEYS.filter((key) => !new RegExp(`['"\`]${key}['"\`]`).test(text));
   assert.deepEqual(unused, []);
+});
+
+test('client-local keys are declared apart and never shadow an API key', () => {
+  const client = [...clientKeys()];
+  assert.deepEqual(client.filter((k) => isErrorKey(k)), [], 'a client must not redeclare an API key');
 });
 
 test('the scan can fail: an undeclared key in a key-using line is found', () => {

@@ -3,7 +3,7 @@ import { sha256HexSchema } from '@govchain/chaincode';
 import { Copyright, depositIdSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { call } from '../fabric/call';
-import { pageQuerySchema, readRoute, submitRoute } from './route-helpers';
+import { citizenSubject, pageQuerySchema, readRoute, submitRoute } from './route-helpers';
 
 const TAG = 'Copyrights';
 const idParams = z.strictObject({ id: depositIdSchema });
@@ -76,6 +76,11 @@ export function copyrightRoutes(): RouteSpec[] {
     }),
     readRoute({
       path: '/api/v1/copyrights/{id}/licences', operationId: 'listLicences', summary: 'Licences of a deposit', tag: TAG, tx: Copyright.tx.ListLicences, params: idParams, query: pageQuerySchema, args: (p, q) => [p.id, q.pageSize, q.bookmark],
+    }),
+    readRoute({
+      path: '/api/v1/me/copyrights', operationId: 'myCopyrights', summary: 'Works the citizen authored or holds (or held)', tag: TAG,
+      tx: Copyright.tx.ListByPerson, query: pageQuerySchema, access: { kind: 'citizen' },
+      args: (_p, q, principal) => [citizenSubject(principal), q.pageSize, q.bookmark],
     }),
   ];
 }
