@@ -10,6 +10,9 @@ import { ApiError } from './errors/api-error';
 import type { IdentityStore } from './fabric/identity-store';
 import type { Ledger } from './fabric/ledger';
 import { authenticate } from './http/authenticate';
+import { authenticateUnenrolled } from './http/authenticate-unenrolled';
+import type { OrgCa } from './fabric/signing-certificate';
+import type { EnrolmentDeps } from './services/enrolment-service';
 import { cors } from './http/cors';
 import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
@@ -33,6 +36,8 @@ export interface AppSettings {
   /** Operator that signs citizen reads and readiness pings. */
   serviceOperator: string;
   sseHeartbeatMs?: number;
+  /** How long one client-signing step waits for the signature (default 60 s). */
+  signingStepTimeoutMs?: number;
 }
 
 /** Everything the app depends on; main.ts builds the real ones, tests pass fakes. */
@@ -47,6 +52,10 @@ export interface AppDeps {
   shutdown?: AbortSignal;
   /** Overrides the route table (tests). */
   routes?: RouteSpec[];
+  /** The org's CA certificates: client signatures are accepted only with certificates they issued. */
+  orgCa?: OrgCa;
+  /** Where operator CSRs are relayed (enrolment); absent: POST /api/v1/enrolments answers 503. */
+  enrolment?: EnrolmentDeps;
 }
 
 /** The built app and the services behind it. */
@@ -63,6 +72,10 @@ export function createApp(deps: AppDeps): GatewayApp {
     serviceOperator: settings.serviceOperator,
     mspId: settings.org.mspId,
     registrars: settings.registrars,
+    identities: deps.identities,
+    ...(deps.orgCa ? { orgCa: deps.orgCa } : {}),
+    ...(deps.enrolment ? { enrolment: deps.enrolment } : {}),
+    signing: { stepTimeoutMs: settings.signingStepTimeoutMs ?? 60_000 },
   });
   const routes = deps.routes ?? apiRoutes();
   const app = express();
@@ -138,7 +151,12 @@ export function createApp(deps: AppDeps): GatewayApp {
     },
     handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', `too many ${routeName} requests for this operator; slow down`, { route: routeName })),
   });
-  const guards = { authenticate: authenticate(deps.verifyToken, settings.org, deps.identities), rateLimit: limiter, ownLimit };
+  const guards = {
+    authenticate: authenticate(deps.verifyToken, settings.org, deps.identities),
+    authenticateUnenrolled: authenticateUnenrolled(deps.verifyToken, settings.org),
+    rateLimit: limiter,
+    ownLimit,
+  };
   const router = express.Router();
   mountEventsRoute(router, [guards.authenticate, guards.rateLimit], services, {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,

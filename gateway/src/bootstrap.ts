@@ -11,6 +11,10 @@ import { ConnectionPool } from './fabric/connection';
 import { FabricLedger } from './fabric/fabric-ledger';
 import { fileIdentityStore, type IdentityStore } from './fabric/identity-store';
 import type { GatewayMetrics } from './observability/metrics';
+import type { OrgCa } from './fabric/signing-certificate';
+import type { EnrolmentDeps } from './services/enrolment-service';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** The real dependencies of one department gateway. */
 export interface RealDeps {
@@ -19,6 +23,17 @@ export interface RealDeps {
   identities: IdentityStore;
   verifyToken: TokenVerifier;
   profile: OrgProfile;
+  orgCa: OrgCa;
+  enrolment: EnrolmentDeps;
+}
+
+/** The org's CA certificate(s) from the connection profile: the only issuers of certificates clients may sign with. */
+export function loadOrgCa(profile: OrgProfile): OrgCa {
+  if (!profile.caCertPath || !existsSync(profile.caCertPath)) {
+    throw new ConfigError('invalid gateway configuration', [`the connection profile names no CA certificate for ${profile.name}; run "npm run network:up" again`]);
+  }
+  const pems = readFileSync(profile.caCertPath, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return { mspId: profile.mspId, caCertificates: pems.map((p) => new X509Certificate(p)) };
 }
 
 /** Builds the JWT verifier from config (generating the dev key pair if that is the key source). */
@@ -37,13 +52,17 @@ export function buildVerifier(config: GatewayConfig): TokenVerifier {
 export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _logger: Logger): RealDeps {
   const profile = loadConnectionProfile().orgs.find((o) => o.name === config.department.name);
   if (!profile) throw new ConfigError('invalid gateway configuration', [`the connection profile has no org ${config.department.name}`]);
-  const identities = fileIdentityStore(profile.mspId, profile.usersDir);
+  // Without the development flag the gateway loads exactly one private key: its own service identity's.
+  const identities = fileIdentityStore(profile.mspId, profile.usersDir, {
+    mayHoldKey: (operatorId) => config.devOperatorKeys || operatorId === config.citizenOperator,
+  });
   const ledger = new FabricLedger({
     channel: config.topology.channel,
     chaincode: config.topology.chaincode.name,
     peer: { endpoint: profile.peerEndpoint, hostAlias: profile.peerHostAlias, tlsRootCertPath: profile.tlsRootCertPath },
     connections: new ConnectionPool(),
     identities,
+    serviceOperator: config.citizenOperator,
     retry: { maxRetries: config.maxRetries, baseMs: config.retryBaseMs },
     timeouts: { endorseMs: config.endorseTimeoutMs, evaluateMs: config.evaluateTimeoutMs, submitMs: config.submitTimeoutMs, commitMs: config.commitTimeoutMs },
     observer: metrics.fabric,
@@ -61,6 +80,14 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
+    signingStepTimeoutMs: config.signingStepTimeoutMs,
   };
-  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile };
+  const orgCa = loadOrgCa(profile);
+  const enrolment: EnrolmentDeps = {
+    ca: { url: profile.caUrl, caName: profile.caName, tlsCertPem: readFileSync(profile.caTlsCertPath) },
+    orgName: profile.name,
+    usersDir: profile.usersDir,
+    identities,
+  };
+  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile, orgCa, enrolment };
 }

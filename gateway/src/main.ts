@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   const deps = buildRealDeps(config, metrics, logger);
   const shutdown = new AbortController();
-  const { app } = createApp({ ...deps, logger, metrics, shutdown: shutdown.signal });
+  const { app, services } = createApp({ ...deps, logger, metrics, shutdown: shutdown.signal });
   const server: Server = app.listen(config.port, config.host);
   // Outlive clients' idle keep-alive (undici: 4 s) so a reused socket is never closed under a request.
   server.keepAliveTimeout = 65_000;
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  logger.info({ org: config.department.name, url: `http://${config.host}:${config.port}` }, 'gateway listening');
+  logger.info({ org: config.department.name, url: `http://${config.host}:${config.port}`, operatorKeys: config.devOperatorKeys ? 'gateway-held (development)' : 'client-held' }, 'gateway listening');
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     timer.unref();
     shutdown.abort();
+    services.signing.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

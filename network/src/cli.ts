@@ -19,7 +19,7 @@ const USAGE = `usage: node network/dist/cli.js <command>
   logs [N]     last N lines (default 20) of every node's log
   toolchain    build or locate the Fabric binaries
   compose      regenerate network/docker/ from the topology
-  operator:add --org <org> --operator <id> --role <role>   enrol an operator with its org's CA
+  operator:add --org <org> --operator <id> --role <role> [--secret-file f] [--gateway-held-key]   register an operator (one-time enrolment ticket)
   restart-chaincode   restart the chaincode server on rebuilt code`;
 
 async function main(argv: string[]): Promise<number> {

@@ -11,3 +11,4 @@ export { readState, alive, NetworkState, ManagedProcess } from './processes';
 export { endorsementPolicy } from './chaincode';
 export { paths } from './paths';
 export { operatorGateway, peerConnection } from './client';
+export { CaError, enrollCsr, enrollmentIdOf, type CaEndpoint, type CaEnrolment } from './ca-rest';

@@ -19,6 +19,10 @@ export interface OrgProfile {
   peerHostAlias: string;
   tlsRootCertPath: string;
   caUrl: string;
+  /** `--ca.name` of the org's CA, its TLS certificate, and its signing certificate (the issuer of every operator certificate). */
+  caName: string;
+  caTlsCertPath: string;
+  caCertPath: string;
   gatewayPort: number;
   governs: boolean;
   registers: string[];

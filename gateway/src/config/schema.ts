@@ -38,6 +38,16 @@ export const rawConfigSchema = z.strictObject({
   submitTimeoutMs: positiveInt('submit timeout').default(5000),
   commitTimeoutMs: positiveInt('commit timeout').default(60000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Development only: the gateway may load operators' private keys from the users directory and sign for them.
+   * Off by default; then it loads only the service identity's key and operators sign in their own client.
+   */
+  devOperatorKeys: z
+    .enum(['true', 'false'], { error: 'dev operator keys must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** How long one client-signing step waits for the client's signature (at most 10 min). */
+  signingStepTimeoutMs: positiveInt('signing step timeout').max(600_000, 'signing step timeout must be at most 600000 ms').default(60_000),
   production: z
     .enum(['true', 'false'])
     .default('false')
@@ -73,6 +83,8 @@ export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
   submitTimeoutMs: 'GOVCHAIN_SUBMIT_TIMEOUT_MS',
   commitTimeoutMs: 'GOVCHAIN_COMMIT_TIMEOUT_MS',
   logLevel: 'GOVCHAIN_LOG_LEVEL',
+  devOperatorKeys: 'GOVCHAIN_DEV_OPERATOR_KEYS',
+  signingStepTimeoutMs: 'GOVCHAIN_SIGNING_STEP_TIMEOUT_MS',
   production: 'GOVCHAIN_PRODUCTION',
 };
 

@@ -58,6 +58,10 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   asyncCapable?: boolean;
   /** The route has its own per-operator rate limit (identity lookups), besides the general one. */
   ownRateLimit?: boolean;
+  /** Enrolment: the operator authenticates by token but has no certificate yet; no client signing. */
+  unenrolled?: boolean;
+  /** A signing-session step: continues a client-signed request (with that request's Idempotency-Key); not itself client-signed. */
+  continuesSigning?: boolean;
   responses: ResponseSpec[];
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<HandlerResult>;
 }

@@ -6,6 +6,8 @@ import { governanceRoutes } from './governance-routes';
 import { identityRoutes } from './identity-routes';
 import { propertyRoutes } from './property-routes';
 import { transactionRoutes } from './transaction-routes';
+import { enrolRoutes } from './enrol-routes';
+import { signingRoutes } from './signing-routes';
 
 /** Every JSON API route (v1), in documentation order. */
 export function apiRoutes(): RouteSpec[] {
@@ -17,5 +19,7 @@ export function apiRoutes(): RouteSpec[] {
     ...auditRoutes(),
     ...governanceRoutes(),
     ...transactionRoutes(),
+    ...signingRoutes(),
+    ...enrolRoutes(),
   ];
 }

@@ -60,7 +60,8 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     const log = openSync(resolve(logDir, `e2e-${org}.log`), 'a');
     child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port)], {
       stdio: ['ignore', log, log],
-      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', ...env },
+      // The topology's operators have development keys the gateway may hold; client-signing suites pass 'false'.
+      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', GOVCHAIN_DEV_OPERATOR_KEYS: 'true', ...env },
     });
     closeSync(log);
     await waitReady(url, child, 30_000);
