@@ -2,6 +2,7 @@
 // GovChain benchmarks (issue 4): `npm run bench` (full) or `npm run bench -- --quick` (smoke, < 5 min).
 // Flags: --quick, --p7 (measure npm start; only when no network runs), --audit-small N, --audit-large N,
 // --audit-minutes M, --audit-loader import|request, --concurrency C, --seconds S. Writes bench/results/<timestamp>.json and docs/performance.md.
+// Robustness: --hostile [--count N] [--seed S] [--concurrency C] sends N hostile requests (no performance figures).
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { ROOT, durationMs, ensureUp, machineInfo, systemPids, topologyInfo } fro
 import { directClients } from './lib/fabric.mjs';
 import { runSeed } from './lib/fixtures.mjs';
 import { figuresWithGoals, updateDoc, writeResults } from './lib/report.mjs';
+import { hostileRun } from './lib/hostile.mjs';
 import { request } from './lib/rest.mjs';
 import { p7 } from './lib/startup.mjs';
 import { p1, p2, p3, p4 } from './lib/throughput.mjs';
@@ -26,6 +28,7 @@ function parseConfig() {
         quick: { type: 'boolean', default: false }, p7: { type: 'boolean', default: false },
         'audit-small': { type: 'string' }, 'audit-large': { type: 'string' }, 'audit-minutes': { type: 'string' },
         'audit-loader': { type: 'string', default: 'import' }, concurrency: { type: 'string' }, seconds: { type: 'string' },
+        hostile: { type: 'boolean', default: false }, count: { type: 'string' }, seed: { type: 'string' },
       },
     }));
   } catch (err) {
@@ -40,7 +43,7 @@ function parseConfig() {
   };
   if (!AUDIT_LOADERS.includes(a['audit-loader'])) throw Object.assign(new Error(`--audit-loader is one of ${AUDIT_LOADERS.join(', ')}`), { key: 'BENCH_BAD_FLAG' });
   return {
-    quick, p7: a.p7,
+    quick, p7: a.p7, hostile: a.hostile, count: num(a.count, 10_000), seed: a.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : num(a.seed, 1),
     concurrency: num(a.concurrency, quick ? 16 : 32),
     durationMs: num(a.seconds, quick ? 8 : 30) * 1000,
     maxOps: quick ? 2_000 : 20_000,
@@ -55,6 +58,19 @@ const step = (s) => log(`[bench] ${new Date().toISOString().slice(11, 19)} ${s}`
 
 async function main() {
   const cfg = parseConfig();
+  if (cfg.hostile) {
+    await ensureUp(log);
+    const concurrency = cfg.concurrency === 32 ? 16 : cfg.concurrency;
+    step(`hostile: ${cfg.count} requests, seed ${cfg.seed}, ${concurrency} in flight, every department gateway`);
+    const { file, result } = await hostileRun({ count: cfg.count, seed: cfg.seed, concurrency, log });
+    log(`[hostile] requests ${result.requests} (client refused to send ${result.clientRefused}); by class ${JSON.stringify(result.byStatusClass)}`);
+    log(`[hostile] 4xx by key ${JSON.stringify(result.fourxxByKey)}`);
+    log(`[hostile] 5xx ${result.fivexx}, no response ${result.noResponse}, 4xx without key ${result.fourxxWithoutKey}, gateways live ${result.alive.every((a) => a.live)}`);
+    for (const v of result.violations.slice(0, 10)) log(`[hostile] VIOLATION ${JSON.stringify(v)}`);
+    step(`wrote ${file}`);
+    if (result.fivexx + result.noResponse + result.fourxxWithoutKey > 0 || !result.alive.every((a) => a.live)) process.exitCode = 1;
+    return;
+  }
   const quick = cfg.quick;
   const startedAt = new Date().toISOString();
   const notes = [];
@@ -137,7 +153,7 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
+main().then(() => process.exit(process.exitCode ?? 0), (err) => {
   console.error(`[bench] failed: ${err.key ? `${err.key}: ` : ''}${err.message}`);
   process.exit(1);
 });

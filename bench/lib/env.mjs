@@ -69,9 +69,14 @@ export async function ensureUp(log, graceMs = 20_000) {
   if (down.length > 0) {
     log(`[bench] starting gateways: ${down.join(', ')}`);
     // The per-operator rate limit (default 600/min) would cap a one-operator load generator: lift it, and say so.
-    const env = { ...process.env, GOVCHAIN_RATE_LIMIT_PER_MINUTE: process.env.GOVCHAIN_RATE_LIMIT_PER_MINUTE ?? '1000000' };
+    // Likewise the per-IP limit, since every bench client is 127.0.0.1.
+    const env = {
+      ...process.env,
+      GOVCHAIN_RATE_LIMIT_PER_MINUTE: process.env.GOVCHAIN_RATE_LIMIT_PER_MINUTE ?? '1000000',
+      GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE: process.env.GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE ?? '1000000',
+    };
     for (const org of down) execFileSync(process.execPath, [GATEWAYS, 'start', '--detach', '--org', org], { stdio: 'inherit', timeout: 60_000, env });
-    did.gateways = `started by bench: ${down.join(', ')} (GOVCHAIN_RATE_LIMIT_PER_MINUTE=${env.GOVCHAIN_RATE_LIMIT_PER_MINUTE})`;
+    did.gateways = `started by bench: ${down.join(', ')} (GOVCHAIN_RATE_LIMIT_PER_MINUTE=${env.GOVCHAIN_RATE_LIMIT_PER_MINUTE}, GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE=${env.GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE})`;
   }
   return did;
 }

@@ -18,6 +18,7 @@ import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
 import type { RouteSpec } from './http/route-spec';
 import type { GatewayMetrics } from './observability/metrics';
+import { readyHandler } from './observability/ops-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { mountEventsRoute } from './routes/events-route';
 import { apiRoutes } from './routes/routes';
@@ -32,6 +33,10 @@ export interface AppSettings {
   rateLimitPerMinute: number;
   /** Per-operator limit of each route with its own limit (the identity lookups); default 30 per minute. */
   lookupRateLimitPerMinute?: number;
+  /** Requests per minute per client IP, counted before authentication (default 1200). */
+  ipRateLimitPerMinute?: number;
+  /** How long /ready reuses its last answer (default 5000 ms). */
+  readyCacheMs?: number;
   bodyLimit: string;
   /** Operator that signs citizen reads and readiness pings. */
   serviceOperator: string;
@@ -64,7 +69,10 @@ export interface GatewayApp {
   services: Services;
 }
 
-/** Builds the Express app (no listen): middleware, routes, ops endpoints and the one error handler. */
+/**
+ * Builds the Express app (no listen): per-IP limit, middleware, routes, /live and /ready, and the one error
+ * handler. /metrics is not here: it is served by {@link createOpsApp} on the operations port only.
+ */
 export function createApp(deps: AppDeps): GatewayApp {
   const { settings, logger, metrics } = deps;
   const services = createServices({
@@ -76,6 +84,7 @@ export function createApp(deps: AppDeps): GatewayApp {
     ...(deps.orgCa ? { orgCa: deps.orgCa } : {}),
     ...(deps.enrolment ? { enrolment: deps.enrolment } : {}),
     signing: { stepTimeoutMs: settings.signingStepTimeoutMs ?? 60_000 },
+    ...(settings.readyCacheMs !== undefined ? { readyCacheMs: settings.readyCacheMs } : {}),
   });
   const routes = deps.routes ?? apiRoutes();
   const app = express();
@@ -83,6 +92,16 @@ export function createApp(deps: AppDeps): GatewayApp {
   app.set('trust proxy', false);
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(cors(settings.corsOrigins));
+  // Per client IP and before anything else costs work (logging, body parsing, token verification).
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: settings.ipRateLimitPerMinute ?? 1200,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', 'too many requests from this address; slow down', { scope: 'ip' })),
+    }),
+  );
   app.use(
     pinoHttp({
       logger,
@@ -109,19 +128,7 @@ export function createApp(deps: AppDeps): GatewayApp {
   app.get('/live', (_req, res) => {
     res.json({ status: 'live' });
   });
-  app.get('/ready', async (_req, res) => {
-    try {
-      await services.health.ready();
-      res.json({ status: 'ready', org: settings.org.name });
-    } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(503, 'PEER_UNAVAILABLE', 'not ready');
-      const status = e.status >= 500 ? e.status : 503;
-      res.status(status).json({ status: 'not ready', error: { code: status, key: e.key, message: e.message } });
-    }
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/ready', readyHandler(services.health, settings.org.name));
   const openapi = buildOpenApiDocument(routes, { org: settings.org.name });
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -137,7 +144,7 @@ export function createApp(deps: AppDeps): GatewayApp {
       const p = res.locals.principal as Principal | undefined;
       return p ? principalId(p) : 'anonymous';
     },
-    handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', 'too many requests for this operator; slow down')),
+    handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', 'too many requests for this operator; slow down', { scope: 'principal' })),
   });
   // A route with its own limit gets its own counter per operator, on top of the general one.
   const ownLimit = (routeName: string): RequestHandler => rateLimit({

@@ -44,6 +44,7 @@ export function buildVerifier(config: GatewayConfig): TokenVerifier {
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
     clockToleranceSec: config.jwtClockToleranceSec,
+    maxLifetime: { operatorSec: config.jwtMaxLifetimeOperatorSec, citizenSec: config.jwtMaxLifetimeCitizenSec },
     keys: keyResolverFor(config.jwtKeys),
   });
 }
@@ -78,6 +79,8 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
     lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
+    ipRateLimitPerMinute: config.ipRateLimitPerMinute,
+    readyCacheMs: config.readyCacheMs,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
     signingStepTimeoutMs: config.signingStepTimeoutMs,

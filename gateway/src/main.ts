@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { answerClientErrors } from './http/client-errors';
+import { createOpsApp } from './observability/ops-app';
 import { buildRealDeps } from './bootstrap';
 import { loadConfig } from './config/config';
 import { createLogger } from './observability/logger';
@@ -23,15 +25,24 @@ async function main(): Promise<void> {
   const deps = buildRealDeps(config, metrics, logger);
   const shutdown = new AbortController();
   const { app, services } = createApp({ ...deps, logger, metrics, shutdown: shutdown.signal });
-  const server: Server = app.listen(config.port, config.host);
+  const server: Server = answerClientErrors(app.listen(config.port, config.host));
   // Outlive clients' idle keep-alive (undici: 4 s) so a reused socket is never closed under a request.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  logger.info({ org: config.department.name, url: `http://${config.host}:${config.port}`, operatorKeys: config.devOperatorKeys ? 'gateway-held (development)' : 'client-held' }, 'gateway listening');
+  const ops: Server = answerClientErrors(createOpsApp({ metrics, health: services.health, org: config.department.name }).listen(config.opsPort, config.opsHost));
+  await Promise.all(
+    [server, ops].map(
+      (s) =>
+        new Promise<void>((resolve, reject) => {
+          s.once('listening', resolve);
+          s.once('error', reject);
+        }),
+    ),
+  );
+  logger.info(
+    { org: config.department.name, url: `http://${config.host}:${config.port}`, operations: `http://${config.opsHost}:${config.opsPort}`, operatorKeys: config.devOperatorKeys ? 'gateway-held (development)' : 'client-held' },
+    'gateway listening',
+  );
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -45,10 +56,15 @@ async function main(): Promise<void> {
     timer.unref();
     shutdown.abort();
     services.signing.close();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    await Promise.all(
+      [server, ops].map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeIdleConnections();
+          }),
+      ),
+    );
     await deps.ledger.close();
     logger.info('stopped');
     clearTimeout(timer);

@@ -6,14 +6,17 @@ import { DepartmentOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
 
 /**
- * Writes a chaincode-as-a-service package (metadata type "ccaas" + connection.json naming the server) into
+ * Writes a chaincode-as-a-service package (metadata type "ccaas" + connection.json: the server's address, or the
+ * full connection settings with TLS) into
  * `dir` and returns its path. Byte-for-byte reproducible (sorted, fixed mtime and owner), so the package id
  * depends on the label and address only.
  */
-export async function writeCcaasPackage(dir: string, label: string, address: string): Promise<string> {
+export async function writeCcaasPackage(dir: string, label: string, connection: string | Record<string, unknown>): Promise<string> {
   const src = join(dir, 'src');
   mkdirSync(src, { recursive: true });
-  writeFileSync(join(src, 'connection.json'), JSON.stringify({ address, dial_timeout: '10s', tls_required: false }));
+  // A bare address is a plain-text connection (the rogue test server); bring-up passes mutual-TLS settings.
+  const json = typeof connection === 'string' ? { address: connection, dial_timeout: '10s', tls_required: false } : connection;
+  writeFileSync(join(src, 'connection.json'), JSON.stringify(json));
   writeFileSync(join(dir, 'metadata.json'), JSON.stringify({ type: 'ccaas', label }));
   const tar = ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-czf'];
   await exec('tar', [...tar, join(dir, 'code.tar.gz'), '-C', src, 'connection.json']);

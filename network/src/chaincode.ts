@@ -8,6 +8,7 @@ import { anchorCollectionName, collectionName, departments, Topology } from './t
 import { Toolchain } from './toolchain';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
+import { chaincodeServerTlsArgs, chaincodeTls, connectionJson } from './chaincode-tls';
 
 /** Chaincode-level endorsement policy: any `outOf` department peers, so no department endorses alone. */
 export function endorsementPolicy(t: Topology): string {
@@ -51,10 +52,14 @@ export function collections(t: Topology): object[] {
   return [...privateData, ...anchors];
 }
 
-/** Builds the CCaaS package (metadata type "ccaas" + connection.json naming the chaincode server) and returns its path. */
+/**
+ * Builds the CCaaS package (metadata type "ccaas" + connection.json naming the chaincode server, requiring mutual
+ * TLS and pinning the server's CA) and returns its path.
+ */
 export async function packageChaincode(t: Topology): Promise<string> {
   const dir = paths.chaincodeDir();
-  const pkg = await writeCcaasPackage(dir, t.chaincode.label, `${t.host}:${t.chaincode.serverPort}`);
+  const connection = connectionJson(`${t.host}:${t.chaincode.serverPort}`, readFileSync(chaincodeTls.ca(), 'utf8'));
+  const pkg = await writeCcaasPackage(dir, t.chaincode.label, connection);
   writeFileSync(join(dir, 'collections.json'), JSON.stringify(collections(t), null, 2));
   return pkg;
 }
@@ -69,14 +74,24 @@ export function subjectKeySecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-/** Starts the Node chaincode server that every peer dials (one server can serve all peers). */
+/**
+ * Starts the Node chaincode server that every peer dials (one server can serve all peers), with TLS and
+ * required client certificates. The subject-key secret goes through the environment, never the command line.
+ */
 export function startChaincodeServer(t: Topology, packageId: string): ManagedProcess {
   const cli = resolve(require.resolve('fabric-shim/package.json', { paths: [paths.chaincodeWorkspace()] }), '..', 'cli.js');
-  const args = [cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`];
+  const args = [
+    '--require', resolve(__dirname, 'ccaas-peer-guard.js'),
+    cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
+    ...chaincodeServerTlsArgs(t),
+  ];
   return startDetached(
     { name: 'chaincode', kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
     process.execPath, args,
-    { cwd: paths.chaincodeWorkspace(), env: { ...process.env, GOVCHAIN_SUBJECT_KEY_SECRET: subjectKeySecret(), CORE_CHAINCODE_LOGGING_LEVEL: t.logging.chaincode } },
+    {
+      cwd: paths.chaincodeWorkspace(),
+      env: { ...process.env, GOVCHAIN_SUBJECT_KEY_SECRET: subjectKeySecret(), CORE_CHAINCODE_LOGGING_LEVEL: t.logging.chaincode, GOVCHAIN_CCAAS_PEER_GUARD: '1' },
+    },
   );
 }
 

@@ -1,5 +1,5 @@
 import { exec } from './exec';
-import { paths } from './paths';
+import { OPS_HOST, paths } from './paths';
 import { peerCli } from './peercli';
 import { writeConfigtx } from './configtx';
 import { ordererAdminTls } from './nodes';
@@ -20,13 +20,13 @@ export async function joinOrderers(t: Topology, tc: Toolchain): Promise<void> {
   const oo = ordererOrg(t);
   const tls = ordererAdminTls(oo);
   await Promise.all(oo.orderers.map((o) => exec(tc.bin('osnadmin'), ['channel', 'join', '--channelID', t.channel, '--config-block', paths.genesisBlock(),
-    '-o', `${t.host}:${o.adminPort}`, '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 60_000 })));
+    '-o', `${OPS_HOST}:${o.adminPort}`, '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 60_000 })));
 }
 
 /** Reads an orderer's channel status and height through osnadmin. */
 export async function ordererChannelInfo(t: Topology, tc: Toolchain, adminPort: number): Promise<{ status: string; height: number }> {
   const tls = ordererAdminTls(ordererOrg(t));
-  const out = await exec(tc.bin('osnadmin'), ['channel', 'list', '--channelID', t.channel, '-o', `${t.host}:${adminPort}`,
+  const out = await exec(tc.bin('osnadmin'), ['channel', 'list', '--channelID', t.channel, '-o', `${OPS_HOST}:${adminPort}`,
     '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 10_000 });
   const body = JSON.parse(out.slice(out.indexOf('{'))) as { status?: string; consensusRelation?: string; height?: number };
   return { status: `${body.status ?? '?'}/${body.consensusRelation ?? '?'}`, height: body.height ?? 0 };

@@ -9,6 +9,7 @@ export { peerCli, peerEnv, ordererFlags, peerTargets } from './peercli';
 export { toolchain, ensureToolchain, missingParts, FABRIC_COMMIT } from './toolchain';
 export { readState, alive, NetworkState, ManagedProcess } from './processes';
 export { endorsementPolicy } from './chaincode';
-export { paths } from './paths';
+export { paths, OPS_HOST } from './paths';
 export { operatorGateway, peerConnection } from './client';
 export { CaError, enrollCsr, enrollmentIdOf, type CaEndpoint, type CaEnrolment } from './ca-rest';
+export { chaincodeTls, connectionJson, chaincodeServerTlsArgs } from './chaincode-tls';

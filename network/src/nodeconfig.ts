@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { nodeHost, paths } from './paths';
+import { CCAAS_ENV } from './chaincode-tls';
+import { OPS_HOST, nodeHost, paths } from './paths';
 import { DepartmentOrg, OrdererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
 
@@ -56,9 +57,10 @@ export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, 
     'peer.tls.rootcert.file': join(tls, 'ca.crt'),
     'peer.gateway.enabled': true,
     'vm.endpoint': '',
-    'chaincode.externalBuilders': [{ name: 'ccaas', path: join(paths.builders(), 'ccaas'), propagateEnvironment: ['HOME'] }],
+    // The builder adds this peer's own TLS certificate and key to connection.json (mutual TLS to the chaincode server).
+    'chaincode.externalBuilders': [{ name: 'ccaas', path: join(paths.builders(), 'ccaas'), propagateEnvironment: ['HOME', ...CCAAS_ENV] }],
     'ledger.snapshots.rootDir': join(dir, 'data', 'snapshots'),
-    'operations.listenAddress': `${t.host}:${peer.opsPort}`,
+    'operations.listenAddress': `${OPS_HOST}:${peer.opsPort}`,
     'metrics.provider': 'prometheus',
   }));
   return cfgDir;
@@ -88,9 +90,9 @@ export function writeOrdererConfig(t: Topology, tc: Toolchain, org: OrdererOrg, 
     'FileLedger.Location': join(dir, 'data', 'ledger'),
     'Consensus.WALDir': join(dir, 'data', 'etcdraft', 'wal'),
     'Consensus.SnapDir': join(dir, 'data', 'etcdraft', 'snapshot'),
-    'Operations.ListenAddress': `${t.host}:${o.opsPort}`,
+    'Operations.ListenAddress': `${OPS_HOST}:${o.opsPort}`,
     'Metrics.Provider': 'prometheus',
-    'Admin.ListenAddress': `${t.host}:${o.adminPort}`,
+    'Admin.ListenAddress': `${OPS_HOST}:${o.adminPort}`,
     ...tlsBlock('Admin.TLS'),
     'Admin.TLS.ClientAuthRequired': true,
     'ChannelParticipation.Enabled': true,

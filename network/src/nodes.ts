@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { nodeHost, paths } from './paths';
+import { peerCcaasEnv } from './chaincode-tls';
+import { OPS_HOST, nodeHost, paths } from './paths';
 import { ManagedProcess, startDetached } from './processes';
 import { writeOrdererConfig, writePeerConfig } from './nodeconfig';
 import { DepartmentOrg, OrdererOrg, Topology, nodeEnv } from './topology';
@@ -10,7 +11,7 @@ import { httpStatus, waitFor } from './wait';
 export function startOrderer(t: Topology, tc: Toolchain, org: OrdererOrg, o: OrdererOrg['orderers'][number]): ManagedProcess {
   const cfg = writeOrdererConfig(t, tc, org, o);
   return startDetached(
-    { name: nodeHost(o.name, org.name, t.domain), kind: 'orderer', org: org.name, port: o.port, healthUrl: `http://${t.host}:${o.opsPort}/healthz` },
+    { name: nodeHost(o.name, org.name, t.domain), kind: 'orderer', org: org.name, port: o.port, healthUrl: `http://${OPS_HOST}:${o.opsPort}/healthz` },
     tc.bin('orderer'), [], { env: nodeEnv(t, { FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.orderer }) },
   );
 }
@@ -19,8 +20,8 @@ export function startOrderer(t: Topology, tc: Toolchain, org: OrdererOrg, o: Ord
 export function startPeer(t: Topology, tc: Toolchain, org: DepartmentOrg, p: DepartmentOrg['peers'][number]): ManagedProcess {
   const cfg = writePeerConfig(t, tc, org, p);
   return startDetached(
-    { name: nodeHost(p.name, org.name, t.domain), kind: 'peer', org: org.name, port: p.port, healthUrl: `http://${t.host}:${p.opsPort}/healthz` },
-    tc.bin('peer'), ['node', 'start'], { env: nodeEnv(t, { FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.peer }) },
+    { name: nodeHost(p.name, org.name, t.domain), kind: 'peer', org: org.name, port: p.port, healthUrl: `http://${OPS_HOST}:${p.opsPort}/healthz` },
+    tc.bin('peer'), ['node', 'start'], { env: nodeEnv(t, { FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.peer, ...peerCcaasEnv(paths.node(org.name, p.name)) }) },
   );
 }
 

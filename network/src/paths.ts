@@ -28,3 +28,9 @@ export const paths = {
 export function nodeHost(node: string, org: string, domain: string): string {
   return `${node}.${org.toLowerCase()}.${domain}`;
 }
+
+/**
+ * Where native operations (health, metrics) and admin endpoints listen: loopback, whatever `host` the topology
+ * gives the service endpoints, so they are never reachable from another machine.
+ */
+export const OPS_HOST = '127.0.0.1';

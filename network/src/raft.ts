@@ -1,4 +1,5 @@
 import { NetworkError } from './errors';
+import { OPS_HOST } from './paths';
 import { ordererOrg, Topology } from './topology';
 import { waitFor } from './wait';
 
@@ -37,7 +38,7 @@ export function raftReady(views: RaftView[]): boolean {
 export async function readRaftViews(t: Topology, timeoutMs = 2000): Promise<RaftView[]> {
   const oo = ordererOrg(t);
   return Promise.all(oo.orderers.map(async (o): Promise<RaftView> => {
-    const text = await fetch(`http://${t.host}:${o.opsPort}/metrics`, { signal: AbortSignal.timeout(timeoutMs) })
+    const text = await fetch(`http://${OPS_HOST}:${o.opsPort}/metrics`, { signal: AbortSignal.timeout(timeoutMs) })
       .then((r) => (r.ok ? r.text() : ''))
       .catch(() => '');
     return {

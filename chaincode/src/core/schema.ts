@@ -37,8 +37,19 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected Y
 export const isoDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, 'expected ISO-8601 UTC time, e.g. 2025-01-31T00:00:00.000Z')
   .refine((s) => !Number.isNaN(new Date(s).getTime()), 'not a valid time');
 
+/**
+ * Characters refused in free text: C0/C1 controls (incl. tab and newline: these fields are single-line),
+ * Unicode line/paragraph separators, bidirectional formatting (embeddings, overrides, isolates and marks, the
+ * "Trojan Source" characters that make a record display differently from what it says) and lone surrogates
+ * (not encodable as UTF-8, so the stored bytes would differ from the signed text).
+ */
+export const UNSAFE_TEXT = /[\p{Cc}\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
+/** The message of a text field that holds an unsafe character. */
+export const UNSAFE_TEXT_MESSAGE = 'must not contain control, line-separator or bidirectional-formatting characters';
+
 /** Short free text such as a reason or purpose. */
-export const textSchema = (max: number) => z.string().trim().min(1).max(max);
+export const textSchema = (max: number) =>
+  z.string().trim().min(1).max(max).refine((s) => !UNSAFE_TEXT.test(s), UNSAFE_TEXT_MESSAGE);
 
 /** Why a record changes: required on every amendment. */
 export const amendmentSchema = z.object({

@@ -11,7 +11,9 @@ const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const ISS = 'iss-test';
 const AUD = 'aud-test';
-const verify = createJwtVerifier({ algorithms: ['ES256'], issuer: ISS, audience: AUD, clockToleranceSec: 0, keys: staticKeyResolver(publicKey.export({ type: 'spki', format: 'pem' })) });
+const MAX = { operatorSec: 8 * 3600, citizenSec: 3600 };
+const verify = createJwtVerifier({ algorithms: ['ES256'], issuer: ISS, audience: AUD, clockToleranceSec: 0, maxLifetime: MAX, keys: staticKeyResolver(publicKey.export({ type: 'spki', format: 'pem' })) });
+const nowSec = () => Math.floor(Date.now() / 1000);
 
 function sign(payload: object, opts: jwt.SignOptions = {}, key: jwt.Secret = privateKey): string {
   const options: jwt.SignOptions = { algorithm: 'ES256', subject: 'registrar1', issuer: ISS, audience: AUD, expiresIn: 60, ...opts };
@@ -98,9 +100,49 @@ test('JWKS resolver picks the key by kid and refuses unknown kids', async () => 
     fetches++;
     return new Response(JSON.stringify({ keys: [jwk] }), { status: 200 });
   }) as typeof fetch;
-  const v = createJwtVerifier({ algorithms: ['ES256'], issuer: ISS, audience: AUD, clockToleranceSec: 0, keys: jwksKeyResolver('https://idp.example/jwks', 60_000, fakeFetch) });
+  const v = createJwtVerifier({ algorithms: ['ES256'], issuer: ISS, audience: AUD, clockToleranceSec: 0, maxLifetime: MAX, keys: jwksKeyResolver('https://idp.example/jwks', 60_000, fakeFetch) });
   const ok = await v(sign({}, { keyid: 'k1' }));
   assert.equal(ok.kind, 'operator');
   await assert.rejects(v(sign({}, { keyid: 'k2' })), (e: ApiError) => e.status === 401);
   assert.equal(fetches, 1);
+});
+
+test('a token without iat is refused (missing_iat)', async () => {
+  assert.equal(await reason(sign({}, { noTimestamp: true })), 'missing_iat');
+});
+
+test('lifetime is bounded per role: 8 h for operators, 1 h for citizens (exp - iat)', async () => {
+  const subject = 'c'.repeat(64);
+  assert.equal((await verify(sign({}, { expiresIn: 8 * 3600 }))).kind, 'operator');
+  assert.equal(await reason(sign({}, { expiresIn: 8 * 3600 + 1 })), 'lifetime_too_long');
+  assert.equal(await reason(sign({}, { expiresIn: 10 * 365 * 86400 })), 'lifetime_too_long');
+  assert.equal((await verify(sign({ role: 'citizen' }, { subject, expiresIn: 3600 }))).kind, 'citizen');
+  assert.equal(await reason(sign({ role: 'citizen' }, { subject, expiresIn: 3601 })), 'lifetime_too_long');
+});
+
+test('an old iat cannot be moved forward to stretch the lifetime: iat in the future is refused', async () => {
+  const iat = nowSec() + 3600;
+  assert.equal(await reason(sign({ iat, exp: iat + 60 }, { expiresIn: undefined })), 'issued_in_future');
+});
+
+test('the lifetime bound is configurable', async () => {
+  const short = createJwtVerifier({ algorithms: ['ES256'], issuer: ISS, audience: AUD, clockToleranceSec: 0, maxLifetime: { operatorSec: 60, citizenSec: 30 }, keys: staticKeyResolver(publicKey.export({ type: 'spki', format: 'pem' })) });
+  await assert.rejects(short(sign({}, { expiresIn: 61 })), (e: ApiError) => (e.details as { reason: string }).reason === 'lifetime_too_long');
+  assert.equal((await short(sign({}, { expiresIn: 60 }))).kind, 'operator');
+});
+
+test('not-yet-valid tokens are refused', async () => {
+  assert.equal(await reason(sign({}, { notBefore: 120 })), 'not_yet_valid');
+});
+
+test('headers that carry their own key (jwk, jku, x5u, x5c, crit) are refused even when the signature is good', async () => {
+  const jwk = other.publicKey.export({ format: 'jwk' });
+  for (const extra of [{ jwk }, { jku: 'https://evil.example/jwks' }, { x5u: 'https://evil.example/cert.pem' }, { x5c: ['MIIB'] }, { crit: ['exp'] }]) {
+    const t = sign({}, { header: { alg: 'ES256', ...extra } as jwt.JwtHeader });
+    assert.equal(await reason(t), 'header_not_allowed', JSON.stringify(Object.keys(extra)));
+  }
+});
+
+test('a token naming several audiences is refused, even if one of them is this gateway', async () => {
+  assert.equal(await reason(sign({}, { audience: [AUD, 'govchain-gateway:NaturalResources'] })), 'wrong_audience');
 });

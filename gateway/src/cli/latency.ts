@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { residentIdCheckChar } from '@govchain/chaincode/dist/identity/resident-id';
 import { ensureDevKeyPair } from '../auth/dev-keys';
 import { issueToken } from '../auth/token-issuer';
+import { departmentAudience } from '../config/schema';
 import { devJwtKeyPaths } from '../config/config';
 import { parseFlags } from './args';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   ensureDevKeyPair(paths);
   const key = readFileSync(paths.privateKeyPath);
   const token = (sub: string, role: 'registrar' | 'clerk') =>
-    issueToken({ org, sub, role, issuer: 'govchain-dev', audience: 'govchain-gateway', expiresInSec: 3600, privateKeyPem: key });
+    issueToken({ org, sub, role, issuer: 'govchain-dev', audience: departmentAudience(org), expiresInSec: 3600, privateKeyPem: key });
   const registrar = token('registrar1', 'registrar');
   const clerk = token('clerk1', 'clerk');
   const writes: number[] = [];

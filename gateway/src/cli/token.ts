@@ -4,12 +4,15 @@ import { ensureDevKeyPair } from '../auth/dev-keys';
 import { subjectKeySchema, operatorIdSchema, TOKEN_ROLES, type TokenRole } from '../auth/principal';
 import { issueToken } from '../auth/token-issuer';
 import { devJwtKeyPaths } from '../config/config';
+import { departmentAudience } from '../config/schema';
 import { parseFlags } from './args';
 
 const USAGE = `usage: npm run token -- --org <org> --operator <id> --role <registrar|clerk|auditor|admin|investigator>
        npm run token -- --org <org> --role citizen --subject <subject key>
-options: --ttl <seconds> (default 3600)
-env: GOVCHAIN_JWT_ISSUER (default govchain-dev), GOVCHAIN_JWT_AUDIENCE (default govchain-gateway)`;
+options: --ttl <seconds> (default 3600; at most 28800 for operators, 3600 for citizens, or the
+         GOVCHAIN_JWT_MAX_LIFETIME_OPERATOR_SEC / _CITIZEN_SEC the gateways use)
+env: GOVCHAIN_JWT_ISSUER (default govchain-dev), GOVCHAIN_JWT_AUDIENCE (default govchain-gateway:<org>, the
+     audience of that department's gateway)`;
 
 /** Issues a development token signed with the dev key under network/.data/secrets; prints it on stdout. */
 function main(argv: string[]): number {
@@ -25,7 +28,10 @@ function main(argv: string[]): number {
   if (!role || !(TOKEN_ROLES as readonly string[]).includes(role)) problems.push(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
   if (role === 'citizen' && !subjectKeySchema.safeParse(sub).success) problems.push('--subject must be a subject key (64 lower-case hex)');
   if (role && role !== 'citizen' && !operatorIdSchema.safeParse(sub).success) problems.push('--operator must be an operator id such as registrar1');
-  if (!Number.isInteger(ttl) || ttl < 1 || ttl > 86400) problems.push('--ttl must be 1-86400 seconds');
+  const maxTtl = Number(
+    role === 'citizen' ? (process.env.GOVCHAIN_JWT_MAX_LIFETIME_CITIZEN_SEC ?? 3600) : (process.env.GOVCHAIN_JWT_MAX_LIFETIME_OPERATOR_SEC ?? 8 * 3600),
+  );
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > maxTtl) problems.push(`--ttl must be 1-${maxTtl} seconds for role ${role ?? '?'} (the gateways refuse longer lifetimes)`);
   if (problems.length > 0 || !dept || !role || !sub) {
     process.stderr.write(`${problems.join('\n')}\n${USAGE}\n`);
     return 2;
@@ -37,7 +43,7 @@ function main(argv: string[]): number {
     sub,
     role,
     issuer: process.env.GOVCHAIN_JWT_ISSUER ?? 'govchain-dev',
-    audience: process.env.GOVCHAIN_JWT_AUDIENCE ?? 'govchain-gateway',
+    audience: process.env.GOVCHAIN_JWT_AUDIENCE ?? departmentAudience(dept.name),
     expiresInSec: ttl,
     privateKeyPem: readFileSync(paths.privateKeyPath),
   });

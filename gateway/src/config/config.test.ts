@@ -79,3 +79,26 @@ test('operator keys: the gateway holds none unless the development flag says so,
   assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_DEV_OPERATOR_KEYS: 'yes' })[0] ?? '', /GOVCHAIN_DEV_OPERATOR_KEYS .*true or false/);
   assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_SIGNING_STEP_TIMEOUT_MS: '900000' })[0] ?? '', /GOVCHAIN_SIGNING_STEP_TIMEOUT_MS .*at most 600000/);
 });
+
+test('each department gateway has its own default audience, ops port beside the API port on loopback, and role lifetimes', () => {
+  const ps = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, [], topology);
+  const nr = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'NaturalResources' }, [], topology);
+  assert.equal(ps.jwtAudience, 'govchain-gateway:PublicSecurity');
+  assert.equal(nr.jwtAudience, 'govchain-gateway:NaturalResources');
+  assert.equal(ps.jwtMaxLifetimeOperatorSec, 8 * 3600);
+  assert.equal(ps.jwtMaxLifetimeCitizenSec, 3600);
+  assert.equal(ps.opsHost, '127.0.0.1');
+  assert.equal(ps.opsPort, ps.port + 6000);
+  assert.equal(ps.ipRateLimitPerMinute, 1200);
+  assert.equal(ps.readyCacheMs, 5000);
+  const custom = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_JWT_AUDIENCE: 'aud-x', GOVCHAIN_JWT_MAX_LIFETIME_CITIZEN_SEC: '600' }, ['--ops-port', '9999'], topology);
+  assert.equal(custom.jwtAudience, 'aud-x');
+  assert.equal(custom.jwtMaxLifetimeCitizenSec, 600);
+  assert.equal(custom.opsPort, 9999);
+});
+
+test('bad lifetimes and an ops port equal to the API port are refused', () => {
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_JWT_MAX_LIFETIME_OPERATOR_SEC: '0' }).join('\n'), /GOVCHAIN_JWT_MAX_LIFETIME_OPERATOR_SEC/);
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_JWT_MAX_LIFETIME_CITIZEN_SEC: '100000' }).join('\n'), /at most 86400/);
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_OPS_PORT: '3001' }).join('\n'), /must differ from the API port/);
+});

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataDir, departments, loadTopology, type DepartmentOrg, type Topology } from '@govchain/network';
 import { ConfigError } from './config-error';
-import { ENV_NAMES, flagName, rawConfigSchema, type ParsedConfig, type RawConfig } from './schema';
+import { departmentAudience, ENV_NAMES, flagName, OPS_PORT_OFFSET, rawConfigSchema, type ParsedConfig, type RawConfig } from './schema';
 
 /** Stable key of the configuration error when a production gateway is asked to hold operators' keys. */
 export const DEV_OPERATOR_KEYS_REFUSED = 'DEV_OPERATOR_KEYS_REFUSED';
@@ -14,8 +14,12 @@ export type JwtKeySource =
   | { kind: 'dev'; publicKeyPath: string; privateKeyPath: string };
 
 /** The validated gateway configuration: parsed once at start, then passed down explicitly. */
-export interface GatewayConfig extends Omit<ParsedConfig, 'jwtPublicKeyFile' | 'jwtJwksUrl' | 'port'> {
+export interface GatewayConfig extends Omit<ParsedConfig, 'jwtPublicKeyFile' | 'jwtJwksUrl' | 'port' | 'opsPort' | 'jwtAudience'> {
   port: number;
+  /** Port of the operations listener (default: API port + 6000). */
+  opsPort: number;
+  /** Audience tokens must name (default: `govchain-gateway:<org>`). */
+  jwtAudience: string;
   /** The department this gateway serves (from the topology). */
   department: DepartmentOrg;
   topology: Topology;
@@ -102,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     : c.jwtJwksUrl
       ? { kind: 'jwks', url: c.jwtJwksUrl }
       : { kind: 'dev', ...devJwtKeyPaths() };
-  const { jwtPublicKeyFile: _f, jwtJwksUrl: _u, port, ...rest } = c;
-  return { ...rest, port: port ?? department.gatewayPort, department, topology: topo, jwtKeys };
+  const { jwtPublicKeyFile: _f, jwtJwksUrl: _u, port, opsPort, jwtAudience, ...rest } = c;
+  const apiPort = port ?? department.gatewayPort;
+  const ops = opsPort ?? apiPort + OPS_PORT_OFFSET;
+  if (ops === apiPort || ops > 65535) {
+    throw new ConfigError('invalid gateway configuration', [`${ENV_NAMES.opsPort} (--ops-port): ${ops} must differ from the API port ${apiPort} and be at most 65535`]);
+  }
+  return { ...rest, port: apiPort, opsPort: ops, jwtAudience: jwtAudience ?? departmentAudience(department.name), department, topology: topo, jwtKeys };
 }

@@ -5,6 +5,14 @@ const positiveInt = (what: string) => z.coerce.number({ error: `${what} must be 
 /** JWT algorithms the gateway accepts; asymmetric only, so the gateway never holds a signing secret. */
 export const JWT_ALGORITHMS = ['ES256', 'ES384', 'ES512', 'RS256', 'PS256'] as const;
 
+/** The default JWT audience of a department's gateway, e.g. `govchain-gateway:PublicSecurity`. */
+export function departmentAudience(org: string): string {
+  return `govchain-gateway:${org}`;
+}
+
+/** Distance of the default operations port from the API port (3001 -> 9001). */
+export const OPS_PORT_OFFSET = 6000;
+
 /** The raw (string) configuration inputs, after env and flags are merged. */
 export const rawConfigSchema = z.strictObject({
   org: z.string({ error: 'org is required (GOVCHAIN_GATEWAY_ORG or --org)' }).min(1, 'org is required (GOVCHAIN_GATEWAY_ORG or --org)'),
@@ -16,7 +24,10 @@ export const rawConfigSchema = z.strictObject({
     .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
     .pipe(z.array(z.enum(JWT_ALGORITHMS, { error: `jwt algorithms must be among ${JWT_ALGORITHMS.join(', ')}` })).min(1)),
   jwtIssuer: z.string().min(1).default('govchain-dev'),
-  jwtAudience: z.string().min(1).default('govchain-gateway'),
+  /** Default: {@link departmentAudience} of this gateway's org, so a token for one department is refused by another. */
+  jwtAudience: z.string().min(1).optional(),
+  jwtMaxLifetimeOperatorSec: positiveInt('operator token lifetime').max(86400, 'operator token lifetime must be at most 86400 s').default(8 * 3600),
+  jwtMaxLifetimeCitizenSec: positiveInt('citizen token lifetime').max(86400, 'citizen token lifetime must be at most 86400 s').default(3600),
   jwtPublicKeyFile: z.string().min(1).optional(),
   jwtJwksUrl: z.url({ protocol: /^https?$/, error: 'jwt JWKS URL must be an http(s) URL' }).optional(),
   jwtClockToleranceSec: z.coerce.number().int().min(0).max(300).default(5),
@@ -28,6 +39,13 @@ export const rawConfigSchema = z.strictObject({
   rateLimitPerMinute: positiveInt('rate limit').default(600),
   /** Each identity lookup route (verify, subject key) has its own per-operator limit: a lookup is a disclosure. */
   lookupRateLimitPerMinute: positiveInt('lookup rate limit').default(30),
+  /** Per client IP, before authentication: bounds what anonymous and badly authenticated traffic can cost. */
+  ipRateLimitPerMinute: positiveInt('per-IP rate limit').default(1200),
+  /** How long /ready reuses its last answer, so anonymous callers cannot drive chaincode evaluations. */
+  readyCacheMs: positiveInt('ready cache').default(5000),
+  /** Operations listener (/metrics, /live, /ready): loopback by default, never the API port. */
+  opsHost: z.string().min(1).default('127.0.0.1'),
+  opsPort: z.coerce.number({ error: 'ops port must be a number' }).int().min(1, 'ops port must be 1-65535').max(65535, 'ops port must be 1-65535').optional(),
   bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/, 'body limit must look like 64kb or 1mb').default('64kb'),
   shutdownTimeoutMs: positiveInt('shutdown timeout').default(10000),
   citizenOperator: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'service operator must be an operator id').default('auditor1'),
@@ -67,12 +85,18 @@ export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
   jwtAlgorithms: 'GOVCHAIN_JWT_ALGORITHMS',
   jwtIssuer: 'GOVCHAIN_JWT_ISSUER',
   jwtAudience: 'GOVCHAIN_JWT_AUDIENCE',
+  jwtMaxLifetimeOperatorSec: 'GOVCHAIN_JWT_MAX_LIFETIME_OPERATOR_SEC',
+  jwtMaxLifetimeCitizenSec: 'GOVCHAIN_JWT_MAX_LIFETIME_CITIZEN_SEC',
   jwtPublicKeyFile: 'GOVCHAIN_JWT_PUBLIC_KEY_FILE',
   jwtJwksUrl: 'GOVCHAIN_JWT_JWKS_URL',
   jwtClockToleranceSec: 'GOVCHAIN_JWT_CLOCK_TOLERANCE_SEC',
   corsOrigins: 'GOVCHAIN_CORS_ORIGINS',
   rateLimitPerMinute: 'GOVCHAIN_RATE_LIMIT_PER_MINUTE',
   lookupRateLimitPerMinute: 'GOVCHAIN_LOOKUP_RATE_LIMIT_PER_MINUTE',
+  ipRateLimitPerMinute: 'GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE',
+  readyCacheMs: 'GOVCHAIN_READY_CACHE_MS',
+  opsHost: 'GOVCHAIN_OPS_HOST',
+  opsPort: 'GOVCHAIN_OPS_PORT',
   bodyLimit: 'GOVCHAIN_BODY_LIMIT',
   shutdownTimeoutMs: 'GOVCHAIN_SHUTDOWN_TIMEOUT_MS',
   citizenOperator: 'GOVCHAIN_SERVICE_OPERATOR',

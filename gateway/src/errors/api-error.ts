@@ -23,6 +23,10 @@ export type GatewayErrorKey =
   | 'COMMIT_STATUS_UNKNOWN'
   | 'DISCLOSURE_FAILED'
   | 'SHUTTING_DOWN'
+  /** 431: the request line or headers exceed Node's limit (answered by http/client-errors.ts). */
+  | 'HEADERS_TOO_LARGE'
+  /** 408: the client did not send a complete request within the server's request timeout. */
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL';
 
 /** Body of every error response: `{"error":{"code","key","message","txId","details"}}`. */

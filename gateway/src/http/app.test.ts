@@ -188,15 +188,22 @@ test('unknown routes -> 404 ROUTE_NOT_FOUND JSON', async () => {
   assert.equal((await errorOf(res)).key, 'ROUTE_NOT_FOUND');
 });
 
-test('live, ready, metrics, openapi, docs, helmet and CORS', async () => {
+test('live, ready, openapi, docs, helmet and CORS; no /metrics on the API port', async () => {
   assert.equal((await fetch(`${t.url}/live`)).status, 200);
-  assert.equal((await fetch(`${t.url}/ready`)).status, 200);
-  t.ledger.pingError = new ApiError(503, 'PEER_UNAVAILABLE', 'the peer is not reachable');
-  const notReady = await fetch(`${t.url}/ready`);
-  assert.equal(notReady.status, 503);
-  t.ledger.pingError = undefined;
-  const metrics = await (await fetch(`${t.url}/metrics`)).text();
-  assert.match(metrics, /govchain_gateway_http_request_duration_seconds_bucket\{.*route="\/api\/v1\/properties\/:parcel\/transfers".*status="201"/);
+  const ready = await startTestApp({ readyCacheMs: 1 });
+  try {
+    assert.equal((await fetch(`${ready.url}/ready`)).status, 200);
+    ready.ledger.pingError = new ApiError(503, 'PEER_UNAVAILABLE', 'the peer is not reachable');
+    await new Promise((r) => setTimeout(r, 5));
+    const notReady = await fetch(`${ready.url}/ready`);
+    assert.equal(notReady.status, 503);
+    assert.equal(((await notReady.json()) as { error: { key: string } }).error.key, 'PEER_UNAVAILABLE');
+  } finally {
+    await ready.close();
+  }
+  const metrics = await fetch(`${t.url}/metrics`);
+  assert.equal(metrics.status, 404);
+  assert.equal((await errorOf(metrics)).key, 'ROUTE_NOT_FOUND');
   const openapi = (await (await fetch(`${t.url}/openapi.json`)).json()) as { openapi: string };
   assert.equal(openapi.openapi, '3.1.0');
   const docs = await fetch(`${t.url}/docs/`);

@@ -22,7 +22,7 @@ export function bearerToken(header: string | undefined): string {
 /**
  * Authenticates the bearer token, then binds it to this gateway: the token's org must be this gateway's
  * org (403 FORBIDDEN_ORG), and an operator must have an enrolled Fabric identity (403
- * OPERATOR_NOT_ENROLLED) whose certificate role matches the token role (403 FORBIDDEN_ROLE).
+ * OPERATOR_NOT_ENROLLED) whose certificate carries a role that matches the token role (403 FORBIDDEN_ROLE).
  */
 export function authenticate(verify: TokenVerifier, org: { name: string; mspId: string }, identities: IdentityStore) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -37,7 +37,14 @@ export function authenticate(verify: TokenVerifier, org: { name: string; mspId: 
           operatorId: principal.operatorId,
         });
       }
-      if (identity.role !== undefined && identity.role !== principal.role) {
+      // A certificate without a role attribute proves no role at all: refuse it rather than trust the token's.
+      if (identity.role === undefined) {
+        throw new ApiError(403, 'FORBIDDEN_ROLE', `the enrolled certificate of ${principal.operatorId} carries no govchain.role attribute; re-enrol the operator with a role`, {
+          operatorId: principal.operatorId,
+          reason: 'certificate_has_no_role',
+        });
+      }
+      if (identity.role !== principal.role) {
         throw new ApiError(403, 'FORBIDDEN_ROLE', `the token role ${principal.role} does not match the enrolled role`, { operatorId: principal.operatorId });
       }
     }

@@ -107,8 +107,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], opts: { org: 
   });
   for (const [path, summary] of [
     ['/live', 'Liveness'],
-    ['/ready', 'Readiness: peer reachable and System:Ping evaluates'],
-    ['/metrics', 'Prometheus metrics'],
+    ['/ready', 'Readiness: peer reachable and System:Ping evaluates (answer cached for a few seconds)'],
   ] as const) {
     registry.registerPath({ method: 'get', path, summary, tags: ['Operations'], responses: { 200: { description: 'OK' }, ...(path === '/ready' ? errorResponses({ 503: 'Not ready' }) : {}) } });
   }

@@ -34,7 +34,7 @@ test('every route of issue 5 is in the contract, with its method', () => {
     ['/api/v1/identities/{subject}/history', 'get'], ['/api/v1/properties/{parcel}/history', 'get'], ['/api/v1/businesses/{code}/history', 'get'],
     ['/api/v1/copyrights/{id}/history', 'get'],
     ['/api/v1/governance/config', 'get'], ['/api/v1/catalogue', 'post'], ['/api/v1/grants', 'post'], ['/api/v1/grants/{requesterMsp}/{dataset}/{purpose}/approval', 'post'],
-    ['/api/v1/transactions/{txId}', 'get'], ['/api/v1/events', 'get'], ['/live', 'get'], ['/ready', 'get'], ['/metrics', 'get'],
+    ['/api/v1/transactions/{txId}', 'get'], ['/api/v1/events', 'get'], ['/live', 'get'], ['/ready', 'get'],
     ['/api/v1/sealing-orders', 'post'], ['/api/v1/sealing-orders/{orderId}/end', 'post'], ['/api/v1/sealing-orders/{orderId}', 'get'],
     ['/api/v1/catalogue/{dataset}/approval', 'post'], ['/api/v1/governance/sealing-orgs', 'post'], ['/api/v1/identities/subject-key', 'post'],
   ];

@@ -38,6 +38,8 @@ export interface ServiceOptions {
   signing?: SigningSessionOptions;
   /** Where operator CSRs are relayed (the org's CA); without it enrolment answers 503. */
   enrolment?: EnrolmentDeps;
+  /** How long /ready reuses its last answer (ms). */
+  readyCacheMs?: number;
 }
 
 /** Wires the services over one Ledger. */
@@ -48,7 +50,7 @@ export function createServices(o: ServiceOptions): Services {
     personalData: new PersonalDataService(o.ledger, records, o.mspId, o.registrars),
     transactions: new TransactionService(o.ledger, records),
     events: new EventService(o.ledger, 'GovChainEvent', o.mspId),
-    health: new HealthService(o.ledger, o.serviceOperator),
+    health: new HealthService(o.ledger, o.serviceOperator, o.readyCacheMs),
     signing: new SigningSessions({ identities: o.identities ?? { find: () => undefined }, orgCa: o.orgCa }, o.signing ?? { stepTimeoutMs: 60_000 }),
     enrolment: new EnrolmentService(o.enrolment, o.orgCa),
   };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { CommitError } from '@hyperledger/fabric-gateway';
 import { connectAs, OperatorClient } from '../support/fabric';
 import { makeCitizen } from '../support/citizens';
-import { eventually } from '../support/network';
+import { eventually, peersInStep } from '../support/network';
 import { evaluateJson, rejectsWithKey, rid, submitJson } from '../support/tx';
 import { lookup, registerCitizen, Staged, transient } from '../support/identity';
 
@@ -90,6 +90,8 @@ describe('identity, personal-data access and audit on the real network', () => {
     const expiresAt = new Date(Date.now() + 24 * 3600_000).toISOString();
     await submitJson(govAdmin.contract('Governance'), 'ProposeGrant', { ...amendment, requesterMsp: MR, dataset, purpose, expiresAt, legalBasis: 'Company Registration Regulation art. 7' });
     await submitJson(psbAdmin.contract('Governance'), 'ApproveGrant', { ...amendment, requesterMsp: MR, dataset, purpose });
+    // RequestAccess is endorsed on the accessor's own peer, which must have committed the owner's approval first.
+    await peersInStep();
     const access = await submitJson<{ accessId: string }>(mrClerk.contract('Audit'), 'RequestAccess', { subjectKey: subject.subjectKey, dataset, fields: ['name', 'birthDate'], purpose, legalBasis: 'Company Registration Regulation art. 7', caseId: 'CASE-3' });
     const data = await eventually('the owner\'s peer to have committed the access entry', () =>
       evaluateJson<{ fields: Record<string, string> }>(mrClerk.contract('Identity'), 'ReadPersonalData', [access.accessId], { endorsingOrganizations: [PSB] }));

@@ -19,12 +19,15 @@ export function apiSuite(title: string): void {
     });
     after(async () => stopGateways(gw));
 
-    it('serves /live, /ready, /metrics, /openapi.json and /docs', async () => {
+    it('serves /live, /ready, /openapi.json and /docs; /metrics only on the operations port', async () => {
       const gsc = g('GovServiceCenter');
       assert.equal((await call(gsc, 'GET', '/live')).status, 200);
       assert.deepEqual((await call(gsc, 'GET', '/ready')).body, { status: 'ready', org: 'GovServiceCenter' });
-      const metrics = await call(gsc, 'GET', '/metrics');
-      assert.match(metrics.text, /govchain_gateway_fabric_stage_duration_seconds_bucket\{[^}]*stage="evaluate"/);
+      const metrics = await fetch(`${gsc.opsUrl}/metrics`);
+      assert.match(await metrics.text(), /govchain_gateway_fabric_stage_duration_seconds_bucket\{[^}]*stage="evaluate"/);
+      const onApi = await call<{ error: { key: string } }>(gsc, 'GET', '/metrics');
+      assert.equal(onApi.status, 404);
+      assert.equal(onApi.body.error.key, 'ROUTE_NOT_FOUND');
       assert.equal(((await call<{ openapi: string }>(gsc, 'GET', '/openapi.json')).body).openapi, '3.1.0');
       assert.equal((await call(gsc, 'GET', '/docs/')).status, 200);
     });

@@ -28,7 +28,11 @@ describe('gateway 4xx paths against the real network', () => {
   });
 
   it('403: token of another org, operator not enrolled, chaincode role and org checks', async () => {
-    expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: tokenFor('CopyrightOffice', 'clerk1', 'clerk') }), 403, 'FORBIDDEN_ORG');
+    // Another department's token names that department's audience: refused before the org is even looked at.
+    const foreign = expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: tokenFor('CopyrightOffice', 'clerk1', 'clerk') }), 401, 'UNAUTHENTICATED');
+    assert.deepEqual(foreign.details, { reason: 'wrong_audience' });
+    // Minted for this gateway's audience but for another org: FORBIDDEN_ORG.
+    expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: tokenFor('CopyrightOffice', 'clerk1', 'clerk', 600, 'govchain-gateway:PublicSecurity') }), 403, 'FORBIDDEN_ORG');
     expectError(await call(gw.ps, 'GET', `/api/v1/identities/${hex64()}`, { token: tokenFor(gw.ps.org, 'ghost9', 'clerk') }), 403, 'OPERATOR_NOT_ENROLLED');
     expectError(await call(gw.ps, 'POST', '/api/v1/identities', { token: tokenFor(gw.ps.org, 'clerk1', 'clerk'), body: { personalData: newPerson() } }), 403, 'FORBIDDEN_ROLE');
     const notRegistrar = await call(gw.co, 'POST', '/api/v1/identities', { token: tokenFor(gw.co.org, 'registrar1', 'registrar'), body: { personalData: newPerson() } });

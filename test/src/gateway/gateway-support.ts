@@ -39,6 +39,12 @@ export interface TestGateway {
   org: string;
   mspId: string;
   url: string;
+  /** The operations listener (/metrics, /live, /ready), loopback only. */
+  opsUrl: string;
+  /** The gateway's process id (its command line and open sockets are inspected by security tests). */
+  pid(): number | undefined;
+  /** True while the gateway process runs. */
+  running(): boolean;
   stop(): Promise<void>;
   restart(): Promise<void>;
 }
@@ -76,6 +82,7 @@ export async function startGateway(org: string, env: Record<string, string> = {}
   if (clientSigning) await ensureServiceIdentity(org);
   const keys = clientSigning ? { GOVCHAIN_DEV_OPERATOR_KEYS: 'false', GOVCHAIN_SERVICE_OPERATOR: SERVICE_IDENTITY } : { GOVCHAIN_DEV_OPERATOR_KEYS: 'true' };
   const url = `http://127.0.0.1:${port}`;
+  const opsUrl = `http://127.0.0.1:${Number(env.GOVCHAIN_OPS_PORT ?? port + 6000)}`;
   const logDir = resolve(dataDir(), 'gateway');
   mkdirSync(logDir, { recursive: true });
   let child: ChildProcess;
@@ -84,7 +91,8 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port)], {
       stdio: ['ignore', log, log],
       // The topology's operators have development keys the gateway may hold, except in client-signing mode.
-      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', ...keys, ...env },
+      // Every e2e request comes from 127.0.0.1: lift the per-IP limit (its own test sets it low again).
+      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE: '1000000', ...keys, ...env },
     });
     closeSync(log);
     await waitReady(url, child, 30_000);
@@ -98,13 +106,26 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     clearTimeout(timer);
   };
   await launch();
-  return { org, mspId: dept.mspId, url, stop, restart: async () => { await stop(); await launch(); } };
+  return {
+    org,
+    mspId: dept.mspId,
+    url,
+    opsUrl,
+    pid: () => child.pid,
+    running: () => child.exitCode === null && child.signalCode === null,
+    stop,
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+  };
 }
 
-/** Issues a development token with the gateway's token CLI. */
-export function tokenFor(org: string, sub: string, role: string, ttl = 600): string {
+/** Issues a development token with the gateway's token CLI (for the org's own gateway audience unless `audience` is given). */
+export function tokenFor(org: string, sub: string, role: string, ttl = 600, audience?: string): string {
   const args = role === 'citizen' ? ['--org', org, '--role', role, '--subject', sub] : ['--org', org, '--operator', sub, '--role', role];
-  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8' }).trim();
+  const env = audience === undefined ? process.env : { ...process.env, GOVCHAIN_JWT_AUDIENCE: audience };
+  return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8', env }).trim();
 }
 
 const signers = new Map<string, Promise<OperatorSigner>>();

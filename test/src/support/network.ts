@@ -26,3 +26,14 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
+
+/**
+ * Waits (bounded) until every department peer has committed as many blocks as the highest one: a write committed
+ * through one org's peer is then visible to endorsements on every other org's peer.
+ */
+export async function peersInStep(timeoutMs = 30_000): Promise<void> {
+  await eventually('every department peer at the same height', async () => {
+    const heights = Object.values(await peerHeights());
+    return Math.min(...heights) === Math.max(...heights) ? true : undefined;
+  }, timeoutMs);
+}
