@@ -26,9 +26,14 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-/** A copy of bytes as an ArrayBuffer of its own (what Web Crypto and asn1 libraries take). */
+/**
+ * A copy of bytes as an ArrayBuffer of its own (what Web Crypto and asn1 libraries take). Copied element by
+ * element: a Node Buffer's slice() is a view on a shared pool, whose .buffer holds other data too.
+ */
 export function arrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
 }
 
 /** SHA-256 of bytes (Web Crypto). */

@@ -31,3 +31,12 @@ test('a high S is replaced by n - S; small r and s get minimal DER integers', ()
   assert.equal(top[3], 33, 'an r with its top bit set gets a leading zero byte');
   assert.throws(() => p1363ToLowSDer(new Uint8Array(63)));
 });
+
+test('Node Buffers (views on a shared pool) are signed as their own bytes only', async () => {
+  const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  const pooled = Buffer.from('a proposal from base64'.repeat(3));
+  assert.ok(pooled.byteOffset > 0 || pooled.buffer.byteLength > pooled.length, 'a pooled Buffer');
+  const signature = await signMessage(keys.privateKey, pooled);
+  assert.ok(verify('sha256', Buffer.from(pooled), { key: KeyObject.from(keys.publicKey), dsaEncoding: 'der' }, signature));
+  assert.deepEqual(derToRs(Buffer.from(signature)), derToRs(signature));
+});

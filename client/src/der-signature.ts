@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import { arrayBuffer } from './bytes';
 
 /** Order of the P-256 group: S above half of it is "high" and Fabric refuses it. */
 const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
@@ -20,7 +21,7 @@ export function p1363ToLowSDer(raw: Uint8Array): Uint8Array {
 
 /** The (r, s) of a DER ECDSA signature (for tests and checks). */
 export function derToRs(der: Uint8Array): { r: bigint; s: bigint } {
-  const parsed = asn1js.fromBER(der.slice().buffer as ArrayBuffer);
+  const parsed = asn1js.fromBER(arrayBuffer(der));
   const seq = parsed.result as asn1js.Sequence;
   if (parsed.offset === -1 || !(seq instanceof asn1js.Sequence)) throw new Error('not a DER ECDSA signature');
   const [r, s] = seq.valueBlock.value as asn1js.Integer[];

@@ -26,9 +26,14 @@ export interface EnrolmentTicket {
 /** Where the ticket goes: a new file (created with mode 0600, never overwritten) or this terminal. */
 export type TicketDestination = { kind: 'file'; path: string } | { kind: 'terminal'; write: (s: string) => void };
 
-/** The CA endpoint of an org on this network (REST API, TLS pinned to the CA's certificate). */
+/** The CA's root certificate: it issued the CA server's TLS certificate, so it is what TLS is verified against. */
+export function caRootCertPath(orgName: string): string {
+  return join(paths.caHome(orgName), 'ca-cert.pem');
+}
+
+/** The CA endpoint of an org on this network (REST API, TLS verified against the CA's own root only). */
 export function caEndpointOf(t: Topology, org: DepartmentOrg): CaEndpoint {
-  return { url: `https://${t.host}:${org.ca.port}`, caName: caName(org), tlsCertPem: readFileSync(paths.caTlsCert(org.name)) };
+  return { url: `https://${t.host}:${org.ca.port}`, caName: caName(org), tlsCertPem: readFileSync(caRootCertPath(org.name)) };
 }
 
 /** The CA's bootstrap registrar as `network:up` enrolled it (certificate and key under the org's CA client home). */

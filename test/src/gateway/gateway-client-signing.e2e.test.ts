@@ -64,8 +64,14 @@ describe('the write routes the API suite does not reach, client-signed; then eve
 
   it('audit imports, and a sealing order issued and ended by an investigator', async () => {
     const ps = g('PublicSecurity');
+    const gsc = g('GovServiceCenter');
     const subject = await registerCitizen(ps);
-    const entry = { dataset: 'legacy', fields: ['name'], purpose: 'identity-check', legalBasis: 'Law art. 1', caseId: 'CS-IMPORT', accessorOperatorId: 'legacy.clerk3', role: 'clerk', subjectKey: subject, at: '2023-05-01T09:00:00.000Z' };
+    const dataset = `cs-legacy-${hex64().slice(0, 8)}`;
+    ok(await call(gsc, 'POST', '/api/v1/catalogue', {
+      token: tokenFor(gsc.org, 'admin1', 'admin'),
+      body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name'], shareClass: 'conditional', legalBasis: 'Law art. 1', ...BECAUSE },
+    }));
+    const entry = { dataset, fields: ['name'], purpose: 'identity-check', legalBasis: 'Law art. 1', caseId: 'CS-IMPORT', accessorOperatorId: 'legacy.clerk3', role: 'clerk', subjectKey: subject, at: '2023-05-01T09:00:00.000Z' };
     ok(await call(ps, 'POST', '/api/v1/audit/imports', { token: tokenFor(ps.org, 'admin1', 'admin'), body: { batchId: `cs-${hex64().slice(0, 8)}`, source: 'legacy', legalAuthority: 'Data Administration Regulation art. 12', entries: [entry] } }));
     const investigator = tokenFor(ps.org, 'investigator1', 'investigator');
     const order = await call<{ data: { orderId: string } }>(ps, 'POST', '/api/v1/sealing-orders', {

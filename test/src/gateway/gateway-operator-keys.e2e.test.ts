@@ -161,20 +161,22 @@ describe('operator-held keys on the real network: enrolment, client-signed write
   });
 
   it("operator A's signature presented with operator B's token is refused", async () => {
-    const body = { personalData: newPerson() };
+    // A route both may call (identity status), so that only the signer is wrong.
+    const path = `/api/v1/identities/${hex64()}/status`;
+    const body = { action: 'suspend', ...BECAUSE };
     // A's client (A's certificate) with B's token: refused before anything is built.
-    const asB = await client(registrar, { token: clerk.token }).send('POST', '/api/v1/identities', { body });
+    const asB = await client(registrar, { token: clerk.token }).send('POST', path, { body });
     assert.equal(asB.status, 403);
     assert.equal((asB.body as { error: { key: string } }).error.key, 'SIGNER_MISMATCH');
     // B's token and B's enrolled certificate as creator, signed with A's key: the gateway refuses the signature.
     const key = `ab-${randomUUID()}`;
-    const first = await raw('POST', `/api/v1/identities/${hex64()}/status`, clerk.token(), { body: { action: 'suspend', ...BECAUSE }, key, headers: { prefer: 'sign=client' } });
+    const first = await raw('POST', path, clerk.token(), { body, key, headers: { prefer: 'sign=client' } });
     assert.equal(first.status, 202, JSON.stringify(first.body));
     const wrong = await sendSignature(first.body, clerk.token(), await registrar.signer.sign(Buffer.from(first.body.message, 'base64')), key);
     assert.equal(wrong.status, 400);
     assert.equal(wrong.body.error?.key, 'SIGNATURE_INVALID');
     // And A's own client never signs a proposal naming someone else's certificate.
-    const refused = await client(registrar, { token: clerk.token, sendCertificate: false }).send('POST', '/api/v1/identities', { body }).catch((e: unknown) => e);
+    const refused = await client(registrar, { token: clerk.token, sendCertificate: false }).send('POST', path, { body }).catch((e: unknown) => e);
     assert.ok(refused instanceof GovChainError && refused.key === 'SIGNING_REQUEST_INVALID', String(refused));
   });
 
@@ -248,12 +250,14 @@ describe('operator-held keys on the real network: enrolment, client-signed write
     const body = { personalData: newPerson() };
     let res = await raw('POST', '/api/v1/identities', token, { body, key, headers: { prefer: 'sign=client' } });
     let last: { step: SignatureRequired; signature: Uint8Array } | undefined;
+    const trace: string[] = [];
     while (res.status === 202) {
+      trace.push(`${res.body.step}:${res.body.call.transaction}:${res.body.kind}:${res.body.transactionId.slice(0, 8)}`);
       const signature = await registrar.signer.sign(Buffer.from(res.body.message, 'base64'));
       last = { step: res.body, signature };
       res = await sendSignature(res.body, token, signature, key);
     }
-    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.status, 201, `${JSON.stringify(res.body)} after ${trace.join(' ')}`);
     assert.ok(last && last.step.kind === 'transaction');
     const subject = res.body.data?.subjectKey as string;
     const again = await sendSignature(last.step, token, last.signature, key);

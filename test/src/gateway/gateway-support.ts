@@ -13,8 +13,11 @@ import { devOperatorSigner, ensureServiceIdentity, SERVICE_IDENTITY, tokenClaims
 const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
 const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
-/** E2E gateways listen on PORT_BASE + department index, away from the `npm start` ports. */
-export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? 3300);
+/**
+ * E2E gateways listen on PORT_BASE + department index, 300 above the topology's own gateway ports (away from the
+ * `npm start` ports, and shifted with the topology, so two slots never share one).
+ */
+export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? Math.min(...departments(loadTopology()).map((d) => d.gatewayPort)) + 300);
 
 /**
  * Client-signing mode of a test file (see useClientSigning): gateways start without operator keys and every
