@@ -9,6 +9,7 @@ import { principalId, type Principal } from './auth/principal';
 import { ApiError } from './errors/api-error';
 import type { IdentityStore } from './fabric/identity-store';
 import type { Ledger } from './fabric/ledger';
+import type { ReceiptSource } from './fabric/receipt-source';
 import { authenticate } from './http/authenticate';
 import { authenticateUnenrolled } from './http/authenticate-unenrolled';
 import type { OrgCa } from './fabric/signing-certificate';
@@ -21,6 +22,7 @@ import type { GatewayMetrics } from './observability/metrics';
 import { readyHandler } from './observability/ops-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { mountEventsRoute } from './routes/events-route';
+import { mountReceiptRoutes } from './routes/receipt-routes';
 import { apiRoutes } from './routes/routes';
 import { createServices, type Services } from './services/services';
 import type { Registrars } from './services/personal-data-service';
@@ -43,6 +45,10 @@ export interface AppSettings {
   sseHeartbeatMs?: number;
   /** How long one client-signing step waits for the signature (default 60 s). */
   signingStepTimeoutMs?: number;
+  /** Base URL printed in certificates' QR codes for the public receipt route (default: this gateway's address). */
+  publicUrl?: string;
+  /** Above this many bytes of other envelopes, receipts split the block data into parts. */
+  receiptInlineBytes?: number;
 }
 
 /** Everything the app depends on; main.ts builds the real ones, tests pass fakes. */
@@ -55,6 +61,8 @@ export interface AppDeps {
   metrics: GatewayMetrics;
   /** Aborted at shutdown: ends SSE streams. */
   shutdown?: AbortSignal;
+  /** Raw ledger bytes for receipts and certificates. */
+  receiptSource?: ReceiptSource;
   /** Overrides the route table (tests). */
   routes?: RouteSpec[];
   /** The org's CA certificates: client signatures are accepted only with certificates they issued. */
@@ -84,6 +92,8 @@ export function createApp(deps: AppDeps): GatewayApp {
     ...(deps.orgCa ? { orgCa: deps.orgCa } : {}),
     ...(deps.enrolment ? { enrolment: deps.enrolment } : {}),
     signing: { stepTimeoutMs: settings.signingStepTimeoutMs ?? 60_000 },
+    ...(deps.receiptSource ? { receiptSource: deps.receiptSource } : {}),
+    ...(settings.receiptInlineBytes ? { receiptInlineBytes: settings.receiptInlineBytes } : {}),
     ...(settings.readyCacheMs !== undefined ? { readyCacheMs: settings.readyCacheMs } : {}),
   });
   const routes = deps.routes ?? apiRoutes();
@@ -169,6 +179,10 @@ export function createApp(deps: AppDeps): GatewayApp {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,
     logger,
     shutdown: deps.shutdown ?? new AbortController().signal,
+  });
+  mountReceiptRoutes(router, { authenticated: [guards.authenticate, guards.rateLimit], anonymous: [guards.rateLimit] }, services, {
+    publicUrl: settings.publicUrl ?? 'http://127.0.0.1',
+    issuerMsp: settings.org.mspId,
   });
   mountRoutes(router, routes, guards, services);
   app.use(router);

@@ -1,4 +1,5 @@
-import { loadConnectionProfile, type OrgProfile } from '@govchain/network';
+import { endorsementPolicy, loadConnectionProfile, type OrgProfile } from '@govchain/network';
+import { parsePolicy, renderPolicy } from '@govchain/verifier';
 import type { Algorithm } from 'jsonwebtoken';
 import type { Logger } from 'pino';
 import type { AppSettings } from './app';
@@ -9,6 +10,7 @@ import type { GatewayConfig } from './config/config';
 import { ConfigError } from './config/config-error';
 import { ConnectionPool } from './fabric/connection';
 import { FabricLedger } from './fabric/fabric-ledger';
+import { FabricReceiptSource } from './fabric/receipt-source';
 import { fileIdentityStore, type IdentityStore } from './fabric/identity-store';
 import type { GatewayMetrics } from './observability/metrics';
 import type { OrgCa } from './fabric/signing-certificate';
@@ -25,6 +27,7 @@ export interface RealDeps {
   profile: OrgProfile;
   orgCa: OrgCa;
   enrolment: EnrolmentDeps;
+  receiptSource: FabricReceiptSource;
 }
 
 /** The org's CA certificate(s) from the connection profile: the only issuers of certificates clients may sign with. */
@@ -51,22 +54,34 @@ export function buildVerifier(config: GatewayConfig): TokenVerifier {
 
 /** Builds the Fabric-backed dependencies of the configured department from the connection profile. */
 export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _logger: Logger): RealDeps {
-  const profile = loadConnectionProfile().orgs.find((o) => o.name === config.department.name);
+  const connectionProfile = loadConnectionProfile();
+  const profile = connectionProfile.orgs.find((o) => o.name === config.department.name);
   if (!profile) throw new ConfigError('invalid gateway configuration', [`the connection profile has no org ${config.department.name}`]);
   // Without the development flag the gateway loads exactly one private key: its own service identity's.
   const identities = fileIdentityStore(profile.mspId, profile.usersDir, {
     mayHoldKey: (operatorId) => config.devOperatorKeys || operatorId === config.citizenOperator,
   });
+  const connections = new ConnectionPool();
   const ledger = new FabricLedger({
     channel: config.topology.channel,
     chaincode: config.topology.chaincode.name,
     peer: { endpoint: profile.peerEndpoint, hostAlias: profile.peerHostAlias, tlsRootCertPath: profile.tlsRootCertPath },
-    connections: new ConnectionPool(),
+    connections,
     identities,
     serviceOperator: config.citizenOperator,
     retry: { maxRetries: config.maxRetries, baseMs: config.retryBaseMs },
     timeouts: { endorseMs: config.endorseTimeoutMs, evaluateMs: config.evaluateTimeoutMs, submitMs: config.submitTimeoutMs, commitMs: config.commitTimeoutMs },
     observer: metrics.fabric,
+  });
+  const receiptSource = new FabricReceiptSource({
+    ledger,
+    connections,
+    channel: config.topology.channel,
+    // Stated in canonical form: the verifier refuses any other spelling of a policy.
+    chaincodePolicy: renderPolicy(parsePolicy(endorsementPolicy(config.topology))),
+    ownMspId: profile.mspId,
+    peers: connectionProfile.orgs.map((o) => ({ mspId: o.mspId, endpoint: { endpoint: o.peerEndpoint, hostAlias: o.peerHostAlias, tlsRootCertPath: o.tlsRootCertPath } })),
+    attestTimeoutMs: config.evaluateTimeoutMs,
   });
   const registrars: AppSettings['registrars'] = {};
   for (const org of config.topology.orgs) {
@@ -84,6 +99,8 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
     signingStepTimeoutMs: config.signingStepTimeoutMs,
+    publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    receiptInlineBytes: config.receiptInlineBytes,
   };
   const orgCa = loadOrgCa(profile);
   const enrolment: EnrolmentDeps = {
@@ -92,5 +109,5 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     usersDir: profile.usersDir,
     identities,
   };
-  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile, orgCa, enrolment };
+  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile, orgCa, enrolment, receiptSource };
 }

@@ -55,6 +55,8 @@ export const rawConfigSchema = z.strictObject({
   evaluateTimeoutMs: positiveInt('evaluate timeout').default(5000),
   submitTimeoutMs: positiveInt('submit timeout').default(5000),
   commitTimeoutMs: positiveInt('commit timeout').default(60000),
+  receiptInlineBytes: z.coerce.number({ error: 'receipt inline bytes must be a number' }).int().min(1024, 'receipt inline bytes must be at least 1024').default(4 * 1024 * 1024),
+  publicUrl: z.url({ protocol: /^https?$/, error: 'public URL must be an http(s) URL such as https://copyright.gov.example' }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Development only: the gateway may load operators' private keys from the users directory and sign for them.
@@ -106,6 +108,8 @@ export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
   evaluateTimeoutMs: 'GOVCHAIN_EVALUATE_TIMEOUT_MS',
   submitTimeoutMs: 'GOVCHAIN_SUBMIT_TIMEOUT_MS',
   commitTimeoutMs: 'GOVCHAIN_COMMIT_TIMEOUT_MS',
+  publicUrl: 'GOVCHAIN_PUBLIC_URL',
+  receiptInlineBytes: 'GOVCHAIN_RECEIPT_INLINE_BYTES',
   logLevel: 'GOVCHAIN_LOG_LEVEL',
   devOperatorKeys: 'GOVCHAIN_DEV_OPERATOR_KEYS',
   signingStepTimeoutMs: 'GOVCHAIN_SIGNING_STEP_TIMEOUT_MS',

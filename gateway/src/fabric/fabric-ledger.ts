@@ -2,7 +2,7 @@ import { CommitError, connect, hash, type Commit, type Gateway, type Network, ty
 import { newNativeSigner } from './native-signer';
 import { commitStatusAs, signProposal, signTransaction } from './offline-signing';
 import { creatorOf } from './tx-creator';
-import { common, peer } from '@hyperledger/fabric-protos';
+import { common, gateway as gatewayProtos, peer } from '@hyperledger/fabric-protos';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { ApiError } from '../errors/api-error';
 import { isRetryableCommitError, mapFabricError, validationCodeName, type FabricStage } from '../errors/fabric-error-map';
@@ -90,11 +90,16 @@ export class FabricLedger implements Ledger {
     return gw;
   }
 
-  /** The Gateway for ledger reads on behalf of `operatorId`: their held key, else the service identity. */
-  #reader(operatorId: string): Gateway {
+  /** Who signs ledger reads on behalf of `operatorId`: the operator when the gateway holds their key, else the service identity. */
+  #readerId(operatorId: string): string {
     const service = this.#opts.serviceOperator;
-    if (service === undefined || service === operatorId || this.#opts.identities.find(operatorId)?.privateKey) return this.#gateway(operatorId);
-    return this.#gateway(service);
+    if (service === undefined || service === operatorId || this.#opts.identities.find(operatorId)?.privateKey) return operatorId;
+    return service;
+  }
+
+  /** The Gateway for ledger reads on behalf of `operatorId` (see #readerId). */
+  #reader(operatorId: string): Gateway {
+    return this.#gateway(this.#readerId(operatorId));
   }
 
   /** A Gateway with the client's certificate and no signer: it can only build what the client then signs. */
@@ -180,6 +185,31 @@ export class FabricLedger implements Ledger {
   async #qscc(operatorId: string, fn: string, ...args: string[]): Promise<Uint8Array> {
     const contract = this.#reader(operatorId).getNetwork(this.#opts.channel).getContract('qscc');
     return timed(this.#opts.observer, 'evaluate', () => contract.evaluateTransaction(fn, this.#opts.channel, ...args));
+  }
+
+  /**
+   * Raw bytes of a qscc query (fn(channel, ...args)) on this org's peer, signed by the operator (receipts keep
+   * them). Errors are the client library's, unmapped: "no such transaction" is not a peer failure.
+   */
+  systemQuery(operatorId: string, fn: string, ...args: string[]): Promise<Uint8Array> {
+    return this.#qscc(operatorId, fn, ...args);
+  }
+
+  /**
+   * A qscc proposal fn(channel, ...args) signed by the operator's own key, for sending to any peer's Endorser
+   * service: `proposal` is the Proposal bytes, `signed` the SignedProposal bytes.
+   */
+  async signedSystemProposal(operatorId: string, fn: string, ...args: string[]): Promise<{ proposal: Uint8Array; signed: Uint8Array }> {
+    // A ledger read like the others: signed by the operator's held key, else by the gateway's service identity.
+    const readerId = this.#readerId(operatorId);
+    const id = this.#opts.identities.find(readerId);
+    if (!id?.privateKey) throw new ApiError(403, 'OPERATOR_NOT_ENROLLED', `this gateway holds no key to read the ledger for ${operatorId}`);
+    const unsigned = this.#gateway(readerId).getNetwork(this.#opts.channel).getContract('qscc').newProposal(fn, { arguments: [this.#opts.channel, ...args] });
+    const signedProposal = gatewayProtos.ProposedTransaction.deserializeBinary(unsigned.getBytes()).getProposal();
+    if (!signedProposal) throw new ApiError(500, 'INTERNAL', 'the client library built no proposal');
+    const proposal = signedProposal.getProposalBytes_asU8();
+    signedProposal.setSignature(await newNativeSigner(id.privateKey)(proposal));
+    return { proposal, signed: signedProposal.serializeBinary() };
   }
 
   async transaction(operatorId: string, txId: string): Promise<TxInfo> {

@@ -21,6 +21,7 @@ export const committedSchema = z
   .object({
     txId: z.string(),
     blockNumber: z.number().int(),
+    receipt: z.string().describe('URL of the transaction receipt (GET, govchain-receipt/1)'),
     data: z.unknown().describe('The record or result the chaincode returned'),
   })
   .openapi('Committed');

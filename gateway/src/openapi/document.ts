@@ -2,6 +2,8 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import type { RouteSpec } from '../http/route-spec';
 import { eventsQuerySchema } from '../routes/events-route';
+import { publicReceiptQuerySchema, RECEIPT_ROUTE_DOCS, receiptParamsSchema, receiptPartParamsSchema } from '../routes/receipt-routes';
+import { receiptSchema } from '@govchain/verifier';
 import { errorBodySchema } from './common-schemas';
 import { signatureRequiredSchema } from '../routes/signing-routes';
 
@@ -105,6 +107,40 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], opts: { org: 
     request: { query: eventsQuerySchema, headers: z.object({ 'Last-Event-ID': z.string().regex(/^\d+:\d+$/).optional() }) },
     responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorResponses(ERROR_STATUSES) },
   });
+  const receipt = receiptSchema;
+  const receiptResponse = { description: 'The receipt (header GovChain-Receipt-Digest: sha256 of its canonical JSON)', content: { 'application/json': { schema: receipt } } };
+  const receiptErrors = errorResponses({ 404: 'Unknown transaction (TRANSACTION_NOT_FOUND, RECEIPT_NOT_FOUND)', 409: 'Invalidated at commit (TRANSACTION_INVALID)', 503: 'Too few peers could attest (ATTESTATION_UNAVAILABLE)' });
+  registry.registerPath({
+    method: 'get', path: RECEIPT_ROUTE_DOCS.receipt.path, operationId: RECEIPT_ROUTE_DOCS.receipt.operationId, summary: RECEIPT_ROUTE_DOCS.receipt.summary, tags: ['Receipts'],
+    description: 'Operators: receipts of every family except audit entries, which need the auditor role. Citizens: receipts whose records name them (identity and audit records must be their own; sealed entries are withheld). See docs/receipts.md.',
+    security: [{ [bearer.name]: [] }],
+    request: { params: receiptParamsSchema },
+    responses: { 200: receiptResponse, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
+  });
+  registry.registerPath({
+    method: 'get', path: RECEIPT_ROUTE_DOCS.publicReceipt.path, operationId: RECEIPT_ROUTE_DOCS.publicReceipt.operationId, summary: RECEIPT_ROUTE_DOCS.publicReceipt.summary, tags: ['Receipts'],
+    description: 'No token. Only for transactions that a certificate shows (copyright deposits, property titles, business registrations) and only with evidence = SHA-256 of the committed envelope, as printed in the certificate\'s QR code; anything else is 404.',
+    security: [],
+    request: { params: receiptParamsSchema, query: publicReceiptQuerySchema },
+    responses: { 200: receiptResponse, ...errorResponses({ 400: 'Invalid input (INVALID_ARGUMENT)', 404: 'No public receipt (RECEIPT_NOT_FOUND)', 429: 'Rate limit exceeded (RATE_LIMITED)' }) },
+  });
+  for (const [doc, isPublic] of [[RECEIPT_ROUTE_DOCS.part, false], [RECEIPT_ROUTE_DOCS.publicPart, true]] as const) {
+    registry.registerPath({
+      method: 'get', path: doc.path, operationId: doc.operationId, summary: doc.summary, tags: ['Receipts'],
+      security: isPublic ? [] : [{ [bearer.name]: [] }],
+      request: { params: receiptPartParamsSchema, ...(isPublic ? { query: publicReceiptQuerySchema } : {}) },
+      responses: { 200: { description: 'application/octet-stream', content: { 'application/octet-stream': { schema: z.string().describe('part bytes') } } }, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
+    });
+  }
+  for (const c of RECEIPT_ROUTE_DOCS.certificates) {
+    registry.registerPath({
+      method: 'get', path: c.path, operationId: c.operationId, summary: c.summary, tags: ['Receipts'],
+      description: 'A printable A4 certificate in Chinese and English with the record, its transaction and block, a QR code (verification URL with the receipt digest) and the receipt JSON attached as govchain-receipt.json. Same access rule as the receipt.',
+      security: [{ [bearer.name]: [] }],
+      request: { params: z.object({ [c.param]: c.schema }) },
+      responses: { 200: { description: 'application/pdf', content: { 'application/pdf': { schema: z.string().describe('PDF bytes') } } }, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
+    });
+  }
   for (const [path, summary] of [
     ['/live', 'Liveness'],
     ['/ready', 'Readiness: peer reachable and System:Ping evaluates (answer cached for a few seconds)'],

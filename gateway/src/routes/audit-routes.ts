@@ -6,6 +6,7 @@ import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
 import { ApiError } from '../errors/api-error';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { pageQuerySchema, pageSchema, readRoute, submitRoute } from './route-helpers';
+import { withReceiptLinks } from './receipt-links';
 
 /** The citizen's log: a page of the entries they may see, and how many are withheld and until when. */
 const accessLogSchema = z.object({
@@ -66,7 +67,7 @@ export function auditRoutes(): RouteSpec[] {
       responses: [{ status: 200, description: 'A page of audit entries', schema: pageSchema }],
       handler: async (ctx) => {
         const sel = auditSelector(ctx.query);
-        return { status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', ...sel }) };
+        return { status: 200, body: withReceiptLinks(await ctx.services.records.read(ctx.principal, { contract: 'Audit', ...sel })) };
       },
     }),
     submitRoute({
@@ -89,7 +90,7 @@ export function auditRoutes(): RouteSpec[] {
       handler: async (ctx) => {
         if (ctx.principal.kind !== 'citizen') throw new ApiError(403, 'FORBIDDEN_ROLE', 'this resource is for citizens');
         const args = [ctx.principal.subject, 'citizen', String(ctx.query.pageSize), ctx.query.bookmark];
-        return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'ListBySubject', args }) };
+        return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: withReceiptLinks(await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'ListBySubject', args })) };
       },
     }),
     submitRoute({

@@ -7,6 +7,7 @@ import type { RouteAccess, RouteSpec, ResponseSpec } from '../http/route-spec';
 import { defineRoute } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
 import { committedSchema, submittedSchema } from '../openapi/common-schemas';
+import { withReceiptLinks } from './receipt-links';
 
 /** Query of paginated reads: pageSize 1..100 (default 20) and the opaque bookmark of the previous page. */
 export const pageQuerySchema = z.strictObject({
@@ -122,7 +123,7 @@ export function readRoute<P, Q>(o: ReadRouteOptions<P, Q>): RouteSpec {
     responses: [{ status: 200, description: 'OK', schema: o.paged ? pageSchema : recordSchema }],
     handler: async (ctx) => ({
       status: 200,
-      body: await ctx.services.records.read(ctx.principal, { contract: o.contract, transaction: o.transaction, args: o.args(ctx.params, ctx.query, ctx.principal) }),
+      body: withReceiptLinks(await ctx.services.records.read(ctx.principal, { contract: o.contract, transaction: o.transaction, args: o.args(ctx.params, ctx.query, ctx.principal) })),
     }),
   });
 }

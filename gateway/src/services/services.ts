@@ -1,7 +1,9 @@
 import type { Ledger } from '../fabric/ledger';
+import type { ReceiptSource } from '../fabric/receipt-source';
 import { EventService } from './event-service';
 import { HealthService } from './health-service';
 import { PersonalDataService, type Registrars } from './personal-data-service';
+import { ReceiptService } from './receipt-service';
 import { RecordService } from './record-service';
 import { TransactionService } from './transaction-service';
 import { EnrolmentService, type EnrolmentDeps } from './enrolment-service';
@@ -20,6 +22,7 @@ export interface Services {
   signing: SigningSessions;
   /** Operator enrolment: relays a CSR to the org's CA (the gateway never sees the key). */
   enrolment: EnrolmentService;
+  receipts: ReceiptService;
 }
 
 /** Options to build the services. */
@@ -38,6 +41,9 @@ export interface ServiceOptions {
   signing?: SigningSessionOptions;
   /** Where operator CSRs are relayed (the org's CA); without it enrolment answers 503. */
   enrolment?: EnrolmentDeps;
+  /** Raw ledger bytes for receipts (absent in unit tests: receipt routes answer 503). */
+  receiptSource?: ReceiptSource;
+  receiptInlineBytes?: number;
   /** How long /ready reuses its last answer (ms). */
   readyCacheMs?: number;
 }
@@ -53,5 +59,6 @@ export function createServices(o: ServiceOptions): Services {
     health: new HealthService(o.ledger, o.serviceOperator, o.readyCacheMs),
     signing: new SigningSessions({ identities: o.identities ?? { find: () => undefined }, orgCa: o.orgCa }, o.signing ?? { stepTimeoutMs: 60_000 }),
     enrolment: new EnrolmentService(o.enrolment, o.orgCa),
+    receipts: new ReceiptService(o.receiptSource, records, o.serviceOperator, o.receiptInlineBytes),
   };
 }

@@ -14,8 +14,8 @@ const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
 const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
 /**
- * E2E gateways listen on PORT_BASE + department index, 300 above the topology's own gateway ports (away from the
- * `npm start` ports, and shifted with the topology, so two slots never share one).
+ * E2E gateways listen on PORT_BASE + department index, 300 above the topology's own gateway ports (3300 for the
+ * default topology), so a shifted topology (a second Fabric slot) also shifts its test gateways.
  */
 export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? Math.min(...departments(loadTopology()).map((d) => d.gatewayPort)) + 300);
 
@@ -215,7 +215,14 @@ export async function startGateways(orgs?: string[]): Promise<Record<string, Tes
   const names = orgs ?? departments(loadTopology()).map((d) => d.name);
   // Service identities are enrolled one at a time (each rewrites the connection profile).
   if (clientSigning) for (const n of names) await ensureServiceIdentity(n);
-  const started = await Promise.all(names.map((n) => startGateway(n)));
+  const results = await Promise.allSettled(names.map((n) => startGateway(n)));
+  const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    // Stop the ones that did start: a suite whose setup failed must not leave gateways (and the run) hanging.
+    await Promise.all(started.map((g) => g.stop()));
+    throw failed.reason;
+  }
   return Object.fromEntries(started.map((g) => [g.org, g]));
 }
 
