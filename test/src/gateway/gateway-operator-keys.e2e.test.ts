@@ -231,17 +231,26 @@ describe('operator-held keys on the real network: enrolment, client-signed write
     }
   });
 
-  it('an abandoned proposal expires: the late signature is refused (410) and nothing reaches the ledger', async () => {
+  it('an abandoned proposal or transaction expires: the late signature is refused (410) and nothing reaches the ledger', async () => {
     const token = registrar.token();
+    const audit = tokenFor(ps.org, 'auditor1', 'auditor');
+    // One session left at its proposal, one at its transaction (endorsed, not yet submitted); one wait for both.
+    const keyP = `expp-${randomUUID()}`;
+    const proposal = await raw('POST', `/api/v1/identities/${hex64()}/status`, token, { body: { action: 'suspend', ...BECAUSE }, key: keyP, headers: { prefer: 'sign=client' } });
+    assert.equal(proposal.body.kind, 'proposal', JSON.stringify(proposal.body));
     const key = `exp-${randomUUID()}`;
     const p = await raw('POST', '/api/v1/identities', token, { body: { personalData: newPerson() }, key, headers: { prefer: 'sign=client' } });
     const tx = await sendSignature(p.body, token, await registrar.signer.sign(Buffer.from(p.body.message, 'base64')), key);
     assert.equal(tx.body.kind, 'transaction', JSON.stringify(tx.body));
     await new Promise((r) => setTimeout(r, STEP_MS + 800));
+    const lateProposal = await sendSignature(proposal.body, token, await registrar.signer.sign(Buffer.from(proposal.body.message, 'base64')), keyP);
+    assert.equal(lateProposal.status, 410, JSON.stringify(lateProposal.body));
+    assert.equal(lateProposal.body.error?.key, 'SIGNING_SESSION_EXPIRED');
+    assert.equal((await call(ps, 'GET', `/api/v1/transactions/${proposal.body.transactionId}`, { token: audit })).status, 404, 'the expired proposal was never endorsed or submitted');
     const late = await sendSignature(tx.body, token, await registrar.signer.sign(Buffer.from(tx.body.message, 'base64')), key);
     assert.equal(late.status, 410);
     assert.equal(late.body.error?.key, 'SIGNING_SESSION_EXPIRED');
-    assert.equal((await call(ps, 'GET', `/api/v1/transactions/${tx.body.transactionId}`, { token: tokenFor(ps.org, 'auditor1', 'auditor') })).status, 404, 'the endorsed transaction was never submitted');
+    assert.equal((await call(ps, 'GET', `/api/v1/transactions/${tx.body.transactionId}`, { token: audit })).status, 404, 'the endorsed transaction was never submitted');
   });
 
   it('a replayed signed transaction creates no second record (REST and straight to the orderer)', async () => {
