@@ -14,6 +14,8 @@ import { authenticate } from './http/authenticate';
 import { authenticateUnenrolled } from './http/authenticate-unenrolled';
 import type { OrgCa } from './fabric/signing-certificate';
 import type { EnrolmentDeps } from './services/enrolment-service';
+import { CONSOLE_PATH, consoleRouter } from './console/console-static';
+import type { ConsoleSettings } from './console/console-settings';
 import { cors } from './http/cors';
 import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
@@ -22,6 +24,7 @@ import type { GatewayMetrics } from './observability/metrics';
 import { readyHandler } from './observability/ops-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { mountEventsRoute } from './routes/events-route';
+import { mountPublicRoutes, withPublicPaths } from './routes/public-routes';
 import { mountReceiptRoutes } from './routes/receipt-routes';
 import { apiRoutes } from './routes/routes';
 import { createServices, type Services } from './services/services';
@@ -45,6 +48,10 @@ export interface AppSettings {
   sseHeartbeatMs?: number;
   /** How long one client-signing step waits for the signature (default 60 s). */
   signingStepTimeoutMs?: number;
+  /** The web console; not served when absent. */
+  console?: ConsoleSettings;
+  /** Public (no sign-in) requests per minute per client address (default 60). */
+  publicRateLimitPerMinute?: number;
   /** Base URL printed in certificates' QR codes for the public receipt route (default: this gateway's address). */
   publicUrl?: string;
   /** Above this many bytes of other envelopes, receipts split the block data into parts. */
@@ -139,7 +146,7 @@ export function createApp(deps: AppDeps): GatewayApp {
     res.json({ status: 'live' });
   });
   app.get('/ready', readyHandler(services.health, settings.org.name));
-  const openapi = buildOpenApiDocument(routes, { org: settings.org.name });
+  const openapi = withPublicPaths(buildOpenApiDocument(routes, { org: settings.org.name }));
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -174,7 +181,9 @@ export function createApp(deps: AppDeps): GatewayApp {
     rateLimit: limiter,
     ownLimit,
   };
+  if (settings.console) app.use(CONSOLE_PATH, consoleRouter(settings.console, settings.org));
   const router = express.Router();
+  mountPublicRoutes(router, services, { serviceOperator: settings.serviceOperator, org: settings.org.name, perMinute: settings.publicRateLimitPerMinute ?? 60 });
   mountEventsRoute(router, [guards.authenticate, guards.rateLimit], services, {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,
     logger,

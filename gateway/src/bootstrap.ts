@@ -8,6 +8,7 @@ import { createJwtVerifier, type TokenVerifier } from './auth/jwt-verifier';
 import { keyResolverFor } from './auth/key-resolver';
 import type { GatewayConfig } from './config/config';
 import { ConfigError } from './config/config-error';
+import { consoleSettingsOf } from './console/console-settings';
 import { ConnectionPool } from './fabric/connection';
 import { FabricLedger } from './fabric/fabric-ledger';
 import { FabricReceiptSource } from './fabric/receipt-source';
@@ -99,6 +100,8 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
     signingStepTimeoutMs: config.signingStepTimeoutMs,
+    console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId)),
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     receiptInlineBytes: config.receiptInlineBytes,
   };

@@ -3,6 +3,9 @@ import * as q from './queries';
 import { importEntries } from './import-tx';
 import { recordLookup } from './lookup-tx';
 import { requestAccess } from './request-access-tx';
+import { activityPage } from './activity-query';
+import { traceSubjects } from './leak-trace-query';
+import { searchEntries } from './search-query';
 import { endSealingOrder, getSealingOrder, issueSealingOrder } from './seal-tx';
 
 /**
@@ -56,4 +59,13 @@ export class AuditContract extends Contract {
   public async ListByTime(ctx: Context, from: string, to: string, pageSize: string, bookmark: string): Promise<string> {
     return q.byTime(ctx, from, to, pageSize, bookmark);
   }
+
+  @Transaction(false) @Returns('string')
+  public async Search(ctx: Context, filter: string, pageSize: string, bookmark: string): Promise<string> { return searchEntries(ctx, filter, pageSize, bookmark); }
+
+  @Transaction(false) @Returns('string')
+  public async TraceSubjects(ctx: Context, input: string): Promise<string> { return traceSubjects(ctx, input); }
+
+  @Transaction(false) @Returns('string')
+  public async Activity(ctx: Context, input: string): Promise<string> { return activityPage(ctx, input); }
 }

@@ -1,6 +1,7 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { copyrightHistory, getCopyrightRecord, listDepositChildren, verifyByHash } from './copyright-queries';
 import { deposit } from './deposit-tx';
+import { listByPerson } from './person-index';
 import { amendLicence, recordLicence, recordTransfer, terminateLicence } from './rights-txs';
 
 /**
@@ -81,5 +82,12 @@ export class CopyrightContract extends Contract {
   @Returns('string')
   public async ListLicences(ctx: Context, depositId: string, pageSize: string, bookmark: string): Promise<string> {
     return listDepositChildren(ctx, 'licence', depositId, pageSize, bookmark);
+  }
+
+  /** Works a person authored or holds (or held), by subject key. */
+  @Transaction(false)
+  @Returns('string')
+  public async ListByPerson(ctx: Context, subjectKey: string, pageSize: string, bookmark: string): Promise<string> {
+    return listByPerson(ctx, subjectKey, pageSize, bookmark);
   }
 }

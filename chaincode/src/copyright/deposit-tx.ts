@@ -3,6 +3,7 @@ import { createVersioned, errors, getRecord, parseJsonArg, putRecord, submit } f
 import { COPYRIGHT_FAMILY, DepositData, depositIdOf, depositRef, hashIndexKey, sortHolders } from './copyright-records';
 import { protectCopyrightKey, requireCopyrightOffice } from './copyright-access';
 import { depositSchema } from './schema';
+import { indexPersons, personsOf } from './person-index';
 
 /** What the unique hash index stores. */
 export interface HashIndexEntry {
@@ -50,6 +51,7 @@ export async function deposit(ctx: Context, requestId: string, raw: string): Pro
     await putRecord(ctx.stub, indexKey, { depositId } satisfies HashIndexEntry);
     await protectCopyrightKey(tx, auth, ref.key);
     await protectCopyrightKey(tx, auth, indexKey);
+    await indexPersons(tx, auth, depositId, [...data.authors, ...personsOf(data.holders)]);
     return record;
   });
 }

@@ -3,6 +3,7 @@ import { amendVersioned, createVersioned, errors, parseJsonArg, readVersioned, s
 import { putIndexEntry } from '../property/indexed-page';
 import { applyPatch } from '../property/patch';
 import { protectCopyrightKey, requireCopyrightOffice } from './copyright-access';
+import { indexPersons, personsOf } from './person-index';
 import {
   COPYRIGHT_KEYS, CopyrightTransferData, DepositData, LicenceData, copyrightTransferIdOf, copyrightTransferRef, depositRef,
   licenceIdOf, licenceRef, sortHolders,
@@ -32,6 +33,7 @@ export async function recordTransfer(ctx: Context, requestId: string, raw: strin
     await putIndexEntry(ctx.stub, COPYRIGHT_KEYS.transferByDeposit, [current.depositId], transferId);
     await protectCopyrightKey(tx, auth, xRef.key);
     await protectCopyrightKey(tx, auth, dRef.key);
+    await indexPersons(tx, auth, current.depositId, personsOf(data.toHolders));
     return { deposit: depositRecord, transfer };
   });
 }

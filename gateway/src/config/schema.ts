@@ -72,6 +72,13 @@ export const rawConfigSchema = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  // The web console (gateway/src/console): where its build is, and how people sign in to it.
+  consoleDir: z.string().min(1).optional(),
+  consoleTokenSignIn: z.enum(['true', 'false'], { error: 'console token sign-in must be true or false' }).optional(),
+  consoleOidcAuthority: z.url({ protocol: /^https?$/, error: 'console OIDC authority must be an http(s) URL' }).optional(),
+  consoleOidcClientId: z.string().min(1).optional(),
+  consoleOidcScope: z.string().min(1).default('openid'),
+  publicRateLimitPerMinute: positiveInt('public rate limit').default(60),
 });
 
 /** Raw configuration input, all strings (or absent). */
@@ -114,6 +121,12 @@ export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
   devOperatorKeys: 'GOVCHAIN_DEV_OPERATOR_KEYS',
   signingStepTimeoutMs: 'GOVCHAIN_SIGNING_STEP_TIMEOUT_MS',
   production: 'GOVCHAIN_PRODUCTION',
+  consoleDir: 'GOVCHAIN_CONSOLE_DIR',
+  consoleTokenSignIn: 'GOVCHAIN_CONSOLE_TOKEN_SIGN_IN',
+  consoleOidcAuthority: 'GOVCHAIN_CONSOLE_OIDC_AUTHORITY',
+  consoleOidcClientId: 'GOVCHAIN_CONSOLE_OIDC_CLIENT_ID',
+  consoleOidcScope: 'GOVCHAIN_CONSOLE_OIDC_SCOPE',
+  publicRateLimitPerMinute: 'GOVCHAIN_PUBLIC_RATE_LIMIT_PER_MINUTE',
 };
 
 /** Command-line flag for each field (kebab case), e.g. --org, --port, --jwt-issuer. */

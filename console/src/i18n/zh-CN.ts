@@ -1,0 +1,98 @@
+import type { Messages } from './messages';
+
+/** 简体中文（默认语言）。 */
+export const zhCN: Messages = {
+  app: {
+    title: '政务链控制台', subtitle: '政务服务区块链', skip: '跳到主要内容', language: '语言',
+    signIn: '登录', signOut: '退出登录', signedInAs: '当前用户：{{who}}', home: '首页', gateway: '服务部门：{{org}}',
+  },
+  nav: {
+    verifyWork: '作品存证核验', verifyReceipt: '回执核验', audit: '审计日志', leaks: '泄露追溯', anomalies: '异常预警',
+    myLog: '谁查看了我的数据', myRecords: '我的档案', main: '主导航',
+  },
+  roles: { auditor: '合规审计员', citizen: '公民', registrar: '登记员', clerk: '办事员', admin: '管理员' },
+  orgs: {
+    GovServiceCenterMSP: '政务服务中心', PublicSecurityMSP: '公安局', NaturalResourcesMSP: '自然资源局',
+    MarketRegulationMSP: '市场监督管理局', CopyrightOfficeMSP: '版权局',
+  },
+  common: {
+    loading: '加载中…', empty: '暂无数据', retry: '重试', search: '查询', reset: '重置', next: '下一页', first: '第一页',
+    exportCsv: '导出 CSV', exporting: '正在导出… 已 {{n}} 行', details: '详情', close: '关闭', copy: '复制', back: '返回', yes: '是', no: '否',
+    from: '开始时间', to: '结束时间', prev: '上一页', timeRange: '时间范围', run: '执行', cost: '读取索引条目 {{read}} 条，分 {{pages}} 页', withheld: '{{n}} 条已封存记录未显示',
+    partial: '本页已达到读取上限但未填满，请继续查看下一页。', required: '必填', optional: '选填',
+  },
+  error: {
+    title: '请求失败：{{key}}', next: '处理建议', key: '错误代码',
+    steps: {
+      UNAUTHENTICATED: '登录已过期或令牌无效，请重新登录。',
+      FORBIDDEN_ORG: '该令牌属于其他部门，请使用本网关所属部门签发的令牌。',
+      FORBIDDEN_ROLE: '您的角色无权使用本页面，请以所需角色登录。',
+      FORBIDDEN_SUBJECT: '公民只能查看本人的记录。',
+      OPERATOR_NOT_ENROLLED: '该操作员在本部门没有 Fabric 身份，请联系部门管理员登记（npm run operator:add）。',
+      INVALID_ARGUMENT: '部分输入不符合要求，请修改后重试。',
+      RECORD_NOT_FOUND: '未找到该记录，请核对编号或标识。',
+      RATE_LIMITED: '请求过于频繁，请稍候一分钟再试。',
+      PEER_UNAVAILABLE: '部门节点暂时无法连接，请稍后重试；运维人员可执行 npm run network:status 检查。',
+      ORDERER_UNAVAILABLE: '排序服务暂时无法连接，请稍后重试。',
+      FABRIC_TIMEOUT: '网络响应超时，请重试。',
+      CONSOLE_NOT_BUILT: '本网关尚未构建控制台，请执行 npm run build。',
+      NETWORK_ERROR: '无法连接网关，请检查网络以及网关是否在运行。',
+      GRANT_REQUIRED: '贵部门需要针对该数据集和用途的已批准共享授权。',
+      ACCESS_DENIED: '该访问被账本规则拒绝。',
+      default: '请重试；如仍失败，请将错误代码提供给管理员。',
+    },
+  },
+  home: {
+    lead: '查阅政务链账本：谁在何时、因何查看了谁的数据——并且无需信任任何人即可核验证据。',
+    publicTitle: '面向公众（无需登录）', verifyWorkText: '核验某个文件是否已在版权局存证。文件不会离开您的浏览器。',
+    receiptText: '离线核验交易回执或证书。', officerTitle: '合规审计员', officerText: '检索审计日志、追溯泄露、查看异常。',
+    citizenTitle: '公民', citizenText: '查看谁因何查看了您的数据，以及您的档案。', open: '进入',
+  },
+  signIn: {
+    title: '登录', tokenLabel: '访问令牌', tokenHelp: '开发环境：粘贴 npm run token -- --org {{org}} --operator auditor1 --role auditor 输出的令牌（公民：--role citizen --subject <主体标识>）。',
+    submit: '使用令牌登录', disabled: '本网关已关闭令牌登录。', oidc: '通过部门统一身份认证登录',
+    noMethod: '本网关未配置登录方式，请联系管理员（见 docs/console.md）。', badToken: '令牌无效：{{reason}}',
+    storage: '登录状态仅保存在当前浏览器标签页中，退出登录或关闭标签页后即清除。', needRole: '本页面需要角色：{{role}}。',
+  },
+  verify: {
+    title: '作品存证核验', lead: '拖入文件：浏览器在本地计算其 SHA-256，只发送哈希值。若该文件已存证，页面将显示存证信息。',
+    drop: '点击或将文件拖到此处', dropHint: '任意文件类型，不会上传文件。', hashing: '正在计算 SHA-256…', hash: '文件的 SHA-256',
+    orHash: '或粘贴 SHA-256', hashLabel: 'SHA-256（64 位十六进制）', check: '核验', found: '已存证', notFound: '未存证',
+    notFoundText: '没有与该文件匹配的存证。文件哪怕只改动一个字节，哈希值也会不同。', depositId: '存证编号', time: '存证时间',
+    tx: '交易', block: '区块', depositor: '存证机构', holders: '权利人', person: '自然人（不公开姓名）', organisation: '机构 {{code}}',
+    badHash: '请输入 64 位十六进制字符。', file: '文件',
+  },
+  audit: {
+    title: '审计日志', by: '查询对象', bySubject: '主体标识', byId: '身份证号', subject: '主体标识', idNumber: '居民身份证号',
+    lookupNote: '身份证号将通过一次留痕查询转换为主体标识，请填写查询用途和法律依据。', purpose: '用途代码', legalBasis: '法律依据',
+    caseId: '案件编号', lookupCase: '本次查询的案件编号', caseHelp: '1-128 位字母、数字及 . _ : / -', resolved: '该身份证号的主体标识', operator: '操作员', org: '部门', dataset: '数据集', any: '不限', at: '时间', fields: '字段', sealed: '已封存（封存令 {{order}}）', lookup: '身份查询：{{kind}}', lookupKinds: { verify: '身份核验', 'subject-key': '主体标识' }, pseudonym: '主体化名', kind: '类型',
+    imported: '历史导入', results: '查询结果', noResults: '没有符合条件的审计记录。', entry: '审计记录', role: '角色', grant: '共享授权', expires: '有效期至',
+    accessId: '访问编号', batch: '导入批次', txTitle: '账本交易', validation: '校验结果', valid: '有效', invalid: '无效', receipt: '回执核验',
+    receiptPending: '本网关暂未提供回执。', open: '查看记录', purposeHelp: '小写代码，例如 audit-investigation。',
+    lookupFailed: '主体标识查询失败', badSubject: '64 位小写十六进制字符。', badId: '18 位：17 位数字加一位数字或 X。',
+  },
+  leaks: {
+    title: '泄露追溯', lead: '输入泄露的记录，按时间范围排出查看过全部或大部分记录的人员。', input: '泄露记录',
+    keys: '主体标识，每行一个', file: '身份证号文件（每行一个，或 CSV 第一列）', chooseFile: '选择文件', converting: '正在查询主体标识：{{done}} / {{total}}',
+    operators: '操作员', orgs: '部门', rank: '排名', covered: '覆盖', coverage: '覆盖率', accesses: '访问次数', first: '首次访问', last: '最近访问',
+    operatorsOfOrg: '操作员数', untouched: '其中 {{n}} 条记录在该时间范围内无人访问。', incomplete: '追溯已达读取上限而停止：请缩小时间范围或记录集合。',
+    cost: '链码调用 {{calls}} 次，读取 {{read}} 条，共 {{pages}} 页（{{ms}} 毫秒）。', drill: '该操作员对泄露记录的访问',
+    tooMany: '每次最多 {{max}} 条记录。', none: '请至少输入一个主体标识或选择文件。', idsLoaded: '已读取 {{n}} 个身份证号。', badLines: '{{n}} 行格式无效，已跳过。',
+  },
+  anomalies: {
+    title: '异常预警', lead: '各部门每日访问量，并标出非工作时间的访问，以及每日查看人数远高于本部门中位数的操作员。',
+    officeStart: '上班时间', officeEnd: '下班时间', weekdays: '工作日', utcOffset: '时区（UTC 偏移）', factor: '中位数倍数', minSubjects: '最少人数',
+    chart: '每日访问量', offHours: '非工作时间访问（{{n}}）', heavy: '远高于部门中位数（{{n}}）', day: '日期', distinct: '查看人数', median: '部门中位数',
+    flagged: '预警日', localTime: '当地时间', incomplete: '已达读取上限，仅读取到 {{until}}；请缩小时间范围。', noFlags: '该时间范围内没有预警。',
+    weekday: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' }, chartLabel: '各部门每日访问量折线图',
+  },
+  citizen: {
+    logTitle: '谁查看了我的数据、为什么', logLead: '对您个人数据的每一次访问，都会在数据离开之前记录在账本上。', date: '日期',
+    department: '部门', operator: '操作员', purpose: '用途', legalBasis: '法律依据', caseId: '案件', dataset: '数据', noAccess: '尚无人查看您的数据。',
+    withheld: '有 {{n}} 条记录依封存令暂不显示。', releases: '解封日期：{{dates}}', recordsTitle: '我的档案', identity: '身份',
+    status: '状态', statuses: { active: '正常', suspended: '暂停', revoked: '注销', erased: '已删除' }, properties: '不动产', businesses: '企业',
+    copyrights: '著作权', parcel: '宗地号', area: '面积（平方米）', use: '用途', encumbered: '设有抵押', code: '统一社会信用代码', name: '名称', title: '作品名称', relation: '关系',
+    relations: { author: '作者', holder: '权利人', 'former-holder': '原权利人' }, none: '暂无。', since: '登记时间', registeredBy: '登记机关', more: '加载更多',
+  },
+  notFound: { title: '页面不存在', text: '此地址没有对应的控制台页面。' },
+};
