@@ -100,7 +100,7 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
     signingStepTimeoutMs: config.signingStepTimeoutMs,
-    console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId)),
+    console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId), { channel: config.topology.channel, chaincode: config.topology.chaincode.name }),
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     receiptInlineBytes: config.receiptInlineBytes,

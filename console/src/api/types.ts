@@ -62,4 +62,4 @@ export interface CopyrightItem {
 }
 
 /** /console/config.json. */
-export type ConsoleConfig = Omit<ConsoleRuntimeConfig, 'orgs'> & { orgs?: string[] };
+export type ConsoleConfig = Omit<ConsoleRuntimeConfig, 'orgs' | 'ledger'> & { orgs?: string[]; ledger?: ConsoleRuntimeConfig['ledger'] };
