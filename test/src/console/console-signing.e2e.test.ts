@@ -131,7 +131,8 @@ describe('console in Chromium: an operator enrols a key made in the page and sig
     // The key page lists the action with the key that signed it.
     await page.goto(`${ps.url}/console/operator/key?lang=en`);
     await page.getByTestId('signed-actions').getByText('POST /api/v1/identities').waitFor();
-    assert.deepEqual(cspViolations, [], 'the signing code runs under the console\'s strict CSP');
+    // The one refusal expected on any console page: Ant Design's table measuring the scrollbar (see console-csp.ts).
+    assert.deepEqual(cspViolations.filter((v) => !/^style-src-elem: #rc-scrollbar-measure-/.test(v.trim())), [], 'the signing code runs under the console\'s strict CSP');
     await page.close();
   });
 });

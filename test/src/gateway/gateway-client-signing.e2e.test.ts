@@ -60,6 +60,10 @@ describe('the write routes the API suite does not reach, client-signed; then eve
     });
     ok(disclosed, 200);
     assert.deepEqual(disclosed.body.personalData.fields, { name: person.name });
+    // A POST that reads (leak tracing): its chaincode queries are signed by the auditor's own key as well.
+    const trace = await call<{ operators: Array<{ accessorOperatorId?: string }> }>(ps, 'POST', '/api/v1/audit/leak-trace', { token: tokenFor(ps.org, 'auditor1', 'auditor'), body: { subjects: [subject] } });
+    ok(trace, 200);
+    assert.ok(trace.body.operators.some((o) => o.accessorOperatorId === 'clerk1'), trace.text);
   });
 
   it('audit imports, and a sealing order issued and ended by an investigator', async () => {
