@@ -1,3 +1,5 @@
+// First: the verifier's zod must never probe for eval, which the CSP refuses (lib/zod-jitless.ts).
+import './lib/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -10,6 +10,7 @@ import { ApiError } from './errors/api-error';
 import type { IdentityStore } from './fabric/identity-store';
 import type { Ledger } from './fabric/ledger';
 import type { ReceiptSource } from './fabric/receipt-source';
+import type { PublishedAnchor } from './certificates/trust-anchors';
 import { authenticate } from './http/authenticate';
 import { authenticateUnenrolled } from './http/authenticate-unenrolled';
 import type { OrgCa } from './fabric/signing-certificate';
@@ -52,6 +53,8 @@ export interface AppSettings {
   console?: ConsoleSettings;
   /** Public (no sign-in) requests per minute per client address (default 60). */
   publicRateLimitPerMinute?: number;
+  /** Root CA certificates published at /api/v1/public/trust-anchors for in-browser receipt verification. */
+  trustAnchors?: readonly PublishedAnchor[];
   /** Base URL printed in certificates' QR codes for the public receipt route (default: this gateway's address). */
   publicUrl?: string;
   /** Above this many bytes of other envelopes, receipts split the block data into parts. */
@@ -183,7 +186,10 @@ export function createApp(deps: AppDeps): GatewayApp {
   };
   if (settings.console) app.use(CONSOLE_PATH, consoleRouter(settings.console, settings.org));
   const router = express.Router();
-  mountPublicRoutes(router, services, { serviceOperator: settings.serviceOperator, org: settings.org.name, perMinute: settings.publicRateLimitPerMinute ?? 60 });
+  mountPublicRoutes(router, services, {
+    serviceOperator: settings.serviceOperator, org: settings.org.name, perMinute: settings.publicRateLimitPerMinute ?? 60,
+    ...(settings.trustAnchors ? { trustAnchors: settings.trustAnchors } : {}),
+  });
   mountEventsRoute(router, [guards.authenticate, guards.rateLimit], services, {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,
     logger,

@@ -7,17 +7,18 @@ import { issueEnrolmentTicket, type TicketDestination } from './operator-ticket'
 import { paths } from './paths';
 import { readState } from './processes';
 import { writeConnectionProfile } from './profile-writer';
-import { OPERATOR_ROLES, departments, loadTopology } from './topology';
+import { ROLES } from '@govchain/chaincode';
+import { departments, loadTopology } from './topology';
 import { toolchain } from './toolchain';
 
 const USAGE =
-  'usage: npm run operator:add -- --org <org> --operator <id> --role <registrar|clerk|auditor|admin|investigator> ' +
+  `usage: npm run operator:add -- --org <org> --operator <id> --role <${ROLES.join('|')}> ` +
   '[--secret-file <new file>] [--gateway-held-key]';
 
 const flagsSchema = z.strictObject({
   org: z.string().min(1, 'required'),
   operator: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and dashes, 2-32 characters'),
-  role: z.enum(OPERATOR_ROLES),
+  role: z.enum(ROLES),
   'secret-file': z.string().min(1).optional(),
   'gateway-held-key': z.boolean().optional(),
 });

@@ -2,7 +2,7 @@ import { createPrivateKey, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATOR_ATTR, ROLE_ATTR, caName } from './ca';
-import { enrollmentIdOf, registerIdentity, type CaEndpoint, type CaRegistrar } from './ca-rest';
+import { CaError, enrollmentIdOf, registerIdentity, type CaEndpoint, type CaRegistrar } from './ca-rest';
 import { NetworkError } from './errors';
 import { paths } from './paths';
 import type { DepartmentOrg, Topology } from './topology';
@@ -89,8 +89,8 @@ export async function issueEnrolmentTicket(t: Topology, org: DepartmentOrg, oper
     });
   } catch (err) {
     if (dest.kind === 'file') rmSync(dest.path, { force: true });
-    const e = err as { key?: string; message?: string };
-    throw new NetworkError(e.key ?? 'CA_UNAVAILABLE', `registering ${enrollmentId} failed: ${e.message ?? String(err)}`, 'check the CA log (npm run network:logs)');
+    const key = err instanceof CaError ? err.key : 'CA_UNAVAILABLE';
+    throw new NetworkError(key, `registering ${enrollmentId} failed: ${(err as Error).message ?? String(err)}`, 'check the CA log (npm run network:logs)');
   }
   mkdirSync(join(userDir, 'msp', 'signcerts'), { recursive: true });
   writeFileSync(join(userDir, 'role'), role);

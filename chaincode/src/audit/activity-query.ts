@@ -3,33 +3,22 @@
  * flags need (who, which org, when, which subject or lookup pseudonym, which dataset). One page reads at most
  * ACTIVITY_PAGE entries of the time index; the gateway aggregates a bounded number of pages.
  */
-import type { Context } from 'fabric-contract-api';
-import { parseJsonArg } from '../core/args';
-import { canonicalStringify } from '../core/canonical-json';
+import { Audit } from '../api/audit';
+import { implement } from '../core';
 import { isLookup } from './records';
 import { openPosition, scanParts, sealPosition, timeWindow } from './index-window';
-import { activitySchema } from './insight-schema';
+import type { ActivityInput, ActivityItem } from './schema';
+
+export type { ActivityItem };
 import { insightViewer } from './insight-viewer';
 
 /** Index entries one activity page reads. */
 export const ACTIVITY_PAGE = 500;
 
-/** The projection of one entry. */
-export interface ActivityItem {
-  accessId: string;
-  kind: 'access' | 'lookup';
-  at: string;
-  accessorMsp: string;
-  accessorOperatorId: string;
-  /** The subject key of an access; the pseudonym (subjectRef) of a lookup, which never names the subject. */
-  subject: string;
-  dataset: string;
-}
-
 /** Audit:Activity(input JSON) for auditors of member orgs. */
-export async function activityPage(ctx: Context, raw: string): Promise<string> {
+export const activity = implement(Audit.tx.Activity, async (ctx, raw) => {
   const viewer = await insightViewer(ctx);
-  const input = parseJsonArg(activitySchema, raw, 'input');
+  const input = raw as ActivityInput;
   const parts = [timeWindow(input.from, input.to)];
   const query = `Audit:Activity:auditor:${viewer.mspId}`;
   const records: ActivityItem[] = [];
@@ -44,5 +33,5 @@ export async function activityPage(ctx: Context, raw: string): Promise<string> {
     });
     return true;
   });
-  return canonicalStringify({ records, bookmark: sealPosition(query, parts, scan.next), withheld, cost: { read: scan.read, pages: scan.pages } });
-}
+  return { records, bookmark: sealPosition(query, parts, scan.next), withheld, cost: { read: scan.read, pages: scan.pages } };
+});

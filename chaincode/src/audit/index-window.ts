@@ -10,11 +10,9 @@
  * an entry the caller may not see, and any other bookmark is INVALID_ARGUMENT with nothing read.
  */
 import type { ChaincodeStub, Iterators } from 'fabric-shim';
-import { openBookmark, sealBookmark } from '../core/bookmark';
-import { parseBytes } from '../core/canonical-json';
-import { errors } from '../core/error-helpers';
+import { errors, openBookmark, parseBytes, sealBookmark } from '../core';
 import { subjectSecret } from '../identity/subject-key';
-import { AuditEntry, BY_ACCESSOR, BY_LOOKUP, BY_ORG, BY_SUBJECT, TIME_PREFIX } from './records';
+import { AUDIT_KEYS, type AuditEntry, TIME_PREFIX } from './records';
 
 /** The part of an ISO time that every stored form shares (`YYYY-MM-DDTHH:MM:SS`): keys sort by it. */
 const SECOND = 19;
@@ -53,14 +51,14 @@ function compositeWindow(stub: ChaincodeStub, index: IndexWindow['index'], type:
 }
 
 /** Accesses about one subject. */
-export const subjectWindow = (stub: ChaincodeStub, subject: string, from?: string, to?: string) => compositeWindow(stub, 'subject', BY_SUBJECT, [subject], from, to);
+export const subjectWindow = (stub: ChaincodeStub, subject: string, from?: string, to?: string) => compositeWindow(stub, 'subject', AUDIT_KEYS.bySubject, [subject], from, to);
 /** Lookups (verify, subject key) about one subject, by its pseudonym (identity/subject-key lookupRefOf). */
-export const lookupWindow = (stub: ChaincodeStub, subjectRef: string, from?: string, to?: string) => compositeWindow(stub, 'lookup', BY_LOOKUP, [subjectRef], from, to);
+export const lookupWindow = (stub: ChaincodeStub, subjectRef: string, from?: string, to?: string) => compositeWindow(stub, 'lookup', AUDIT_KEYS.byLookup, [subjectRef], from, to);
 /** Entries by one operator of one org. */
 export const accessorWindow = (stub: ChaincodeStub, msp: string, operator: string, from?: string, to?: string) =>
-  compositeWindow(stub, 'accessor', BY_ACCESSOR, [msp, operator], from, to);
+  compositeWindow(stub, 'accessor', AUDIT_KEYS.byAccessor, [msp, operator], from, to);
 /** Entries by any operator of one org. */
-export const orgWindow = (stub: ChaincodeStub, msp: string, from?: string, to?: string) => compositeWindow(stub, 'org', BY_ORG, [msp], from, to);
+export const orgWindow = (stub: ChaincodeStub, msp: string, from?: string, to?: string) => compositeWindow(stub, 'org', AUDIT_KEYS.byOrg, [msp], from, to);
 
 /** All entries in time order (simple keys `audit.time|<at>|<accessId>`). */
 export function timeWindow(from?: string, to?: string): IndexWindow {

@@ -2,15 +2,16 @@
  * How the insight queries (search, leak tracing, activity) judge each stored copy they read, with the rules of the
  * accountability core: a copy not anchored by its accessor org, or planted under a key it does not belong to, is
  * skipped as forged; an entry under a running sealing order is withheld from auditors outside the dataset owner and
- * the governance org (visibility.ts).
+ * the governance org (rules.ts).
  */
 import type { Context } from 'fabric-contract-api';
-import { requireCallerWithConfig } from '../core/access-guard';
-import { txTimeIso } from '../core/tx-time';
-import { AuditEntry, isGenuineEntry } from './records';
+import { requireCallerWithConfig, txTimeIso } from '../core';
+import { AUDITOR } from './access';
+import { isGenuineEntry } from './entries';
+import type { AuditEntry } from './records';
 import { SealResolver } from './sealing';
 import type { StoredCopy } from './index-window';
-import { Viewer, isVisible } from './visibility';
+import { type Viewer, isVisible } from './rules';
 
 /** What the caller gets to see of one copy. */
 export type Verdict = 'show' | 'withheld' | 'forged';
@@ -24,7 +25,7 @@ export interface InsightViewer {
 
 /** Checks the caller is an auditor of a member org and returns how it judges copies. */
 export async function insightViewer(ctx: Context): Promise<InsightViewer> {
-  const { caller, config } = await requireCallerWithConfig(ctx, { roles: ['auditor'], orgs: 'member' });
+  const { caller, config } = await requireCallerWithConfig(ctx, AUDITOR);
   const viewer: Viewer = { view: 'auditor', mspId: caller.mspId, config, now: txTimeIso(ctx.stub) };
   const seals = new SealResolver(ctx.stub, config);
   return {

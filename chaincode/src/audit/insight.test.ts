@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { Context, Contract, Returns, Transaction } from 'fabric-contract-api';
-import { MSP, MemoryStub, TestChannel, WHO, bootstrap, catalogueIdentity, citizen, registerCitizen, rejectsWithKey, useTestSecret } from '../testing';
+import { MSP, MemoryStub, TestChannel, WHO, bootstrap, catalogueIdentity, citizen, registerCitizen, rejectsWithKey, useTestSecret } from '../../testing';
 import { AuditContract } from './audit-contract';
-import { SubjectTrace, traceSubjects } from './leak-trace-query';
+import { canonicalStringify } from '../core';
+import { type SubjectTrace, traceSubjects } from './leak-trace-query';
+import { leakTraceSchema } from './schema';
 
 const audit = new AuditContract();
 const NOW = '2025-06-01T00:00:00.000Z';
@@ -15,7 +17,7 @@ class SmallBudgetAudit extends Contract {
   }
   @Transaction(false) @Returns('string')
   public async TraceSubjects(ctx: Context, input: string): Promise<string> {
-    return traceSubjects(ctx, input, 7);
+    return canonicalStringify(await traceSubjects(ctx, leakTraceSchema.parse(JSON.parse(input)), 7));
   }
 }
 

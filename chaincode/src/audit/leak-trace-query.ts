@@ -7,12 +7,15 @@
  * gateway merges the calls and ranks operators and orgs by how many of the subjects each one covers.
  */
 import type { Context } from 'fabric-contract-api';
-import { parseJsonArg } from '../core/args';
-import { canonicalStringify } from '../core/canonical-json';
+import { Audit } from '../api/audit';
+import { implement } from '../core';
 import { lookupRefOf, subjectSecret } from '../identity/subject-key';
 import { isLookup } from './records';
 import { lookupWindow, openPosition, scanParts, sealPosition, subjectWindow } from './index-window';
-import { leakTraceSchema } from './insight-schema';
+import type { z } from 'zod';
+import type { LeakTraceInput, SubjectAccessor, SubjectTrace, leakTraceResultSchema } from './schema';
+
+export type { SubjectAccessor, SubjectTrace };
 import { insightViewer } from './insight-viewer';
 
 /** Index entries one call may read before it hands back a cursor. */
@@ -20,31 +23,9 @@ export const LEAK_READ_BUDGET = 5000;
 /** Access ids kept per subject and accessor, for drilling down. */
 export const LEAK_IDS_PER_ACCESSOR = 10;
 
-/** One operator's accesses (and lookups) of one subject inside the window. */
-export interface SubjectAccessor {
-  accessorMsp: string;
-  accessorOperatorId: string;
-  /** Entries: accesses plus lookups. */
-  count: number;
-  /** Of which lookups (verify, subject key). */
-  lookups: number;
-  firstAt: string;
-  lastAt: string;
-  accessIds: string[];
-}
-
-/** What one call found about one subject (a subject split across calls appears in each). */
-export interface SubjectTrace {
-  subjectKey: string;
-  entries: number;
-  withheld: number;
-  accessors: SubjectAccessor[];
-}
-
 /** Audit:TraceSubjects(input JSON) for auditors of member orgs (`budget`: entries one call reads, lowered by tests). */
-export async function traceSubjects(ctx: Context, raw: string, budget = LEAK_READ_BUDGET): Promise<string> {
+export async function traceSubjects(ctx: Context, input: LeakTraceInput, budget = LEAK_READ_BUDGET): Promise<z.output<typeof leakTraceResultSchema>> {
   const viewer = await insightViewer(ctx);
-  const input = parseJsonArg(leakTraceSchema, raw, 'input');
   const secret = subjectSecret();
   const query = `Audit:TraceSubjects:auditor:${viewer.mspId}`;
   const traces: SubjectTrace[] = [];
@@ -88,5 +69,8 @@ export async function traceSubjects(ctx: Context, raw: string, budget = LEAK_REA
       break;
     }
   }
-  return canonicalStringify({ subjects: traces, cursor, cost: { read, pages } });
+  return { subjects: traces, cursor, cost: { read, pages } };
 }
+
+/** The transaction: validated input, the default read budget. */
+export const traceSubjectsTx = implement(Audit.tx.TraceSubjects, (ctx, input) => traceSubjects(ctx, input as LeakTraceInput));

@@ -5,15 +5,13 @@
  * entries, so a page may hold fewer records than asked for while `bookmark` is not ''; `complete` says the
  * windows were read to their end. Entries withheld from this auditor are counted in `withheld`, never shown.
  */
-import type { Context } from 'fabric-contract-api';
 import type { ChaincodeStub } from 'fabric-shim';
-import { parseJsonArg, parseWith } from '../core/args';
-import { canonicalStringify } from '../core/canonical-json';
-import { pageSizeSchema } from '../core/schema';
+import { Audit } from '../api/audit';
+import { implement } from '../core';
 import { lookupRefOf, subjectSecret } from '../identity/subject-key';
-import { AuditEntry, isLookup } from './records';
+import { type AuditEntry, isLookup } from './records';
 import { accessorWindow, IndexWindow, lookupWindow, openPosition, orgWindow, scanParts, sealPosition, subjectWindow, timeWindow } from './index-window';
-import { AuditSearchInput, auditSearchSchema, insightBookmarkSchema } from './insight-schema';
+import type { AuditSearchInput } from './schema';
 import { insightViewer } from './insight-viewer';
 
 /** Index entries one search page may read. */
@@ -33,13 +31,12 @@ const matches = (f: AuditSearchInput, e: AuditEntry, part: number): boolean =>
   && (!f.operator || e.accessorOperatorId === f.operator) && (!f.dataset || e.dataset === f.dataset) && (!f.caseId || e.caseId === f.caseId);
 
 /** Audit:Search(filter JSON, pageSize, bookmark) for auditors of member orgs. */
-export async function searchEntries(ctx: Context, filter: string, pageSize: string, bookmark: string): Promise<string> {
+export const search = implement(Audit.tx.Search, async (ctx, filter, size, bookmark) => {
   const viewer = await insightViewer(ctx);
-  const f = parseJsonArg(auditSearchSchema, filter, 'filter');
-  const size = parseWith(pageSizeSchema, pageSize, 'pageSize');
+  const f = filter as AuditSearchInput;
   const parts = searchWindows(ctx.stub, f);
   const query = `Audit:Search:auditor:${viewer.mspId}`;
-  const start = openPosition(query, parts, parseWith(insightBookmarkSchema, bookmark, 'bookmark'));
+  const start = openPosition(query, parts, bookmark);
   const records: AuditEntry[] = [];
   let withheld = 0;
   const scan = await scanParts(ctx.stub, parts, start, SEARCH_READ_BUDGET, async (e, copy, part) => {
@@ -49,8 +46,8 @@ export async function searchEntries(ctx: Context, filter: string, pageSize: stri
     if (verdict === 'show') records.push(e);
     return records.length < size;
   }, () => records.length >= size);
-  return canonicalStringify({
+  return {
     records, bookmark: sealPosition(query, parts, scan.next), complete: scan.next === null, withheld,
     cost: { index: parts.map((w) => w.index).join('+'), read: scan.read, pages: scan.pages },
-  });
-}
+  };
+});

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
 import { describePolicy } from '../core';
-import { usccFromSeed } from '../business/uscc';
-import { MemoryStub, TestChannel, rejectsWithKey } from '../testing';
-import { MSP, because, bootstrappedChannel, hex, operator } from '../property/family-fixtures';
+import { usccFromSeed } from '@govchain/testing';
+import { MemoryStub, TestChannel, rejectsWithKey } from '../../testing';
+import { MSP, because, bootstrappedChannel, hex, operator } from '../../testing/family-fixtures';
 import { CopyrightContract } from './copyright-contract';
 import { PERSON_INDEX } from './person-index';
 

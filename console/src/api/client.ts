@@ -4,6 +4,9 @@ import { ApiError, errorOf, NETWORK_ERROR } from './api-error';
 export interface ApiClient {
   get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** A GET whose body is kept as sent (a receipt's text, a block-data part's bytes). */
+  getRaw(path: string, as: 'text'): Promise<string>;
+  getRaw(path: string, as: 'bytes'): Promise<Uint8Array>;
 }
 
 /** Builds `path?query`, leaving out empty values. */
@@ -16,8 +19,8 @@ export function withQuery(path: string, query: Record<string, string | number | 
 
 /** A client for `base` (e.g. /api/v1), sending the token when there is one. */
 export function apiClient(base: string, token: () => string | undefined, fetchImpl: typeof fetch = (...a) => fetch(...a)): ApiClient {
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown, as: 'json' | 'text' | 'bytes' = 'json'): Promise<T> => {
+    const headers: Record<string, string> = { accept: as === 'bytes' ? 'application/octet-stream, application/json' : 'application/json' };
     const t = token();
     if (t) headers.authorization = `Bearer ${t}`;
     if (method === 'POST') {
@@ -31,10 +34,13 @@ export function apiClient(base: string, token: () => string | undefined, fetchIm
       throw new ApiError(0, NETWORK_ERROR, err instanceof Error ? err.message : String(err));
     }
     if (!res.ok) throw await errorOf(res);
+    if (as === 'text') return (await res.text()) as T;
+    if (as === 'bytes') return new Uint8Array(await res.arrayBuffer()) as T;
     return (await res.json()) as T;
   };
   return {
     get: (path, query) => call('GET', withQuery(path, query)),
     post: (path, body) => call('POST', path, body),
+    getRaw: ((path: string, as: 'text' | 'bytes') => call('GET', path, undefined, as)) as ApiClient['getRaw'],
   };
 }

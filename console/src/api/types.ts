@@ -2,8 +2,7 @@
  * Response shapes of the REST routes the console uses (see docs/openapi.json). Where the chaincode or the gateway
  * defines the shape, it is imported as a type only (nothing of theirs is bundled).
  */
-import type { AccessEntry, AuditEntry, LookupEntry } from '@govchain/chaincode/dist/audit/records';
-import type { ActivityItem } from '@govchain/chaincode/dist/audit/activity-query';
+import type { AccessEntry, ActivityItem, AuditEntry, LookupEntry } from '@govchain/chaincode';
 import type { ActivityReport } from '@govchain/gateway/dist/services/activity-service';
 import type { CoverageRow, LeakReport } from '@govchain/gateway/dist/services/leak-trace-service';
 import type { ConsoleRuntimeConfig } from '@govchain/gateway/dist/console/console-static';
@@ -63,3 +62,8 @@ export interface CopyrightItem {
 
 /** /console/config.json. */
 export type ConsoleConfig = Omit<ConsoleRuntimeConfig, 'orgs' | 'ledger'> & { orgs?: string[]; ledger?: ConsoleRuntimeConfig['ledger'] };
+
+/** GET /public/trust-anchors: the root CA certificates receipts are verified against. */
+export interface TrustAnchors {
+  anchors: Array<{ mspId: string; pem: string; sha256: string }>;
+}

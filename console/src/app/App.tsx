@@ -12,6 +12,7 @@ import { ConsoleProvider } from './console-context';
 const Home = lazy(() => import('../pages/HomePage'));
 const SignIn = lazy(() => import('../pages/SignInPage'));
 const VerifyWork = lazy(() => import('../pages/VerifyWorkPage'));
+const VerifyReceipt = lazy(() => import('../pages/VerifyReceiptPage'));
 const AuditSearch = lazy(() => import('../pages/AuditSearchPage'));
 const AuditEntry = lazy(() => import('../pages/AuditEntryPage'));
 const LeakTrace = lazy(() => import('../pages/LeakTracePage'));
@@ -70,6 +71,7 @@ export function App({ config, nonce }: { config: ConsoleConfig; nonce: string | 
                   <Route path="/" element={<Home />} />
                   <Route path="/signin" element={<SignIn />} />
                   <Route path="/verify" element={<VerifyWork />} />
+                  <Route path="/verify-receipt" element={<VerifyReceipt />} />
                   <Route path="/audit" element={<RequireRole roles={['auditor']}><AuditSearch /></RequireRole>} />
                   <Route path="/audit/entry/:accessId" element={<RequireRole roles={['auditor']}><AuditEntry /></RequireRole>} />
                   <Route path="/leaks" element={<RequireRole roles={['auditor']}><LeakTrace /></RequireRole>} />

@@ -14,6 +14,7 @@ function useNavItems() {
   return useMemo(() => {
     const items = [
       { key: '/verify', label: <Link to="/verify">{t('nav.verifyWork')}</Link> },
+      { key: '/verify-receipt', label: <Link to="/verify-receipt">{t('nav.verifyReceipt')}</Link> },
     ];
     if (session?.role === 'auditor') {
       items.push(

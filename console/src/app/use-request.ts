@@ -10,7 +10,16 @@ export interface RequestState<T> {
   reload(): void;
 }
 
-const asApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError(0, 'INTERNAL', err instanceof Error ? err.message : String(err)));
+/**
+ * Any failure as an ApiError: the gateway's own, a keyed error of the in-browser verifier (ReceiptError: its
+ * key and details kept), or anything else as INTERNAL.
+ */
+const asApiError = (err: unknown): ApiError => {
+  if (err instanceof ApiError) return err;
+  const keyed = err as { key?: unknown; message?: unknown; details?: unknown } | null;
+  if (err instanceof Error && typeof keyed?.key === 'string' && /^[A-Z][A-Z_]+$/.test(keyed.key)) return new ApiError(0, keyed.key, err.message, keyed.details);
+  return new ApiError(0, 'INTERNAL', err instanceof Error ? err.message : String(err));
+};
 
 /** Runs `load` when `deps` change (not when `enabled` is false); later answers win over earlier ones. */
 export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[], enabled = true): RequestState<T> {

@@ -10,6 +10,7 @@ import { ViewState } from '../components/ViewState';
 import { formatTime, txIdOfAccess } from '../lib/format';
 import { isLookupEntry, sealingOrderOf } from '../lib/entries';
 import { SubjectCell } from './audit-columns';
+import { EntryReceipt } from './entry-receipt';
 
 /** Auditor: one audit entry with the ledger transaction that recorded it. */
 export default function AuditEntryPage() {
@@ -60,7 +61,7 @@ export default function AuditEntryPage() {
               </ViewState>
             </Card>
             <Card title={<h2 className="card-title">{t('audit.receipt')}</h2>}>
-              <Typography.Text type="secondary">{t('audit.receiptPending')}</Typography.Text>
+              <EntryReceipt txId={txIdOfAccess(accessId)} />
             </Card>
           </Space>
         ) : null}

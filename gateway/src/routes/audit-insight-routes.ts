@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import '../openapi/common-schemas';
-import { pageSizeSchema } from '@govchain/chaincode/dist/core/schema';
-import { auditSearchShape, insightBookmarkSchema, leakTraceRequestSchema, LEAK_MAX_SUBJECTS } from '@govchain/chaincode/dist/audit/insight-schema';
-import { isoDateTimeSchema } from '@govchain/chaincode/dist/audit/schema';
+import { auditSearchShape, insightBookmarkSchema, isoDateTimeSchema, LEAK_MAX_SUBJECTS, leakTraceRequestSchema, pageSizeSchema } from '@govchain/chaincode';
 import { ApiError } from '../errors/api-error';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { activityReport, type ActivityPage } from '../services/activity-service';
@@ -24,8 +22,11 @@ export const searchPageSchema = z.object({
   cost: z.object({ index: z.string(), read: z.number().int(), pages: z.number().int() }),
 }).openapi('AuditSearchPage');
 
-/** POST /audit/leak-trace body. */
-export const leakTraceBodySchema = leakTraceRequestSchema.openapi('LeakTraceRequest');
+/**
+ * POST /audit/leak-trace body: the chaincode's request fields in a schema built here, after zod-to-openapi extended
+ * zod (zod 4 gives each schema its methods when it is built, and the API's schemas may be built before that).
+ */
+export const leakTraceBodySchema = z.strictObject({ ...leakTraceRequestSchema.shape }).openapi('LeakTraceRequest');
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 /** Longest window an activity report covers. */

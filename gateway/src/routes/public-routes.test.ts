@@ -1,5 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { publishedAnchor } from '../certificates/trust-anchors';
 import { ApiError } from '../errors/api-error';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -56,5 +60,38 @@ describe('public work verification (no sign-in)', () => {
     assert.equal(post.status, 404);
     const doc = (await (await fetch(`${t.url}/openapi.json`)).json()) as { paths: Record<string, { get?: { security?: unknown[] } }> };
     assert.deepEqual(doc.paths['/api/v1/public/works/{hash}']?.get?.security, []);
+  });
+});
+
+describe('published trust anchors (no sign-in)', () => {
+  let t: TestApp;
+  let pem = '';
+  before(async () => {
+    // A real network's root CA (the verifier's fixtures).
+    pem = readFileSync(resolve(__dirname, '..', '..', '..', 'verifier', 'fixtures', 'trust', 'CopyrightOfficeMSP.pem'), 'utf8');
+    t = await startTestApp({ publicRateLimitPerMinute: 3, trustAnchors: [publishedAnchor('CopyrightOfficeMSP', pem)] });
+  });
+  after(async () => t.close());
+
+  test('lists each org\'s CA certificate with its openssl-style SHA-256 fingerprint, cacheable, rate-limited, no ledger read', async () => {
+    const res = await fetch(`${t.url}/api/v1/public/trust-anchors`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('cache-control') ?? '', /public/);
+    const body = (await res.json()) as { anchors: Array<{ mspId: string; pem: string; sha256: string }> };
+    assert.equal(body.anchors.length, 1);
+    const a = body.anchors[0];
+    assert.equal(a?.mspId, 'CopyrightOfficeMSP');
+    const base64 = (p: string) => p.replace(/-----[A-Z ]+-----|\s/g, '');
+    assert.equal(base64(a?.pem ?? ''), base64(pem));
+    const fp = createHash('sha256').update(Buffer.from(base64(pem), 'base64')).digest('hex').toUpperCase().match(/../g)?.join(':');
+    assert.equal(a?.sha256, fp);
+    assert.equal(t.ledger.calls.length, 0);
+    let limited = false;
+    for (let i = 0; i < 4 && !limited; i++) limited = (await fetch(`${t.url}/api/v1/public/trust-anchors`)).status === 429;
+    assert.ok(limited, 'the fourth request in a minute is refused');
+  });
+
+  test('refuses a file that is not a certificate', () => {
+    assert.throws(() => publishedAnchor('X', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'));
   });
 });

@@ -2,8 +2,9 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import express, { type RequestHandler, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { sha256HexSchema } from '@govchain/chaincode/dist/core/schema';
+import { sha256HexSchema } from '@govchain/chaincode';
 import type { Principal } from '../auth/principal';
+import type { PublishedAnchor } from '../certificates/trust-anchors';
 import { ApiError } from '../errors/api-error';
 import { validatePart } from '../http/validation';
 import { errorBodySchema } from '../openapi/common-schemas';
@@ -11,6 +12,17 @@ import type { Services } from '../services/services';
 
 /** The path of the public work verification. */
 export const PUBLIC_WORK_PATH = '/api/v1/public/works/{hash}';
+/** The path of the root CA certificates that receipts are verified against. */
+export const TRUST_ANCHORS_PATH = '/api/v1/public/trust-anchors';
+
+/** The published root CA certificates (one per org, the ordering org included). */
+export const trustAnchorsSchema = z.object({
+  anchors: z.array(z.object({
+    mspId: z.string(),
+    pem: z.string().openapi({ description: 'The root CA certificate, PEM' }),
+    sha256: z.string().openapi({ description: 'SHA-256 fingerprint of the DER (AB:CD:…), to compare with the org\'s official source' }),
+  })),
+}).openapi('TrustAnchors');
 
 /** A holder as the public sees it: organisations by their public code, persons only as "a person". */
 const publicHolderSchema = z.union([z.object({ kind: z.literal('organisation'), code: z.string() }), z.object({ kind: z.literal('person') })]);
@@ -40,6 +52,8 @@ export interface PublicRouteOptions {
   org: string;
   /** Requests per minute per client address. */
   perMinute: number;
+  /** Root CA certificates published for receipt verification (none: the list is empty). */
+  trustAnchors?: readonly PublishedAnchor[];
 }
 
 /**
@@ -78,6 +92,12 @@ export function mountPublicRoutes(router: Router, services: Services, o: PublicR
       holders: deposit.holders.map((h) => (h.kind === 'organisation' ? { kind: 'organisation', code: h.code } : { kind: 'person' })),
     });
   });
+  // The same for everyone and only changes when the network is rebuilt: cacheable, no ledger read.
+  const anchors = { anchors: (o.trustAnchors ?? []).map(({ mspId, pem, sha256 }) => ({ mspId, pem, sha256 })) };
+  pub.get(TRUST_ANCHORS_PATH, limiter, (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(anchors);
+  });
   router.use(pub);
 }
 
@@ -95,6 +115,18 @@ export function withPublicPaths<D extends { paths?: Record<string, unknown>; com
     responses: {
       200: { description: 'The certificate of the deposit, or matches=false', content: { 'application/json': { schema: publicWorkSchema } } },
       400: { description: 'Not a SHA-256 (INVALID_ARGUMENT)', content: { 'application/json': { schema: errorBodySchema } } },
+      429: { description: 'Rate limit exceeded (RATE_LIMITED)', content: { 'application/json': { schema: errorBodySchema } } },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: TRUST_ANCHORS_PATH,
+    operationId: 'getTrustAnchors',
+    summary: 'Public: the root CA certificates (departments and ordering org) that receipts verify against; compare fingerprints with each org\'s official source',
+    tags: ['Public'],
+    security: [],
+    responses: {
+      200: { description: 'One certificate per org', content: { 'application/json': { schema: trustAnchorsSchema } } },
       429: { description: 'Rate limit exceeded (RATE_LIMITED)', content: { 'application/json': { schema: errorBodySchema } } },
     },
   });

@@ -1,4 +1,4 @@
-import type { ActivityItem } from '@govchain/chaincode/dist/audit/activity-query';
+import type { ActivityItem } from '@govchain/chaincode';
 
 /** One Audit:Activity page. */
 export interface ActivityPage {

@@ -1,5 +1,4 @@
-import type { LeakTraceInput } from '@govchain/chaincode/dist/audit/insight-schema';
-import type { SubjectTrace } from '@govchain/chaincode/dist/audit/leak-trace-query';
+import type { LeakTraceInput, SubjectTrace } from '@govchain/chaincode';
 
 /** One Audit:TraceSubjects answer. */
 export interface TraceChunk {

@@ -30,6 +30,7 @@ describe('web console in Chromium against the real network', () => {
   const otherCase = `OTHER-${hex64().slice(0, 10)}`;
   const work = Buffer.from(`GovChain console e2e work ${hex64()}\n`);
   let depositId = '';
+  let depositTx = '';
   const cspViolations: string[] = [];
   const axe: Record<string, string[]> = {};
 
@@ -83,12 +84,13 @@ describe('web console in Chromium against the real network', () => {
     // The seeded leak: registrar1 read all five leaked subjects, clerk1 two of them.
     for (const s of leaked) await disclose('registrar1', 'registrar', s, `LEAK-${hex64().slice(0, 6)}`);
     for (const s of leaked.slice(0, 2)) await disclose('clerk1', 'clerk', s, `ROUTINE-${hex64().slice(0, 6)}`);
-    const dep = await call<{ data: { depositId: string } }>(co, 'POST', '/api/v1/copyrights', {
+    const dep = await call<{ txId: string; data: { depositId: string } }>(co, 'POST', '/api/v1/copyrights', {
       token: tokenFor(co.org, 'registrar1', 'registrar'),
       body: { contentHash: createHash('sha256').update(work).digest('hex'), title: 'Console test work', authors: [citizen], workType: 'literary', ...BECAUSE },
     });
     assert.equal(dep.status, 201, dep.text);
     depositId = dep.body.data.depositId;
+    depositTx = dep.body.txId;
     browser = await launchChromium();
   });
   after(async () => {
@@ -142,6 +144,66 @@ describe('web console in Chromium against the real network', () => {
     await page.close();
   });
 
+  it('a receipt and a certificate PDF verify in the page with the network unplugged, and a tampered receipt fails', async () => {
+    const co = gw.CopyrightOffice as TestGateway;
+    const token = tokenFor(co.org, 'registrar1', 'registrar');
+    const receipt = await call(co, 'GET', `/api/v1/receipts/${depositTx}`, { token });
+    assert.equal(receipt.status, 200, receipt.text);
+    const pdfRes = await fetch(`${co.url}/api/v1/copyrights/${encodeURIComponent(depositId)}/certificate.pdf`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(pdfRes.status, 200);
+    const pdf = Buffer.from(await pdfRes.arrayBuffer());
+    // One changed character in the deposit record's value (its content hash): the signed write set no longer matches.
+    const parsed = JSON.parse(receipt.text) as { records: Array<{ family: string; kind: string; value: string | null }> };
+    const record = parsed.records.find((r) => r.value?.includes('"contentHash":"'));
+    assert.ok(record?.value, 'the receipt lists the deposit record');
+    record.value = record.value.replace(/"contentHash":"(.)/, (_m, c: string) => `"contentHash":"${c === '0' ? '1' : '0'}`);
+    const tampered = JSON.stringify(parsed);
+    const page = await browser.context.newPage();
+    await watch(page);
+    const verdict = page.getByTestId('receipt-verdict');
+    const drop = async (name: string, mimeType: string, buffer: Buffer) => {
+      await page.getByTestId('receipt-drop').locator('input[type=file]').setInputFiles({ name, mimeType, buffer });
+    };
+    const anchorsLoaded = () => page.locator('[data-testid=receipt-drop] input[type=file]:not([disabled])').waitFor({ state: 'attached' });
+    try {
+      for (const lang of LANGS) {
+        await visit(page, '/verify-receipt', 'verify-receipt', anchorsLoaded, lang);
+        // Everything the check needs is loaded: unplug the network, then verify.
+        await browser.context.setOffline(true);
+        const before = await page.evaluate('performance.getEntriesByType("resource").length');
+        const t0 = Date.now();
+        await drop('receipt.json', 'application/json', Buffer.from(receipt.text));
+        await verdict.waitFor();
+        console.log(`[console] receipt of ${receipt.text.length} bytes verified in the page (offline, ${lang}) in ${Date.now() - t0} ms`);
+        assert.equal(await verdict.getAttribute('data-ok'), 'true', await page.getByTestId('receipt-report').innerText());
+        assert.equal(await page.locator('[data-testid=receipt-checks] > li[data-ok=false]').count(), 0);
+        assert.equal(await page.evaluate('performance.getEntriesByType("resource").length'), before, 'nothing was fetched to verify');
+        axe[`verify-receipt-verified (${lang})`] = await seriousViolations(page);
+        if (SHOTS) await page.screenshot({ path: resolve(SHOTS, `verify-receipt-verified.${lang}.png`), fullPage: true });
+        await drop('tampered.json', 'application/json', Buffer.from(tampered));
+        await page.locator('[data-testid=receipt-verdict][data-ok=false]').waitFor();
+        assert.equal(await page.locator('[data-check=record]').getAttribute('data-ok'), 'false');
+        axe[`verify-receipt-tampered (${lang})`] = await seriousViolations(page);
+        if (SHOTS) await page.screenshot({ path: resolve(SHOTS, `verify-receipt-tampered.${lang}.png`), fullPage: true });
+        const t1 = Date.now();
+        await drop('certificate.pdf', 'application/pdf', pdf);
+        await page.locator('[data-testid=receipt-verdict][data-ok=true]').waitFor();
+        console.log(`[console] certificate PDF of ${pdf.length} bytes verified in the page (offline, ${lang}) in ${Date.now() - t1} ms`);
+        await browser.context.setOffline(false);
+      }
+      // With the work file, the deposit's content hash is checked too; a modified work fails that check.
+      await page.locator('input[type=file]').nth(1).setInputFiles({ name: 'work.txt', mimeType: 'text/plain', buffer: work });
+      await drop('receipt.json', 'application/json', Buffer.from(receipt.text));
+      await page.locator('[data-check=file][data-ok=true]').waitFor();
+      await page.locator('input[type=file]').nth(1).setInputFiles({ name: 'work.txt', mimeType: 'text/plain', buffer: Buffer.concat([work, Buffer.from('!')]) });
+      await drop('receipt.json', 'application/json', Buffer.from(receipt.text));
+      await page.locator('[data-check=file][data-ok=false]').waitFor();
+    } finally {
+      await browser.context.setOffline(false);
+      await page.close();
+    }
+  });
+
   it('an auditor finds the entry of a disclosure made in the test (by subject key and by ID number) and opens its detail', async () => {
     const page = await browser.context.newPage();
     await watch(page);
@@ -157,6 +219,9 @@ describe('web console in Chromium against the real network', () => {
     await page.getByTestId('entry-case').waitFor();
     assert.equal(await page.getByTestId('entry-case').textContent(), caseId);
     await page.getByText('VALID').waitFor();
+    // The entry's transaction receipt, fetched with the officer's token and verified in the page.
+    await page.getByTestId('receipt-verdict').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('receipt-verdict').getAttribute('data-ok'), 'true', await page.getByTestId('receipt-report').innerText());
     axe['audit-entry (zh-CN)'] = await seriousViolations(page);
     if (SHOTS) await page.screenshot({ path: resolve(SHOTS, 'audit-entry.zh-CN.png'), fullPage: true });
     // By ID number: the browser turns it into a subject key with an audited lookup, then searches.
@@ -174,6 +239,7 @@ describe('web console in Chromium against the real network', () => {
     if (SHOTS) await page.screenshot({ path: resolve(SHOTS, 'audit-search.en.png'), fullPage: true });
     await page.getByTestId('audit-results').getByRole('link').first().click();
     await page.getByTestId('entry-case').waitFor();
+    await page.getByTestId('receipt-verdict').waitFor({ timeout: 60_000 });
     axe['audit-entry (en)'] = await seriousViolations(page);
     if (SHOTS) await page.screenshot({ path: resolve(SHOTS, 'audit-entry.en.png'), fullPage: true });
     await page.close();
@@ -251,7 +317,7 @@ describe('web console in Chromium against the real network', () => {
 
   it('every page had 0 serious or critical axe violations and no CSP violation', () => {
     const pages = Object.keys(axe);
-    assert.ok(pages.length >= 14, `axe ran on ${pages.length} page views`);
+    assert.ok(pages.length >= 18, `axe ran on ${pages.length} page views`);
     console.log(`[console] axe: ${pages.length} page views, serious/critical violations: ${pages.map((p) => `${p}=${axe[p]?.length}`).join(', ')}`);
     assert.deepEqual(Object.fromEntries(Object.entries(axe).filter(([, v]) => v.length > 0)), {});
     // The one refusal expected: Ant Design's table inserting a nonce-less <style> to measure the scrollbar (see console-csp.ts).
