@@ -9,6 +9,8 @@ import { paths } from '@govchain/network';
 import { addOperator } from '@govchain/network/dist/operator-add';
 import { connectAs, type OperatorClient } from '../support/fabric';
 import { committedEnvelope } from '../support/ledger-tx';
+import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launchChromium, type TestBrowser } from '../support/browser';
 import { call, newPerson, startGateway, tokenFor, useClientSigning, type TestGateway } from '../gateway/gateway-support';
 
@@ -17,6 +19,12 @@ useClientSigning();
 
 const sha256Hex = (der: Buffer) => createHash('sha256').update(der).digest('hex');
 
+/** Every axe result of serious or critical impact on the page, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
 describe('console in Chromium: an operator enrols a key made in the page and signs a registration with it', () => {
   let ps: TestGateway;
   let browser: TestBrowser;
@@ -24,6 +32,7 @@ describe('console in Chromium: an operator enrols a key made in the page and sig
   const operatorId = `web${randomInt(1e6)}`;
   let ticketJson = '';
   const cspViolations: string[] = [];
+  const axe: Record<string, string[]> = {};
 
   before(async () => {
     ps = await startGateway('PublicSecurity');
@@ -53,6 +62,7 @@ describe('console in Chromium: an operator enrols a key made in the page and sig
     await page.getByTestId('token-submit').click();
     await page.waitForURL((u) => u.pathname === '/console/operator/key');
     await page.getByTestId('key-none').waitFor();
+    axe['key page, no key'] = await seriousViolations(page);
 
     // Enrol: the key is generated in the page; only the CSR and the one-time secret go to the gateway.
     await page.getByTestId('ticket-input').fill(ticketJson);
@@ -80,6 +90,7 @@ describe('console in Chromium: an operator enrols a key made in the page and sig
       return { isCryptoKey: value.privateKey instanceof CryptoKey, extractable: value.privateKey.extractable, curve: value.privateKey.algorithm.namedCurve, exported, certificatePem: value.certificatePem || '' };
     })()`)) as { isCryptoKey: boolean; extractable: boolean; curve: string; exported: string; certificatePem: string };
     assert.deepEqual({ ...stored, certificatePem: undefined }, { isCryptoKey: true, extractable: false, curve: 'P-256', exported: 'InvalidAccessError', certificatePem: undefined });
+    axe['key page, enrolled'] = await seriousViolations(page);
     const browserCert = new X509Certificate(stored.certificatePem);
     assert.equal(sha256Hex(browserCert.raw), certSha, 'the page shows the fingerprint of the certificate it keeps');
 
@@ -112,6 +123,7 @@ describe('console in Chromium: an operator enrols a key made in the page and sig
     await page.getByTestId('ledger-match').first().waitFor();
     assert.equal(await page.getByTestId('ledger-match').count(), 4);
     assert.equal(await page.getByTestId('ledger-mismatch').count(), 0);
+    axe['register page, signed'] = await seriousViolations(page);
     const continuations = sent.filter((r) => r.url.includes('/api/v1/signing-sessions/'));
     assert.equal(continuations.length, 4, 'each signature went back from the page');
 
@@ -131,6 +143,8 @@ describe('console in Chromium: an operator enrols a key made in the page and sig
     // The key page lists the action with the key that signed it.
     await page.goto(`${ps.url}/console/operator/key?lang=en`);
     await page.getByTestId('signed-actions').getByText('POST /api/v1/identities').waitFor();
+    axe['key page, signed actions'] = await seriousViolations(page);
+    assert.deepEqual(Object.entries(axe).filter(([, v]) => v.length > 0), [], 'no serious or critical axe violation on the signing pages');
     // The one refusal expected on any console page: Ant Design's table measuring the scrollbar (see console-csp.ts).
     assert.deepEqual(cspViolations.filter((v) => !/^style-src-elem: #rc-scrollbar-measure-/.test(v.trim())), [], 'the signing code runs under the console\'s strict CSP');
     await page.close();
