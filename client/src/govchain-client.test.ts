@@ -51,6 +51,7 @@ function fakeGateway(op: TestOperator, opts: { lie?: boolean; failFirst?: string
       if (proposalSigned) return json(202, await stepBody('transaction', transactionMessage(proposal.message), proposal.transactionId));
       return json(201, { txId: proposal.transactionId, blockNumber: 9, data: { parcelNumber: 'A-1' } });
     }
+    if (path === '/api/v1/doc.pdf') return new Response(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0x00, 0x80]), { status: 200, headers: { 'content-type': 'application/pdf' } });
     if (path === '/api/v1/forbidden') return json(403, { error: { code: 403, key: 'FORBIDDEN_ROLE', message: 'no', details: { required: ['registrar'] } } });
     return json(404, { error: { code: 404, key: 'ROUTE_NOT_FOUND', message: 'no such route' } });
   }) as typeof fetch;
@@ -96,6 +97,9 @@ describe('GovChainClient: the signing dance, Idempotency-Keys and error keys', (
     const keys = new Set(flaky.seen.map((s) => s.headers['idempotency-key']));
     assert.equal(keys.size, 1, 'the retry reused the Idempotency-Key');
     assert.match([...keys][0] ?? '', /^gc-[0-9a-f-]{36}$/);
+    // Binary answers keep their bytes (no UTF-8 decoding on the way); a JSON answer is not taken for one.
+    assert.deepEqual([...await client(gw.fetchFn).getBytes('/api/v1/doc.pdf')], [0x25, 0x50, 0x44, 0x46, 0xff, 0x00, 0x80]);
+    await assert.rejects(client(gw.fetchFn, { signer: undefined }).getBytes('/api/v1/properties'), (e: unknown) => e instanceof GovChainError);
     const down = new GovChainClient({ baseUrl: 'http://127.0.0.1:1', token: 't', retries: 0 });
     await assert.rejects(down.get('/live'), (e: unknown) => e instanceof GovChainError && e.key === 'NETWORK_ERROR');
   });

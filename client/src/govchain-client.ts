@@ -66,6 +66,13 @@ export class GovChainClient {
     return this.#ok<T>(await this.send('GET', path, opts));
   }
 
+  /** GET of a binary answer (a certificate PDF, a receipt's block-data part) → its bytes; errors as GovChainError. */
+  async getBytes(path: string): Promise<Uint8Array> {
+    const body = this.#ok<unknown>(await this.send('GET', path));
+    if (!(body instanceof Uint8Array)) throw new GovChainError(200, 'UNEXPECTED_RESPONSE', `${path} answered no PDF or octet stream`);
+    return body;
+  }
+
   /** POST → the body (201 for writes, 200 for disclosures and lookups); errors as GovChainError. */
   async post<T = unknown>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}): Promise<T> {
     return this.#ok<T>(await this.send('POST', path, { ...opts, body }));
@@ -143,6 +150,9 @@ export class GovChainClient {
     } catch (err) {
       throw new GovChainError(0, 'NETWORK_ERROR', `no answer from ${this.#o.baseUrl}: ${(err as Error).message}`);
     }
+    // A PDF or a block-data part comes back as its bytes; everything else as JSON (or text, when it is not JSON).
+    const type = res.headers.get('content-type') ?? '';
+    if (/^application\/(pdf|octet-stream)\b/.test(type)) return { status: res.status, body: new Uint8Array(await res.arrayBuffer()), headers: res.headers };
     const text = await res.text();
     let parsed: unknown = text;
     try {

@@ -1,13 +1,34 @@
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { Principal } from '../auth/principal';
 import type { Services } from '../services/services';
 import { checkAccess } from './access';
 import { principalOf } from './authenticate';
 import { prefersAsync, requireIdempotencyKey } from './idempotency';
-import { expressPath, type RouteSpec } from './route-spec';
+import { expressPath, type HandlerResult, type RouteSpec } from './route-spec';
 import { validatePart } from './validation';
 import { ApiError } from '../errors/api-error';
 import { prefersClientSigning, SIGNING_CERTIFICATE_HEADER, withClientSigner } from '../services/client-signing';
 import { z } from 'zod';
+
+/**
+ * Runs a handler as the principal or, when an operator's request states `Prefer: sign=client` (and `mayClientSign`),
+ * in a signing session: each chaincode call is signed by the operator's own client, step by step (202 answers).
+ */
+export async function runSigned(
+  req: Request, services: Services, principal: Principal, idempotencyKey: string, mayClientSign: boolean, run: (principal: Principal) => Promise<HandlerResult>,
+): Promise<HandlerResult> {
+  if (!(mayClientSign && principal.kind === 'operator' && prefersClientSigning(req.get('prefer')))) return run(principal);
+  const certificate = services.signing.certificateFor(principal, req.get(SIGNING_CERTIFICATE_HEADER));
+  return services.signing.start(principal, certificate, idempotencyKey, (signer) => run(withClientSigner(principal, signer)));
+}
+
+/** Sends a handler's result: its headers, then its JSON body or its raw bytes. */
+export function sendResult(res: Response, result: HandlerResult): void {
+  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
+  res.status(result.status);
+  if (result.raw) res.type(result.raw.contentType).send(result.raw.bytes);
+  else res.json(result.body);
+}
 
 /** Body schema of a POST that takes no input: an empty object, unknown fields rejected. */
 const EMPTY_BODY = z.strictObject({});
@@ -45,13 +66,9 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[], guards
       const principal = principalOf(res);
       checkAccess(route.access, principal, { params, query });
       const ctx = { principal, params, query, body, idempotencyKey, respondAsync: route.asyncCapable === true && prefersAsync(req.get('prefer')), services };
-      const clientSigns = principal.kind === 'operator' && !route.unenrolled && !route.continuesSigning && prefersClientSigning(req.get('prefer'));
-      const result = clientSigns
-        ? await services.signing.start(principal, services.signing.certificateFor(principal, req.get(SIGNING_CERTIFICATE_HEADER)), idempotencyKey, (signer) =>
-          route.handler({ ...ctx, principal: withClientSigner(principal, signer) }))
-        : await route.handler(ctx);
-      for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
-      res.status(result.status).json(result.body);
+      const signs = !route.unenrolled && !route.continuesSigning;
+      const result = await runSigned(req, services, principal, idempotencyKey, signs, (p) => route.handler({ ...ctx, principal: p }));
+      sendResult(res, result);
     });
     router[route.method](expressPath(route.path), ...chain);
   }

@@ -29,6 +29,8 @@ export interface HandlerResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A non-JSON answer (a receipt's canonical text, a PDF): sent as these bytes instead of `body`. */
+  raw?: { contentType: string; bytes: Buffer | string };
 }
 
 /** One documented response of a route. */

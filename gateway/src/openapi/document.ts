@@ -107,6 +107,17 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], opts: { org: 
     request: { query: eventsQuerySchema, headers: z.object({ 'Last-Event-ID': z.string().regex(/^\d+:\d+$/).optional() }) },
     responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorResponses(ERROR_STATUSES) },
   });
+  // The authenticated receipt and certificate routes read as the operator, so they take client signing too.
+  const signedRead = {
+    headers: z.object({
+      Prefer: z.enum(['sign=client']).optional().describe('sign=client: the operator signs the proposal of each record read in their own client (202 SignatureRequired, then POST the signature to signUrl)'),
+      'GovChain-Signing-Certificate': z.string().optional().describe('With sign=client: base64 DER of the signing certificate (default: the one enrolled on this gateway)'),
+    }),
+  };
+  const signedReadResponses = {
+    202: { description: 'Prefer: sign=client: the next thing to sign', content: { 'application/json': { schema: signatureRequiredSchema } } },
+    ...errorResponses(SIGNING_ERRORS),
+  };
   const receipt = receiptSchema;
   const receiptResponse = { description: 'The receipt (header GovChain-Receipt-Digest: sha256 of its canonical JSON)', content: { 'application/json': { schema: receipt } } };
   const receiptErrors = errorResponses({ 404: 'Unknown transaction (TRANSACTION_NOT_FOUND, RECEIPT_NOT_FOUND)', 409: 'Invalidated at commit (TRANSACTION_INVALID)', 503: 'Too few peers could attest (ATTESTATION_UNAVAILABLE)' });
@@ -114,8 +125,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], opts: { org: 
     method: 'get', path: RECEIPT_ROUTE_DOCS.receipt.path, operationId: RECEIPT_ROUTE_DOCS.receipt.operationId, summary: RECEIPT_ROUTE_DOCS.receipt.summary, tags: ['Receipts'],
     description: 'Operators: receipts of every family except audit entries, which need the auditor role. Citizens: receipts whose records name them (identity and audit records must be their own; sealed entries are withheld). See docs/receipts.md.',
     security: [{ [bearer.name]: [] }],
-    request: { params: receiptParamsSchema },
-    responses: { 200: receiptResponse, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
+    request: { params: receiptParamsSchema, ...signedRead },
+    responses: { 200: receiptResponse, ...signedReadResponses, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
   });
   registry.registerPath({
     method: 'get', path: RECEIPT_ROUTE_DOCS.publicReceipt.path, operationId: RECEIPT_ROUTE_DOCS.publicReceipt.operationId, summary: RECEIPT_ROUTE_DOCS.publicReceipt.summary, tags: ['Receipts'],
@@ -128,8 +139,11 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], opts: { org: 
     registry.registerPath({
       method: 'get', path: doc.path, operationId: doc.operationId, summary: doc.summary, tags: ['Receipts'],
       security: isPublic ? [] : [{ [bearer.name]: [] }],
-      request: { params: receiptPartParamsSchema, ...(isPublic ? { query: publicReceiptQuerySchema } : {}) },
-      responses: { 200: { description: 'application/octet-stream', content: { 'application/octet-stream': { schema: z.string().describe('part bytes') } } }, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
+      request: { params: receiptPartParamsSchema, ...(isPublic ? { query: publicReceiptQuerySchema } : signedRead) },
+      responses: {
+        200: { description: 'application/octet-stream', content: { 'application/octet-stream': { schema: z.string().describe('part bytes') } } },
+        ...(isPublic ? {} : signedReadResponses), ...errorResponses(ERROR_STATUSES), ...receiptErrors,
+      },
     });
   }
   for (const c of RECEIPT_ROUTE_DOCS.certificates) {
@@ -137,8 +151,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], opts: { org: 
       method: 'get', path: c.path, operationId: c.operationId, summary: c.summary, tags: ['Receipts'],
       description: 'A printable A4 certificate in Chinese and English with the record, its transaction and block, a QR code (verification URL with the receipt digest) and the receipt JSON attached as govchain-receipt.json. Same access rule as the receipt.',
       security: [{ [bearer.name]: [] }],
-      request: { params: z.object({ [c.param]: c.schema }) },
-      responses: { 200: { description: 'application/pdf', content: { 'application/pdf': { schema: z.string().describe('PDF bytes') } } }, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
+      request: { params: z.object({ [c.param]: c.schema }), ...signedRead },
+      responses: { 200: { description: 'application/pdf', content: { 'application/pdf': { schema: z.string().describe('PDF bytes') } } }, ...signedReadResponses, ...errorResponses(ERROR_STATUSES), ...receiptErrors },
     });
   }
   for (const [path, summary] of [

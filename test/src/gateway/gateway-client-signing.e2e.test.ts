@@ -39,6 +39,15 @@ describe('the write routes the API suite does not reach, client-signed; then eve
     const id = encodeURIComponent(transfer.body.data.transferId);
     ok(await call(nr, 'POST', `/api/v1/transfers/${id}/lender-consents`, { token: registrar, body: { encumbranceId: enc.body.data.encumbrance.encumbranceId, evidenceHash: hex64(), ...BECAUSE } }));
     ok(await call(nr, 'POST', `/api/v1/transfers/${id}/cancellation`, { token: registrar, body: BECAUSE }));
+    // The title extract (PDF with its receipt): the record read behind it is signed in the client as well.
+    const pdf = await call<Uint8Array>(nr, 'GET', `/api/v1/properties/${parcel}/certificate.pdf`, { token: registrar });
+    assert.equal(pdf.status, 200, pdf.text);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(Buffer.from(pdf.body).subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok((signedCalls.at(-1)?.signatures ?? 0) >= 1, 'the read behind the certificate was signed by the registrar');
+    const unsigned = await fetch(`${nr.url}/api/v1/properties/${parcel}/certificate.pdf`, { headers: { authorization: `Bearer ${registrar}` } });
+    assert.equal(unsigned.status, 428, 'without client signing this gateway cannot read as the registrar');
+    assert.equal(((await unsigned.json()) as Err).error.key, 'CLIENT_SIGNING_REQUIRED');
   });
 
   it('identities: an audited subject-key lookup and an audited disclosure', async () => {
@@ -55,7 +64,7 @@ describe('the write routes the API suite does not reach, client-signed; then eve
       token: tokenFor(gsc.org, 'admin1', 'admin'),
       body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name', 'address'], shareClass: 'conditional', legalBasis: 'Resident Identity Card Law art. 19', ...BECAUSE },
     }));
-    const disclosed = await call<{ personalData: { fields: Record<string, string> } }>(ps, 'POST', `/api/v1/identities/${subject}/personal-data-access`, {
+    const disclosed = await call<{ auditTxId: string; personalData: { fields: Record<string, string> } }>(ps, 'POST', `/api/v1/identities/${subject}/personal-data-access`, {
       token: tokenFor(ps.org, 'clerk1', 'clerk'), body: { dataset, fields: ['name'], purpose: 'identity-check', legalBasis: 'Resident Identity Card Law art. 19', caseId: 'CS-DISCLOSE' },
     });
     ok(disclosed, 200);
@@ -64,6 +73,16 @@ describe('the write routes the API suite does not reach, client-signed; then eve
     const trace = await call<{ operators: Array<{ accessorOperatorId?: string }> }>(ps, 'POST', '/api/v1/audit/leak-trace', { token: tokenFor(ps.org, 'auditor1', 'auditor'), body: { subjects: [subject] } });
     ok(trace, 200);
     assert.ok(trace.body.operators.some((o) => o.accessorOperatorId === 'clerk1'), trace.text);
+    // The receipt of the audit entry: the auditor's check of the entry (Audit:Get) is signed in the client.
+    const auditor = tokenFor(ps.org, 'auditor1', 'auditor');
+    const receipt = await call<{ format: string; txId: string }>(ps, 'GET', `/api/v1/receipts/${disclosed.body.auditTxId}`, { token: auditor });
+    assert.equal(receipt.status, 200, receipt.text);
+    assert.equal(receipt.body.txId, disclosed.body.auditTxId);
+    assert.match(receipt.headers.get('govchain-receipt-digest') ?? '', /^sha256:[0-9a-f]{64}$/);
+    assert.ok((signedCalls.at(-1)?.signatures ?? 0) >= 1, 'the entry check was signed by the auditor');
+    const unsigned = await fetch(`${ps.url}/api/v1/receipts/${disclosed.body.auditTxId}`, { headers: { authorization: `Bearer ${auditor}` } });
+    assert.equal(unsigned.status, 428);
+    assert.equal(((await unsigned.json()) as Err).error.key, 'CLIENT_SIGNING_REQUIRED');
   });
 
   it('audit imports, and a sealing order issued and ended by an investigator', async () => {
