@@ -20,7 +20,9 @@ export { endorsementPolicy } from './chaincode';
 export { paths } from './paths';
 export { operatorGateway, peerConnection } from './client';
 export { chaincodeTls } from './chaincode-tls';
+export { CaError, enrollCsr, enrollmentIdOf, type CaEndpoint, type CaEnrolment } from './ca-rest';
 export { addOperator } from './operator-add';
+export { bootstrapInput } from './seed';
 export { portFree } from './ports';
 export { tcpOpen } from './wait';
 // Chaincode lifecycle steps, for tests that install a modified chaincode on some orgs (rogue-pair e2e).

@@ -71,7 +71,7 @@ export class PersonalDataService {
    */
   async register(principal: Principal, personalData: TransientOf<typeof Identity.tx.StagePersonalData>['personalData'], opts: { idempotencyKey: string; respondAsync: boolean }): Promise<WriteOutcome> {
     const stage = call(Identity.tx.StagePersonalData, [], { transient: { [PERSONAL_DATA_KEY]: personalData }, endorsingOrganizations: [this.mspId] });
-    const staged = await this.ledger.submit(this.records.signerFor(principal), txRequest(stage, opts.idempotencyKey));
+    const staged = await this.ledger.submit(this.records.actorFor(principal), txRequest(stage, opts.idempotencyKey));
     // Register takes the staging receipt; keep exactly the fields of the chaincode's Register schema.
     const receipt = (decodeJson(staged.result) ?? {}) as Record<string, unknown>;
     const input = registerSchema.safeParse(Object.fromEntries(Object.keys(registerSchema.shape).map((k) => [k, receipt[k]])));
@@ -106,7 +106,7 @@ export class PersonalDataService {
   async lookup(principal: Principal, kind: 'verify', claim: VerifyClaim, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer>;
   async lookup(principal: Principal, kind: 'subject-key', claim: SubjectKeyClaim, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer>;
   async lookup(principal: Principal, kind: 'verify' | 'subject-key', claim: VerifyClaim | SubjectKeyClaim, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer> {
-    const signer = this.records.signerFor(principal);
+    const signer = this.records.actorFor(principal);
     const transient = { [PERSONAL_DATA_KEY]: claim };
     const record = call(Audit.tx.RecordLookup, [{ lookup: kind, ...why }], { transient, endorsingOrganizations: this.lookupEndorsers() });
     const audit = await this.ledger.submit(signer, txRequest(record, idempotencyKey));
@@ -136,10 +136,10 @@ export class PersonalDataService {
    * If the audit write fails, the error is thrown and no data is read.
    */
   async disclose(principal: Principal, request: RequestAccessInput, idempotencyKey: string): Promise<Disclosure> {
-    const signer = this.records.signerFor(principal);
+    const signer = this.records.actorFor(principal);
     const audit = await this.ledger.submit(signer, txRequest(call(Audit.tx.RequestAccess, [request]), idempotencyKey));
     const accessId = accessIdOf(audit.result, audit.txId);
-    await this.ownerHasCommitted(signer, audit.blockNumber, audit.txId);
+    await this.ownerHasCommitted(this.records.signerFor(principal), audit.blockNumber, audit.txId);
     const data = await this.ledger.evaluate(signer, txRequest(call(Identity.tx.ReadPersonalData, [accessId], { endorsingOrganizations: [this.ownerMsp()] })));
     return { accessId, auditTxId: audit.txId, auditBlockNumber: Number(audit.blockNumber), personalData: decodeJson(data) };
   }

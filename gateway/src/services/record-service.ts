@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal';
-import type { Ledger } from '../fabric/ledger';
+import type { Actor, Ledger } from '../fabric/ledger';
 import { txRequest, type EvaluateCall, type SubmitCall } from '../fabric/call';
+import { actorOf } from './client-signing';
 import { decodeJson } from './json';
 
 /** Result of a write: committed (201) or accepted for ordering (202). */
@@ -30,10 +31,15 @@ export class RecordService {
     return principal.kind === 'operator' ? principal.operatorId : this.serviceOperator;
   }
 
+  /** Who signs a principal's chaincode calls: the operator's own client when the request stated client signing. */
+  actorFor(principal: Principal): Actor {
+    return actorOf(principal, this.signerFor(principal));
+  }
+
   /** Submits a write as the principal (operators only; routes enforce that). */
   async write(principal: Principal, call: SubmitCall, opts: WriteOptions): Promise<WriteOutcome> {
     const req = txRequest(call, opts.idempotencyKey);
-    const signer = this.signerFor(principal);
+    const signer = this.actorFor(principal);
     if (opts.respondAsync) {
       const sub = await this.ledger.submitAsync(signer, req);
       return { committed: false, txId: sub.txId };
@@ -44,6 +50,6 @@ export class RecordService {
 
   /** Evaluates a query and decodes its JSON result. */
   async read(principal: Principal, call: EvaluateCall): Promise<unknown> {
-    return decodeJson(await this.ledger.evaluate(this.signerFor(principal), txRequest(call)));
+    return decodeJson(await this.ledger.evaluate(this.actorFor(principal), txRequest(call)));
   }
 }
