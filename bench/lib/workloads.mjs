@@ -69,6 +69,8 @@ export function workloads(seed, fabric, orgs) {
           return rethrow(err);
         }
       },
+      /** System:Probe: one key, no key-level policy, the chaincode-level OutOf(2) policy only (Fabric's floor). */
+      probe: (i) => fabric.submit(bizOrg, REGISTRAR, 'System:Probe', [`bench-${seed.tag}-${i}`]).catch(rethrow),
       business: (i, rep) => fabric.submit(bizOrg, REGISTRAR, 'Business:Register', [requestId(seed, 'dbiz', i), JSON.stringify(businessInput(seed, i, rep))]).catch(rethrow),
       copyright: (i, author) => fabric.submit(crOrg, REGISTRAR, 'Copyright:Deposit', [requestId(seed, 'dcr', i), JSON.stringify(depositInput(seed, i, author))]).catch(rethrow),
       getBusiness: (code) => fabric.evaluate(bizOrg, REGISTRAR, 'Business:Get', [code]).catch(rethrow),
