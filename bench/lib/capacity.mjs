@@ -121,20 +121,24 @@ export async function sweep(workloads, { levels, roundMs, maxOps, pids, growth =
   return Object.fromEntries([...state.values()].map((s) => [s.wl.id, summarizeSweep(s, levels)]));
 }
 
-/** Plateau of one workload: its best round (rate, concurrency, p50/p99, CPU per tx) and the knee. */
+/**
+ * Plateau of one workload: its best round (rate, concurrency, p50/p99, CPU per tx) among rounds with at most 2 %
+ * failures (a round the peer refused in part is not a capacity), and the knee (lowest level within 5 % of it).
+ */
 function summarizeSweep(s, levels) {
-  const ok = s.rounds.filter((r) => r.rate > 0);
+  const clean = s.rounds.filter((r) => r.rate > 0 && r.failed / Math.max(1, r.ok + r.failed) <= 0.02);
+  const ok = clean.length > 0 ? clean : s.rounds.filter((r) => r.rate > 0);
   const best = ok.reduce((a, b) => (b.rate > a.rate ? b : a), ok[0] ?? s.rounds[0]);
   const knee = ok.find((r) => r.rate >= 0.95 * (best?.rate ?? 0));
+  // Reached: the rate stopped growing (or failures stopped the sweep), or at least the last level did not grow.
+  const reached = s.stop !== null || s.stalls > 0;
   return {
     label: s.wl.label, kind: s.wl.kind, unit: s.wl.unit, figure: s.wl.figure ?? null,
     plateau: best ? {
       rate: best.rate, txPerS: best.txPerS, concurrency: best.concurrency, p50Ms: best.p50Ms, p99Ms: best.p99Ms, cpuMsPer: best.cpuMsPer,
-      kneeConcurrency: knee?.concurrency ?? null,
-      // Reached when the rate stopped growing (or failures stopped the sweep); still growing at the last level otherwise.
-      reached: s.stop !== null,
+      kneeConcurrency: knee?.concurrency ?? null, reached,
     } : null,
-    stoppedBecause: s.stop ?? `reached the largest level (${levels[levels.length - 1]}) while still growing`,
+    stoppedBecause: s.stop ?? (reached ? `largest level (${levels[levels.length - 1]}) reached; it did not grow ${5} % over the best` : `reached the largest level (${levels[levels.length - 1]}) while still growing`),
     rounds: s.rounds,
   };
 }
