@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseClusterArgs } from './chaincode-cluster';
 import { peerTuning, peerTuningEnv } from './peer-tuning';
 import { loadTopology, TopologyError } from './topology';
 
@@ -44,5 +45,15 @@ describe('peer tuning (topology "peer")', () => {
     ]) {
       assert.throws(() => loadTopology(variant({ peer })), (err: unknown) => err instanceof TopologyError && err.key === 'TOPOLOGY_INVALID' && /peer/.test(err.message));
     }
+  });
+});
+
+describe('chaincode cluster arguments', () => {
+  it('splits node options from the script and refuses a bad worker count', () => {
+    assert.deepEqual(parseClusterArgs(['3', '--require', 'guard.js', '--', 'cli.js', 'server', '--x=1']), {
+      workers: 3, execArgv: ['--require', 'guard.js'], exec: 'cli.js', args: ['server', '--x=1'],
+    });
+    assert.throws(() => parseClusterArgs(['0', '--', 'cli.js']), /usage/);
+    assert.throws(() => parseClusterArgs(['2', 'cli.js']), /usage/);
   });
 });
