@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// End-to-end harness: brings the real network up once, runs every e2e file against it (lifecycle files last),
-// and always takes the network down again, also when a test fails or the run is interrupted.
+// End-to-end harness: brings the real network up once, runs every e2e file against it (then the fault files, then
+// the lifecycle files), and always takes the network down again, also when a test fails or the run is interrupted.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -30,9 +30,13 @@ try {
     process.exit(1);
   }
   console.log(`[e2e] network up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const main = run(['scripts/run-tests.mjs', '.e2e.test.js', 'test/dist'], { GOVCHAIN_TEST_ARGS: '--test-concurrency=1', GOVCHAIN_TEST_EXCLUDE: '.lifecycle.e2e.test.js' });
-  const lifecycle = run(['scripts/run-tests.mjs', '.lifecycle.e2e.test.js', 'test/dist']);
-  status = main === 0 && lifecycle === 0 ? 0 : 1;
+  const serial = { GOVCHAIN_TEST_ARGS: '--test-concurrency=1' };
+  const main = run(['scripts/run-tests.mjs', '.e2e.test.js', 'test/dist'], { ...serial, GOVCHAIN_TEST_EXCLUDE: '.lifecycle.e2e.test.js,.fault.e2e.test.js' });
+  // Fault files kill and restart nodes under load (and restart whatever they left down); lifecycle files stop and
+  // take the network down, so they come last.
+  const faults = run(['scripts/run-tests.mjs', '.fault.e2e.test.js', 'test/dist'], serial);
+  const lifecycle = run(['scripts/run-tests.mjs', '.lifecycle.e2e.test.js', 'test/dist'], serial);
+  status = main === 0 && faults === 0 && lifecycle === 0 ? 0 : 1;
   if (status !== 0) run([cli, 'logs', '15']);
 } finally {
   teardown();

@@ -73,7 +73,7 @@ export function startCa(t: Topology, tc: Toolchain, org: Org): ManagedProcess {
 
 /** Waits until the CA answers its health check and has written its TLS certificate. */
 export async function waitCa(t: Topology, org: Org): Promise<void> {
-  await waitFor(`CA of ${org.name} on port ${org.ca.port}`, async () =>
+  await waitFor({ node: `ca.${org.name}`, condition: `answer on port ${org.ca.port} with its TLS certificate written`, key: 'CA_NOT_READY' }, async () =>
     existsSync(paths.caTlsCert(org.name)) && (await httpStatus(`http://${OPS_HOST}:${org.ca.opsPort}/healthz`)) === 200,
   30_000, `see ${paths.log(`ca.${org.name}`)}`);
 }

@@ -2,10 +2,8 @@ import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeCcaasPackage } from './ccaas-package';
 import { paths } from './paths';
-import { peerCli, ordererFlags, peerTargets } from './peercli';
 import { ManagedProcess, startDetached } from './processes';
 import { anchorCollectionName, collectionName, departments, Topology } from './topology';
-import { Toolchain } from './toolchain';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
 import { chaincodeServerTlsArgs, chaincodeTls, connectionJson } from './chaincode-tls';
@@ -100,31 +98,12 @@ export function startChaincodeServer(t: Topology, packageId: string): ManagedPro
 
 /** Waits until the chaincode server accepts connections. */
 export function waitChaincodeServer(t: Topology): Promise<void> {
-  return waitFor(`chaincode server on port ${t.chaincode.serverPort}`, () => tcpOpen(t.host, t.chaincode.serverPort), 30_000, `see ${paths.log('chaincode')}`);
+  return waitFor({ node: 'chaincode', condition: `accept connections on port ${t.chaincode.serverPort}`, key: 'CHAINCODE_SERVER_DOWN' },
+    () => tcpOpen(t.host, t.chaincode.serverPort), 30_000, `see ${paths.log('chaincode')}`);
 }
 
-/** Installs the package on every peer, approves the definition for every org, and commits it. Returns the package id. */
-export async function deployChaincode(t: Topology, tc: Toolchain, pkg: string, log: (s: string) => void): Promise<string> {
-  const orgs = departments(t);
-  const first = orgs[0]!;
-  const packageId = (await peerCli(t, tc, first, ['lifecycle', 'chaincode', 'calculatepackageid', pkg])).trim();
-  await Promise.all(orgs.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'install', pkg])));
-  log(`[network] chaincode ${packageId} installed on ${orgs.length} peers`);
-  return packageId;
-}
-
-/** The arguments naming the chaincode definition (as approveformyorg and commit take them). */
+/** The arguments naming the chaincode definition (as approveformyorg, checkcommitreadiness and commit take them). */
 export function definitionArgs(t: Topology): string[] {
   return ['--channelID', t.channel, '--name', t.chaincode.name, '--version', t.chaincode.version, '--sequence', String(t.chaincode.sequence),
     '--signature-policy', endorsementPolicy(t), '--collections-config', join(paths.chaincodeDir(), 'collections.json')];
-}
-
-/** Approves the chaincode definition for every org, then commits it with every org's peer endorsing. */
-export async function defineChaincode(t: Topology, tc: Toolchain, packageId: string, log: (s: string) => void): Promise<void> {
-  const orgs = departments(t);
-  const def = definitionArgs(t);
-  await Promise.all(orgs.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...def, '--package-id', packageId])));
-  log(`[network] chaincode definition approved by ${orgs.length} orgs`);
-  await peerCli(t, tc, orgs[0]!, ['lifecycle', 'chaincode', 'commit', ...ordererFlags(t), ...def, ...peerTargets(t, orgs)]);
-  log(`[network] chaincode ${t.chaincode.name} committed with policy ${endorsementPolicy(t)}`);
 }

@@ -1,9 +1,11 @@
+import { NetworkError } from './errors';
 import { exec } from './exec';
-import { OPS_HOST, paths } from './paths';
+import { nodeHost, OPS_HOST, paths } from './paths';
 import { peerCli } from './peercli';
 import { writeConfigtx } from './configtx';
 import { ordererAdminTls } from './nodes';
-import { departments, ordererOrg, Topology } from './topology';
+import { departments, OrdererOrg, ordererOrg, Topology } from './topology';
+import { ledgerHeights, ledgerNodes } from './heights';
 import { Toolchain } from './toolchain';
 import { waitFor } from './wait';
 
@@ -15,12 +17,25 @@ export async function createGenesisBlock(t: Topology, tc: Toolchain): Promise<vo
   });
 }
 
-/** Joins every orderer to the channel through its admin endpoint (channel participation API). */
-export async function joinOrderers(t: Topology, tc: Toolchain): Promise<void> {
-  const oo = ordererOrg(t);
-  const tls = ordererAdminTls(oo);
-  await Promise.all(oo.orderers.map((o) => exec(tc.bin('osnadmin'), ['channel', 'join', '--channelID', t.channel, '--config-block', paths.genesisBlock(),
-    '-o', `${OPS_HOST}:${o.adminPort}`, '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 60_000 })));
+/** Joins one orderer to the channel through its admin endpoint (channel participation API). */
+export async function joinOrderer(t: Topology, tc: Toolchain, o: OrdererOrg['orderers'][number]): Promise<void> {
+  const tls = ordererAdminTls(ordererOrg(t));
+  await exec(tc.bin('osnadmin'), ['channel', 'join', '--channelID', t.channel, '--config-block', paths.genesisBlock(),
+    '-o', `${OPS_HOST}:${o.adminPort}`, '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 60_000 });
+}
+
+/** Joins every orderer that does not serve the channel yet (all of them on a new network; none on a restart). */
+export async function joinOrderers(t: Topology, tc: Toolchain): Promise<number> {
+  const orderers = ordererOrg(t).orderers;
+  const has = await Promise.all(orderers.map((o) => ordererHasChannel(t, tc, o.adminPort)));
+  const missing = orderers.filter((_, i) => !has[i]);
+  await Promise.all(missing.map((o) => joinOrderer(t, tc, o)));
+  return missing.length;
+}
+
+/** True when the orderer lists the channel (it was joined; its ledger holds it). */
+export async function ordererHasChannel(t: Topology, tc: Toolchain, adminPort: number): Promise<boolean> {
+  return ordererChannelInfo(t, tc, adminPort).then(() => true, () => false);
 }
 
 /** Reads an orderer's channel status and height through osnadmin. */
@@ -28,13 +43,20 @@ export async function ordererChannelInfo(t: Topology, tc: Toolchain, adminPort: 
   const tls = ordererAdminTls(ordererOrg(t));
   const out = await exec(tc.bin('osnadmin'), ['channel', 'list', '--channelID', t.channel, '-o', `${OPS_HOST}:${adminPort}`,
     '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 10_000 });
-  const body = JSON.parse(out.slice(out.indexOf('{'))) as { status?: string; consensusRelation?: string; height?: number };
+  const code = /Status: (\d+)/.exec(out)?.[1];
+  const body = JSON.parse(out.slice(out.indexOf('{'))) as { status?: string; consensusRelation?: string; height?: number; error?: string };
+  // osnadmin exits 0 on an HTTP error; a 404 means this orderer has not joined the channel.
+  if (code !== '200') throw new NetworkError('CHANNEL_NOT_JOINED', `orderer admin port ${adminPort}: HTTP ${code ?? '?'} ${body.error ?? ''}`.trim());
   return { status: `${body.status ?? '?'}/${body.consensusRelation ?? '?'}`, height: body.height ?? 0 };
 }
 
-/** Joins every peer to the channel from the genesis block. */
-export async function joinPeers(t: Topology, tc: Toolchain): Promise<void> {
-  await Promise.all(departments(t).map((o) => peerCli(t, tc, o, ['channel', 'join', '-b', paths.genesisBlock()])));
+/** Joins every department's peer that has no ledger for the channel yet, from the genesis block. */
+export async function joinPeers(t: Topology, tc: Toolchain): Promise<number> {
+  const peers = ledgerNodes(t).filter((n) => n.kind === 'peer');
+  const joined = await ledgerHeights(t, peers);
+  const missing = departments(t).filter((o) => o.peers.some((p) => joined[nodeHost(p.name, o.name, t.domain)] === undefined));
+  await Promise.all(missing.map((o) => peerCli(t, tc, o, ['channel', 'join', '-b', paths.genesisBlock()])));
+  return missing.length;
 }
 
 /** Reads a peer's ledger height for the channel through the peer CLI as the org admin. */
@@ -47,10 +69,9 @@ export async function peerHeight(t: Topology, tc: Toolchain, orgName: string): P
 }
 
 /** Waits until every orderer serves the channel (status active), which deliveries need; not yet a Raft leader. */
-export async function waitOrderersActive(t: Topology, tc: Toolchain): Promise<void> {
+export async function waitOrderersActive(t: Topology, tc: Toolchain, timeoutMs = 60_000): Promise<void> {
   const oo = ordererOrg(t);
-  await waitFor('every orderer to report the channel active', async () => {
-    const infos = await Promise.all(oo.orderers.map((o) => ordererChannelInfo(t, tc, o.adminPort)));
-    return infos.every((i) => i.status.startsWith('active'));
-  }, 60_000, 'see the orderer logs: npm run network:logs');
+  await Promise.all(oo.orderers.map((o) => waitFor(
+    { node: nodeHost(o.name, oo.name, t.domain), condition: `report channel ${t.channel} active`, key: 'CHANNEL_NOT_SERVED', hint: 'see the orderer logs: npm run network:logs' },
+    async () => (await ordererChannelInfo(t, tc, o.adminPort)).status.startsWith('active'), timeoutMs)));
 }

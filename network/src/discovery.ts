@@ -16,7 +16,7 @@ export async function waitCrossOrgDiscovery(profile: ConnectionProfile, timeoutM
     try {
       const contract = gateway.getNetwork(profile.channel).getContract(profile.chaincode, 'System');
       const others = profile.orgs.filter((o) => o.mspId !== org.mspId).map((o) => o.mspId);
-      await waitFor(`${org.name}'s peer to reach every other department's peer and the chaincode`, async () => {
+      await waitFor({ node: `${org.name}'s peer`, condition: "reach the chaincode and every other department's peer", key: 'DISCOVERY_INCOMPLETE' }, async () => {
         const results = await Promise.allSettled(others.map((msp) => contract.evaluate('Ping', { endorsingOrganizations: [msp] })));
         return results.every((r) => r.status === 'fulfilled');
       }, timeoutMs, 'see the chaincode log and the peer logs (gossip: anchor peers, external endpoints)');

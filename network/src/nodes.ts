@@ -29,7 +29,8 @@ export function startPeer(t: Topology, tc: Toolchain, org: DepartmentOrg, p: Dep
 export function waitHealthy(p: ManagedProcess, timeoutMs = 30_000): Promise<void> {
   if (!p.healthUrl) return Promise.resolve();
   const url = p.healthUrl;
-  return waitFor(`${p.name} to report healthy at ${url}`, async () => (await httpStatus(url)) === 200, timeoutMs, `see its log: ${p.log}`);
+  return waitFor({ node: p.name, condition: `report healthy at ${url}`, key: 'NODE_NOT_HEALTHY', hint: `see its log: ${p.log}` },
+    async () => (await httpStatus(url)) === 200, timeoutMs);
 }
 
 /** Admin client TLS files for osnadmin (mutual TLS against the orderer's admin endpoint). */

@@ -13,10 +13,24 @@ export function portFree(host: string, port: number): Promise<boolean> {
 
 /** Fails with PORT_IN_USE naming every busy port and the node that needs it. */
 export async function assertPortsFree(t: Topology, skip: (label: string) => boolean = () => false): Promise<void> {
-  const busy: string[] = [];
-  for (const [label, port] of allPorts(t)) {
-    if (skip(label)) continue;
-    if (!(await portFree(t.host, port))) busy.push(`${port} (${label})`);
+  await assertFree(t.host, allPorts(t).filter(([label]) => !skip(label)));
+}
+
+/**
+ * Fails with PORT_IN_USE naming every busy port of the given [label, port] pairs. With `graceMs`, busy ports are
+ * polled for that long first: a node that just exited can hold its sockets a moment longer (its main thread is
+ * already a zombie while the others are torn down).
+ */
+export async function assertFree(host: string, ports: Array<[string, number]>, graceMs = 0): Promise<void> {
+  const deadline = Date.now() + graceMs;
+  let busy: string[] = [];
+  for (;;) {
+    busy = [];
+    for (const [label, port] of ports) {
+      if (!(await portFree(host, port))) busy.push(`${port} (${label})`);
+    }
+    if (busy.length === 0 || Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 200));
   }
   if (busy.length > 0) {
     throw new NetworkError(

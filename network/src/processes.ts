@@ -13,6 +13,8 @@ export interface ManagedProcess {
   /** Operations/health URL, when the node has one. */
   healthUrl?: string;
   log: string;
+  /** The first two words of its command line, to tell it from an unrelated process that reused the pid. */
+  argv?: string[];
 }
 
 /** What network:up leaves behind for status/down; written after every start. */
@@ -21,6 +23,8 @@ export interface NetworkState {
   startedAt: string;
   ready: boolean;
   packageId?: string;
+  /** Set by network:stop: every node was stopped on purpose and the data kept. */
+  stoppedAt?: string;
   processes: ManagedProcess[];
 }
 
@@ -51,6 +55,26 @@ export function alive(pid: number): boolean {
   }
 }
 
+/** True if the recorded process is still running: its pid is alive and runs the command that was started. */
+export function running(p: ManagedProcess): boolean {
+  if (!alive(p.pid)) return false;
+  if (!p.argv) return true;
+  try {
+    const cmdline = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0');
+    return p.argv.every((a, i) => cmdline[i] === a);
+  } catch {
+    return false;
+  }
+}
+
+/** Replaces the record of a node (by name) in the state, or adds it, and writes the state. */
+export function recordProcess(state: NetworkState, p: ManagedProcess): void {
+  const i = state.processes.findIndex((x) => x.name === p.name);
+  if (i >= 0) state.processes[i] = p;
+  else state.processes.push(p);
+  writeState(state);
+}
+
 /**
  * Starts a long-running node detached in its own process group, logging stdout and stderr to its own file,
  * so it outlives the CLI and can be stopped as a group by down.
@@ -68,7 +92,7 @@ export function startDetached(
   closeSync(fd);
   if (child.pid === undefined) throw new Error(`failed to start ${spec.name} (${cmd})`);
   child.unref();
-  return { ...spec, pid: child.pid, log };
+  return { ...spec, pid: child.pid, log, argv: [cmd, ...args.slice(0, 1)] };
 }
 
 /** Sends a signal to a process group, ignoring groups that are already gone. */

@@ -1,7 +1,9 @@
 import { NetworkError } from './errors';
-import { OPS_HOST } from './paths';
+import { metricValue, readMetrics } from './metrics';
 import { ordererOrg, Topology } from './topology';
 import { waitFor } from './wait';
+
+export { metricValue };
 
 /** What one orderer's Prometheus endpoint says about its Raft state on the channel. */
 export interface RaftView {
@@ -10,19 +12,6 @@ export interface RaftView {
   isLeader: boolean;
   /** `consensus_etcdraft_leader_changes`: counts every leader this node has learnt of, followers included. */
   leaderChanges: number;
-}
-
-/** Reads one gauge or counter for one channel out of a Prometheus text exposition; undefined if absent. */
-export function metricValue(text: string, metric: string, channel: string): number | undefined {
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${metric}{`)) continue;
-    const close = line.indexOf('}');
-    const labels = line.slice(metric.length + 1, close);
-    if (!labels.split(',').some((l) => l.trim() === `channel="${channel}"`)) continue;
-    const value = Number(line.slice(close + 1).trim().split(/\s+/)[0]);
-    if (Number.isFinite(value)) return value;
-  }
-  return undefined;
 }
 
 /**
@@ -38,9 +27,7 @@ export function raftReady(views: RaftView[]): boolean {
 export async function readRaftViews(t: Topology, timeoutMs = 2000): Promise<RaftView[]> {
   const oo = ordererOrg(t);
   return Promise.all(oo.orderers.map(async (o): Promise<RaftView> => {
-    const text = await fetch(`http://${OPS_HOST}:${o.opsPort}/metrics`, { signal: AbortSignal.timeout(timeoutMs) })
-      .then((r) => (r.ok ? r.text() : ''))
-      .catch(() => '');
+    const text = await readMetrics(o.opsPort, timeoutMs);
     return {
       orderer: o.name,
       isLeader: metricValue(text, 'consensus_etcdraft_is_leader', t.channel) === 1,
@@ -57,7 +44,7 @@ export async function waitRaftLeader(t: Topology, timeoutMs = 60_000): Promise<R
   } catch {
     const state = last.map((v) => `${v.orderer}: ${v.isLeader ? 'leader' : v.leaderChanges ? 'follower' : 'no leader known'}`).join(', ');
     throw new NetworkError('RAFT_NO_LEADER', `no Raft leader known to every orderer on ${t.channel} after ${timeoutMs} ms (${state || 'no metrics read'})`,
-      'see the orderer logs: npm run network:logs', last);
+      'see the orderer logs: npm run network:logs', { node: 'every orderer', waitedFor: `one Raft leader on ${t.channel} known to all`, timeoutMs, views: last });
   }
   return last;
 }

@@ -33,3 +33,15 @@ export async function seedGovernance(t: Topology, tc: Toolchain, log: (s: string
     '--waitForEvent', '-c', JSON.stringify(args)], admin.id, 60_000);
   log(`[network] governance bootstrapped: ${deps.length} member orgs, registrars ${JSON.stringify(bootstrapInput(t).registrars)}`);
 }
+
+/**
+ * True when the governance record exists (Governance:GetConfig answers on the governance org's peer). A false
+ * negative is harmless: Bootstrap carries a fixed request id, so running it again replays the stored result.
+ */
+export async function governanceSeeded(t: Topology, tc: Toolchain): Promise<boolean> {
+  const gov = departments(t).find((o) => o.governs)!;
+  const admin = gov.operators.find((o) => o.role === 'admin');
+  if (!admin) return false;
+  return peerCli(t, tc, gov, ['chaincode', 'query', '-C', t.channel, '-n', t.chaincode.name, '-c', JSON.stringify({ Args: ['Governance:GetConfig'] })], admin.id, 30_000)
+    .then(() => true, () => false);
+}

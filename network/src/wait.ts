@@ -1,18 +1,40 @@
 import { connect } from 'node:net';
-import { NetworkError } from './errors';
+import { NetworkError, WaitKey } from './errors';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls `check` until it returns true or the time limit passes; rejects with WAIT_TIMEOUT naming what it waited for. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, hint?: string): Promise<void> {
+/** What a bounded wait waits for: the node it concerns, the condition, and the key it fails with. */
+export interface WaitTarget {
+  /** The node (or group of nodes, e.g. "every orderer") the wait is about. */
+  node: string;
+  /** The condition, phrased to follow "waiting for <node> to ...". */
+  condition: string;
+  key?: WaitKey;
+  hint?: string;
+}
+
+/**
+ * Polls `check` until it returns true or the time limit passes. Rejects with a NetworkError whose key is the
+ * target's (WAIT_TIMEOUT by default) and whose message and details name the node, the condition, the time limit
+ * and the last error `check` threw. A bare string target is a condition without a node.
+ */
+export async function waitFor(target: string | WaitTarget, check: () => Promise<boolean>, timeoutMs: number, hint?: string): Promise<void> {
+  const w: WaitTarget = typeof target === 'string' ? { node: '-', condition: target } : target;
   const deadline = Date.now() + timeoutMs;
   let delay = 100;
+  let lastError: string | undefined;
   while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await sleep(delay);
+    const ok = await check().catch((err: unknown) => {
+      lastError = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      return false;
+    });
+    if (ok) return;
+    await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
     delay = Math.min(delay * 2, 1000);
   }
-  throw new NetworkError('WAIT_TIMEOUT', `timed out after ${timeoutMs} ms waiting for ${what}`, hint);
+  const what = w.node === '-' ? w.condition : `${w.node} to ${w.condition}`;
+  throw new NetworkError(w.key ?? 'WAIT_TIMEOUT', `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`,
+    w.hint ?? hint, { node: w.node, waitedFor: w.condition, timeoutMs, ...(lastError ? { lastError } : {}) });
 }
 
 /** True when something accepts TCP connections on host:port. */

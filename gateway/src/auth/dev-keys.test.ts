@@ -1,22 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-test('gateways started together create one matching development key pair (no EEXIST)', async () => {
+test('gateways starting at once agree on one dev key pair (no EEXIST, no half-written key)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'devkeys-'));
-  const paths = { publicKeyPath: join(dir, 'secrets', 'pub.pem'), privateKeyPath: join(dir, 'secrets', 'priv.pem') };
-  // Every process loads the module, then waits for one common instant, so that they really race.
-  const start = Date.now() + 1500;
-  const script = `const k = require(${JSON.stringify(resolve(__dirname, 'dev-keys.js'))}); while (Date.now() < ${start}); k.ensureDevKeyPair(${JSON.stringify(paths)})`;
-  const codes = await Promise.all(Array.from({ length: 8 }, () => new Promise<number>((done) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
-    child.on('exit', (code) => done(code ?? 1));
-  })));
-  assert.deepEqual(codes, Array(8).fill(0));
-  const derived = createPublicKey(createPrivateKey(readFileSync(paths.privateKeyPath))).export({ type: 'spki', format: 'pem' });
-  assert.equal(readFileSync(paths.publicKeyPath, 'utf8'), derived, 'the public key belongs to the private key');
+  try {
+    const paths = { publicKeyPath: join(dir, 's', 'pub.pem'), privateKeyPath: join(dir, 's', 'priv.pem') };
+    const script = `require(${JSON.stringify(join(__dirname, 'dev-keys.js'))}).ensureDevKeyPair(${JSON.stringify(paths)})`;
+    const codes = await Promise.all(Array.from({ length: 6 }, () => new Promise<number | null>((resolve) => {
+      spawn(process.execPath, ['-e', script], { stdio: 'ignore' }).once('exit', resolve);
+    })));
+    assert.deepEqual(codes, [0, 0, 0, 0, 0, 0]);
+    const data = Buffer.from('x');
+    const signature = sign('sha256', data, createPrivateKey(readFileSync(paths.privateKeyPath)));
+    assert.equal(verify('sha256', data, createPublicKey(readFileSync(paths.publicKeyPath)), signature), true, 'the public key matches the private key');
+    assert.deepEqual(readdirSync(join(dir, 's')).sort(), ['priv.pem', 'pub.pem'], 'no temporary files left');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

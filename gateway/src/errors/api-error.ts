@@ -21,6 +21,7 @@ export type GatewayErrorKey =
   | 'PEER_UNAVAILABLE'
   | 'FABRIC_TIMEOUT'
   | 'COMMIT_STATUS_UNKNOWN'
+  | 'CHAINCODE_UNAVAILABLE'
   | 'DISCLOSURE_FAILED'
   | 'SHUTTING_DOWN'
   /** 431: the request line or headers exceed Node's limit (answered by http/client-errors.ts). */

@@ -56,7 +56,7 @@ test('chaincode errors never leak peer addresses or MSP ids', () => {
 
 test('endorse stage without a chaincode payload maps by gRPC status', () => {
   assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.UNAVAILABLE, []))), [503, 'PEER_UNAVAILABLE']);
-  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.DEADLINE_EXCEEDED, []))), [504, 'FABRIC_TIMEOUT']);
+  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.DEADLINE_EXCEEDED, []))), [503, 'PEER_UNAVAILABLE'], 'a write that timed out is a keyed 503');
   assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.PERMISSION_DENIED, []))), [403, 'ACCESS_DENIED']);
   assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.ABORTED, ['ProposalResponsePayloads do not match']))), [503, 'ENDORSEMENT_FAILED']);
 });
@@ -64,18 +64,37 @@ test('endorse stage without a chaincode payload maps by gRPC status', () => {
 test('submit stage maps to orderer errors', () => {
   assert.equal(stageOf(submitError(GrpcStatus.UNAVAILABLE)), 'submit');
   assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.UNAVAILABLE))), [503, 'ORDERER_UNAVAILABLE']);
-  assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.DEADLINE_EXCEEDED))), [504, 'FABRIC_TIMEOUT']);
+  assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.DEADLINE_EXCEEDED))), [503, 'ORDERER_UNAVAILABLE']);
+  const readTimeout = new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(4), details: [], message: 'evaluate timed out' });
+  assert.deepEqual(pick(mapFabricError(readTimeout)), [504, 'FABRIC_TIMEOUT'], 'only a read that timed out is a 504');
   assert.deepEqual(pick(mapFabricError(submitError(GrpcStatus.INTERNAL))), [503, 'ORDERER_UNAVAILABLE']);
   assert.equal(mapFabricError(submitError(GrpcStatus.UNAVAILABLE)).txId, TX);
 });
 
-test('commit status stage maps timeouts to 504 with the txId to poll', () => {
+test('commit status stage maps timeouts to a keyed 503 with the txId (retry with the same key, or poll)', () => {
   const e = new CommitStatusError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(4), details: [], transactionId: TX });
   assert.equal(stageOf(e), 'commitStatus');
-  assert.deepEqual(pick(mapFabricError(e)), [504, 'FABRIC_TIMEOUT']);
+  assert.deepEqual(pick(mapFabricError(e)), [503, 'COMMIT_STATUS_UNKNOWN']);
   assert.equal(mapFabricError(e).txId, TX);
   const other = new CommitStatusError({ code: GrpcStatus.INTERNAL, cause: cause(13), details: [], transactionId: TX });
   assert.deepEqual(pick(mapFabricError(other)), [503, 'COMMIT_STATUS_UNKNOWN']);
+});
+
+test('a chaincode server that is down maps to 503 CHAINCODE_UNAVAILABLE at endorse and evaluate', () => {
+  for (const text of ['error in simulation: failed to execute transaction x: could not launch chaincode govchain_0.1.0:abc: connection refused',
+    'error in simulation: failed to execute transaction x: error sending: chaincode stream terminated']) {
+    assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.ABORTED, [text]))), [503, 'CHAINCODE_UNAVAILABLE']);
+    const evalErr = new GatewayError({ code: GrpcStatus.UNKNOWN, cause: cause(2), details: [{ address: 'a', mspId: 'm', message: text }], message: 'evaluate failed' });
+    assert.deepEqual(pick(mapFabricError(evalErr)), [503, 'CHAINCODE_UNAVAILABLE']);
+  }
+  // Chaincode keys still win: a chaincode error that mentions the words is not an outage.
+  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.ABORTED, [chaincodeMessage('RECORD_NOT_FOUND', 404)]))), [404, 'RECORD_NOT_FOUND']);
+});
+
+test('no reachable peer of a required org maps to 503 PEER_UNAVAILABLE', () => {
+  const e = new GatewayError({ code: GrpcStatus.FAILED_PRECONDITION, cause: cause(9), details: [], message: '9 FAILED_PRECONDITION: no peers available to evaluate chaincode qscc in channel govchannel' });
+  assert.deepEqual(pick(mapFabricError(e)), [503, 'PEER_UNAVAILABLE']);
+  assert.doesNotMatch(JSON.stringify(mapFabricError(e).toBody()), /qscc|govchannel/);
 });
 
 test('commit stage maps validation codes', () => {

@@ -39,11 +39,37 @@ function txIdOf(err: unknown): string | undefined {
   return typeof id === 'string' && id.length > 0 ? id : undefined;
 }
 
-/** gRPC status -> HTTP for failures that carry no chaincode payload (peer or orderer transport problems). */
-function transportError(stage: FabricStage, grpcCode: number): ApiError {
+/** Peer texts that mean the chaincode server cannot be reached (CCaaS: the peer dials it per invocation). */
+const CHAINCODE_DOWN = /could not launch chaincode|chaincode stream terminated/;
+/** Peer gateway text when no peer of the required org is reachable or known (crashed, or dropped by discovery). */
+const NO_PEERS = /no peers available to (evaluate|endorse)/;
+
+/**
+ * gRPC status and peer text -> HTTP for failures that carry no chaincode payload (peer, orderer or chaincode
+ * transport problems). Every failure that a retry with the same Idempotency-Key may cure is a keyed 503.
+ */
+function transportError(stage: FabricStage, grpcCode: number, text: string): ApiError {
+  if ((stage === 'endorse' || stage === 'evaluate') && CHAINCODE_DOWN.test(text)) {
+    return new ApiError(503, 'CHAINCODE_UNAVAILABLE', 'the chaincode service is unavailable; retry with the same Idempotency-Key', { stage });
+  }
+  if ((stage === 'endorse' || stage === 'evaluate') && NO_PEERS.test(text)) {
+    return new ApiError(503, 'PEER_UNAVAILABLE', 'no peer of a required department is available; retry with the same Idempotency-Key', { stage });
+  }
   switch (grpcCode) {
     case GrpcStatus.DEADLINE_EXCEEDED:
-      return new ApiError(504, 'FABRIC_TIMEOUT', `the ${stage} step timed out`, { stage });
+      // A write that timed out was not committed (as far as the gateway knows): a keyed 503, and a retry with the same
+      // Idempotency-Key is safe (a transaction that commits after all is replayed by the chaincode). Only a read that
+      // timed out is a 504. The commit wait also ends here for a transaction lost with a crashed orderer leader.
+      switch (stage) {
+        case 'endorse':
+          return new ApiError(503, 'PEER_UNAVAILABLE', 'an endorsing peer did not answer in time; retry with the same Idempotency-Key', { stage, timeout: true });
+        case 'submit':
+          return new ApiError(503, 'ORDERER_UNAVAILABLE', 'the ordering service did not answer in time; retry with the same Idempotency-Key', { stage, timeout: true });
+        case 'commitStatus':
+          return new ApiError(503, 'COMMIT_STATUS_UNKNOWN', 'the commit was not confirmed in time; retry with the same Idempotency-Key or query the transaction', { stage, timeout: true });
+        default:
+          return new ApiError(504, 'FABRIC_TIMEOUT', `the ${stage} step timed out`, { stage });
+      }
     case GrpcStatus.UNAVAILABLE:
       return stage === 'submit'
         ? new ApiError(503, 'ORDERER_UNAVAILABLE', 'the ordering service is unavailable', { stage })
@@ -93,7 +119,8 @@ export function mapFabricError(err: unknown): ApiError {
       return new ApiError(status, payload.key, payload.message, payload.details).withTxId(txId);
     }
   }
-  const mapped = transportError(stage, gwErr.code);
-  mapped.internal = texts.filter(Boolean).join(' | ').slice(0, 2000);
+  const internal = texts.filter(Boolean).join(' | ').slice(0, 2000);
+  const mapped = transportError(stage, gwErr.code, internal);
+  mapped.internal = internal;
   return mapped.withTxId(txId);
 }

@@ -143,6 +143,22 @@ test('chaincode errors come back with their key, status and txId', async () => {
   assert.equal(e.txId, 'f'.repeat(64));
 });
 
+test('a keyed 503 (network fault) tells the client when to retry; a 404 does not', async () => {
+  t.ledger.on('Property:GetRecord', () => {
+    throw new ApiError(503, 'CHAINCODE_UNAVAILABLE', 'the chaincode service is unavailable; retry with the same Idempotency-Key');
+  });
+  const res = await fetch(`${t.url}/api/v1/properties/ABC-999998`, { headers: { authorization: `Bearer ${registrar()}` } });
+  assert.equal(res.status, 503);
+  assert.equal(res.headers.get('retry-after'), '1');
+  assert.equal((await errorOf(res)).key, 'CHAINCODE_UNAVAILABLE');
+  t.ledger.on('Property:GetRecord', () => {
+    throw new ApiError(404, 'RECORD_NOT_FOUND', 'not found');
+  });
+  const missing = await fetch(`${t.url}/api/v1/properties/ABC-999998`, { headers: { authorization: `Bearer ${registrar()}` } });
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers.get('retry-after'), null);
+});
+
 test('role-gated route refuses other roles with 403 FORBIDDEN_ROLE', async () => {
   const res = await fetch(`${t.url}/api/v1/governance/registrars`, {
     method: 'POST',

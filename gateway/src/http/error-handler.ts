@@ -40,6 +40,8 @@ export function errorHandler(logger: Logger) {
       return;
     }
     if (apiError.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="govchain"');
+    // A 503 is a network fault a retry with the same Idempotency-Key may cure (RFC 9110 Retry-After, in seconds).
+    if (apiError.status === 503) res.setHeader('Retry-After', '1');
     res.status(apiError.status).json(apiError.toBody());
   };
 }

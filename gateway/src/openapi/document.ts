@@ -13,7 +13,7 @@ const ERROR_STATUSES: Record<number, string> = {
   401: 'Missing, expired or invalid token (UNAUTHENTICATED)',
   403: 'Not allowed (FORBIDDEN_ORG, FORBIDDEN_ROLE, FORBIDDEN_SUBJECT, OPERATOR_NOT_ENROLLED, ACCESS_DENIED, GRANT_REQUIRED)',
   429: 'Rate limit exceeded (RATE_LIMITED)',
-  503: 'Fabric unavailable (PEER_UNAVAILABLE, ORDERER_UNAVAILABLE, ENDORSEMENT_FAILED)',
+  503: 'Fabric unavailable or a write step timed out (PEER_UNAVAILABLE, ORDERER_UNAVAILABLE, CHAINCODE_UNAVAILABLE, ENDORSEMENT_FAILED, COMMIT_STATUS_UNKNOWN); Retry-After: retry with the same Idempotency-Key',
 };
 const WRITE_ERRORS: Record<number, string> = {
   404: 'Record not found (RECORD_NOT_FOUND)',
@@ -21,7 +21,7 @@ const WRITE_ERRORS: Record<number, string> = {
   410: 'Erased (ERASED)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   422: 'Business rule (RULE_VIOLATION, APPROVAL_MISSING, CONSENT_REQUIRED, ACCESS_EXPIRED)',
-  504: 'Fabric timed out (FABRIC_TIMEOUT); the transaction may still commit: query it',
+  504: 'A read step timed out (FABRIC_TIMEOUT); a write step that times out answers 503',
 };
 
 function errorResponses(statuses: Record<number, string>) {

@@ -29,6 +29,10 @@ export interface TestGateway {
   running(): boolean;
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** Kills the gateway with SIGKILL (a crash: requests in flight are cut off) and waits until it has exited. */
+  crash(): Promise<void>;
+  /** Starts it again after a stop or crash and waits for /ready. */
+  start(): Promise<void>;
 }
 
 /** An HTTP response as the tests look at it. */
@@ -84,6 +88,12 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     await exited;
     clearTimeout(timer);
   };
+  const crash = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGKILL');
+    await exited;
+  };
   await launch();
   return {
     org,
@@ -97,6 +107,8 @@ export async function startGateway(org: string, env: Record<string, string> = {}
       await stop();
       await launch();
     },
+    crash,
+    start: launch,
   };
 }
 
@@ -112,7 +124,7 @@ export async function call<T = unknown>(
   gw: TestGateway,
   method: 'GET' | 'POST',
   path: string,
-  opts: { token?: string; body?: unknown; key?: string | null; headers?: Record<string, string> } = {},
+  opts: { token?: string; body?: unknown; key?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -123,6 +135,7 @@ export async function call<T = unknown>(
   const res = await fetch(gw.url + path, {
     method,
     headers,
+    ...(opts.signal ? { signal: opts.signal } : {}),
     ...(method === 'POST' ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {}) } : {}),
   });
   const text = await res.text();

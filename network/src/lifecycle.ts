@@ -1,0 +1,71 @@
+import { definitionArgs, endorsementPolicy } from './chaincode';
+import { ordererFlags, peerCli, peerTargets } from './peercli';
+import { departments, DepartmentOrg, Topology } from './topology';
+import { Toolchain } from './toolchain';
+import { waitFor } from './wait';
+
+type Log = (s: string) => void;
+
+/** JSON printed by a peer CLI command (it may print warnings before the first brace). */
+function cliJson<T>(out: string): T {
+  return JSON.parse(out.slice(out.indexOf('{'))) as T;
+}
+
+/** The package id of a CCaaS package (computed locally by the peer CLI from the package bytes). */
+export async function packageIdOf(t: Topology, tc: Toolchain, pkg: string): Promise<string> {
+  return (await peerCli(t, tc, departments(t)[0]!, ['lifecycle', 'chaincode', 'calculatepackageid', pkg])).trim();
+}
+
+/** True when the org's peer has the package installed. */
+async function installed(t: Topology, tc: Toolchain, org: DepartmentOrg, packageId: string): Promise<boolean> {
+  const out = cliJson<{ installed_chaincodes?: Array<{ package_id: string }> }>(
+    await peerCli(t, tc, org, ['lifecycle', 'chaincode', 'queryinstalled', '--output', 'json'], undefined, 30_000));
+  return (out.installed_chaincodes ?? []).some((c) => c.package_id === packageId);
+}
+
+/** Installs the package on every peer that does not hold it yet. Returns the package id. */
+export async function installChaincode(t: Topology, tc: Toolchain, pkg: string, log: Log): Promise<string> {
+  const packageId = await packageIdOf(t, tc, pkg);
+  const orgs = departments(t);
+  const has = await Promise.all(orgs.map((o) => installed(t, tc, o, packageId)));
+  const missing = orgs.filter((_, i) => !has[i]);
+  await Promise.all(missing.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'install', pkg])));
+  log(`[network] chaincode ${packageId} installed on ${missing.length} peer(s)${missing.length < orgs.length ? `, already on ${orgs.length - missing.length}` : ''}`);
+  return packageId;
+}
+
+/** True when the org's peer has the topology's definition (name and sequence) committed on the channel. */
+export async function chaincodeCommitted(t: Topology, tc: Toolchain, org = departments(t)[0]!): Promise<boolean> {
+  try {
+    const out = cliJson<{ sequence?: number }>(await peerCli(t, tc, org, ['lifecycle', 'chaincode', 'querycommitted', '--channelID', t.channel,
+      '--name', t.chaincode.name, '--output', 'json'], undefined, 30_000));
+    return out.sequence === t.chaincode.sequence;
+  } catch {
+    return false;
+  }
+}
+
+/** Which orgs' approvals the org's peer sees for the definition. */
+async function approvals(t: Topology, tc: Toolchain, org: DepartmentOrg): Promise<Record<string, boolean>> {
+  const out = cliJson<{ approvals?: Record<string, boolean> }>(await peerCli(t, tc, org, ['lifecycle', 'chaincode', 'checkcommitreadiness',
+    ...definitionArgs(t), '--output', 'json'], undefined, 30_000));
+  return out.approvals ?? {};
+}
+
+/**
+ * Approves the definition for every org that has not approved it yet, waits (bounded) until every peer sees every
+ * approval (each approval waits only for its own org's peer, and the commit is endorsed by all of them), then commits.
+ */
+export async function defineChaincode(t: Topology, tc: Toolchain, packageId: string, log: Log): Promise<void> {
+  const orgs = departments(t);
+  // Each org's own peer has its approval once approveformyorg returned (it waits for that peer's commit).
+  const approved = await Promise.all(orgs.map(async (o) => (await approvals(t, tc, o))[o.mspId] === true));
+  const pending = orgs.filter((_, i) => !approved[i]);
+  await Promise.all(pending.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...definitionArgs(t), '--package-id', packageId])));
+  log(`[network] chaincode definition approved by ${pending.length} org(s)${pending.length < orgs.length ? `, already by ${orgs.length - pending.length}` : ''}`);
+  await Promise.all(orgs.map((o) => waitFor(
+    { node: `${o.name}'s peer`, condition: `see every org's approval of ${t.chaincode.name} sequence ${t.chaincode.sequence}`, key: 'CHAINCODE_NOT_APPROVED', hint: 'see the peer logs: npm run network:logs' },
+    async () => Object.values(await approvals(t, tc, o)).filter(Boolean).length === orgs.length, 60_000)));
+  await peerCli(t, tc, orgs[0]!, ['lifecycle', 'chaincode', 'commit', ...ordererFlags(t), ...definitionArgs(t), ...peerTargets(t, orgs)]);
+  log(`[network] chaincode ${t.chaincode.name} committed with policy ${endorsementPolicy(t)}`);
+}
