@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CaClient } from './ca';
 import { paths } from './paths';
 import { departments, DepartmentOrg, Topology } from './topology';
+import { NetworkError } from './errors';
 
 /**
  * Mutual TLS between the peers and the chaincode service (CCaaS).
@@ -20,7 +21,7 @@ export const CCAAS_ENV = ['GOVCHAIN_CCAAS_CLIENT_CERT', 'GOVCHAIN_CCAAS_CLIENT_K
 /** The department whose CA issues the chaincode server's TLS certificate: the governance org. */
 export function chaincodeTlsOrg(t: Topology): DepartmentOrg {
   const org = departments(t).find((o) => o.governs);
-  if (!org) throw new Error('the topology has no governance org ("governs": true)');
+  if (!org) throw new NetworkError('TOPOLOGY_INVALID', 'the topology has no governance org ("governs": true)');
   return org;
 }
 
@@ -71,7 +72,7 @@ export function connectionJson(address: string, rootCertPem?: string): Record<st
 
 /** fabric-shim `server` flags that turn on TLS with required client certificates (paths only, no secrets). */
 export function chaincodeServerTlsArgs(t: Topology): string[] {
-  if (!existsSync(chaincodeTls.cert())) throw new Error(`no chaincode server certificate at ${chaincodeTls.cert()}: run network:up`);
+  if (!existsSync(chaincodeTls.cert())) throw new NetworkError('NETWORK_NOT_UP', `no chaincode server certificate at ${chaincodeTls.cert()}`, 'run "npm run network:up" first');
   return [
     `--chaincode-tls-cert-file=${chaincodeTls.cert()}`,
     `--chaincode-tls-key-file=${chaincodeTls.key()}`,

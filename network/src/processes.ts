@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
 import { paths } from './paths';
+import { NetworkError } from './errors';
 
 /** One process the network started. */
 export interface ManagedProcess {
@@ -90,7 +91,7 @@ export function startDetached(
   const fd = openSync(log, 'a');
   const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
-  if (child.pid === undefined) throw new Error(`failed to start ${spec.name} (${cmd})`);
+  if (child.pid === undefined) throw new NetworkError('COMMAND_FAILED', `failed to start ${spec.name} (${cmd})`);
   child.unref();
   return { ...spec, pid: child.pid, log, argv: [cmd, ...args.slice(0, 1)] };
 }
