@@ -8,6 +8,7 @@
  * leaving a peer silently connected to nothing.
  */
 import cluster from 'node:cluster';
+import { NetworkError } from './errors';
 
 /** Splits the argv after the worker count into node options and the script with its arguments. */
 export function parseClusterArgs(argv: string[]): { workers: number; execArgv: string[]; exec: string; args: string[] } {
@@ -15,7 +16,7 @@ export function parseClusterArgs(argv: string[]): { workers: number; execArgv: s
   const sep = argv.indexOf('--');
   const exec = argv[sep + 1];
   if (!Number.isInteger(workers) || workers < 1 || sep < 1 || !exec) {
-    throw new Error('usage: chaincode-cluster.js <workers> <node options…> -- <script> <args…>');
+    throw new NetworkError('COMMAND_FAILED', 'usage: chaincode-cluster.js <workers> <node options…> -- <script> <args…>', 'set native.chaincodeWorkers in network/topology.json to a whole number ≥ 1; network/src/chaincode.ts builds these arguments');
   }
   return { workers, execArgv: argv.slice(1, sep), exec, args: argv.slice(sep + 2) };
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseClusterArgs } from './chaincode-cluster';
 import { peerTuning, peerTuningEnv } from './peer-tuning';
-import { loadTopology, TopologyError } from './topology';
+import { NetworkError } from './errors';
+import { loadTopology } from './topology';
 
 const variant = (patch: Record<string, unknown>): string => {
   const file = join(mkdtempSync(join(tmpdir(), 'topo-')), 'topology.json');
@@ -43,7 +44,7 @@ describe('peer tuning (topology "peer")', () => {
       { limits: { gatewayService: 500, endorserService: 2500, deliverService: 2500 }, validatorPoolSize: -1 },
       { limits: { gatewayService: 500, endorserService: 2500, deliverService: 2500 }, validatorPoolSize: 0, surprise: true },
     ]) {
-      assert.throws(() => loadTopology(variant({ peer })), (err: unknown) => err instanceof TopologyError && err.key === 'TOPOLOGY_INVALID' && /peer/.test(err.message));
+      assert.throws(() => loadTopology(variant({ peer })), (err: unknown) => err instanceof NetworkError && err.key === 'TOPOLOGY_INVALID' && /peer/.test(`${err.message} ${JSON.stringify(err.details)}`));
     }
   });
 });
