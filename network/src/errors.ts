@@ -38,6 +38,12 @@ export const NETWORK_KEYS = {
   TOOLCHAIN_GO_MISSING: 'Go is not on PATH, so the Fabric binaries cannot be built',
   TOOLCHAIN_GCC_MISSING: 'gcc is not on PATH; fabric-ca-server needs cgo for sqlite',
   TOOLCHAIN_BUILD_FAILED: 'building the Fabric or Fabric CA binaries failed (often: the Go module proxy refused a module)',
+  SECRET_DESTINATION_REQUIRED: 'operator:add has nowhere safe for the one-time enrolment secret (no --secret-file, and standard output is no terminal)',
+  SECRET_FILE_EXISTS: 'the --secret-file of operator:add already exists (the ticket goes only to a new 0600 file)',
+  SECRET_FILE_UNWRITABLE: 'the --secret-file of operator:add cannot be created',
+  CA_REGISTRAR_MISSING: "the org CA's registrar identity is not enrolled (bring the network up first)",
+  CA_REFUSED: 'the Fabric CA answered no (for example: the operator is already registered)',
+  CA_UNAVAILABLE: 'the Fabric CA did not answer',
 } as const;
 
 /** Keys of the API error table the network tooling uses with the same meaning. */
