@@ -1,88 +1,137 @@
 #!/usr/bin/env node
-// Orderer batch sweep (issue 4, "tune batch size and timeout"): for each BatchTimeout/MaxMessageCount pair, restart
-// the network from a copy of the topology with only `ordering` changed, then measure saturated REST
-// Business:Register (closed loop), p99 at half that rate (open loop) and CPU per committed tx.
-// usage: node bench/sweep.mjs [--configs 250ms:100,100ms:100,250ms:100:1,...] [--seconds 20] [--concurrency 32]
-// An optional third field sets GOMAXPROCS for the Fabric nodes of that configuration (default: the Go runtime's).
-// Leaves the network on the default topology when it finishes (or fails). Writes bench/results/sweep-<ts>.json.
-import { execFileSync } from 'node:child_process';
+// A/B comparison of network configurations at saturation (issue 13's tuning log). Each variant is the topology in
+// use (network/topology.json, or GOVCHAIN_TOPOLOGY in slot b) with a JSON merge patch applied; the network is
+// restarted fresh per variant and every chosen workload is swept over the offered concurrency until its rate stops
+// growing (bench/lib/capacity.mjs). Variants run in the order given and the whole list repeats (--repeat), so
+// A, B, A, B alternate in one session and see the same background. Every row records the host's load.
+//
+// usage: node bench/sweep.mjs --variant base={} --variant 'gw1500={"peer":{"limits":{"gatewayService":1500}}}'
+//          [--variant name=@patch.json] [--variant 500ms:200] [--repeat 2] [--workloads probe-direct,business-rest]
+//          [--levels 64,128,256] [--seconds 15] [--patience 1] [--keep-up]
+// A variant `T:N[:P]` is shorthand for {"ordering":{"batchTimeout":T,"maxMessageCount":N},"native":{"goMaxProcs":P}}.
+// Hold slot a for the whole comparison (ACQUIRE_SLOT=a /work/locks/acquire <you> 25, or RUN_LOCKED_SLOT=a run-locked).
+// The network is torn down at the end (--keep-up leaves the last variant's network running). Writes
+// bench/results/ab-<ts>.json (schema govchain-ab/1) and prints one table row per variant and run.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, durationMs, ensureUp, machineInfo, systemPids } from './lib/env.mjs';
-import { directClients } from './lib/fabric.mjs';
+import { loadTopology } from '@govchain/network';
+import { capacityWorkloads, sweep, warmUp } from './lib/capacity.mjs';
+import { ROOT, durationMs, ensureUp, machineInfo, teardown, topologyInfo, systemPids } from './lib/env.mjs';
+import { DIRECT_SIGNER, directClients } from './lib/fabric.mjs';
 import { runSeed } from './lib/fixtures.mjs';
-import { closedLoop, openLoop } from './lib/load.mjs';
-import { withCpu } from './lib/throughput.mjs';
+import { hostMonitor } from './lib/host.mjs';
+import { setupRun } from './lib/setup.mjs';
 import { departmentsByRole, workloads } from './lib/workloads.mjs';
 
-const { values: a } = parseArgs({ options: { configs: { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' } } });
-const configs = (a.configs ?? '250ms:100,100ms:100,500ms:100,1s:100,250ms:10,250ms:25').split(',').map((s) => {
-  const [batchTimeout, count, procs] = s.split(':');
-  const maxMessageCount = Number(count);
-  durationMs(batchTimeout); // throws on a malformed duration before anything is restarted
-  if (!Number.isInteger(maxMessageCount) || maxMessageCount < 1) throw new Error(`--configs: bad MaxMessageCount in "${s}" (want e.g. 250ms:100)`);
-  if (procs !== undefined && !/^[1-9]\d*$/.test(procs)) throw new Error(`--configs: bad GOMAXPROCS in "${s}" (want e.g. 250ms:100:1)`);
-  return { batchTimeout, maxMessageCount, ...(procs ? { goMaxProcs: Number(procs) } : {}) };
+const bad = (m) => Object.assign(new Error(m), { key: 'BENCH_BAD_FLAG' });
+const fail = (err) => {
+  console.error(`[ab] failed: ${err.key ? `${err.key}: ` : ''}${err.message}`);
+  process.exit(1);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+const { values: a } = parseArgs({
+  options: {
+    variant: { type: 'string', multiple: true }, configs: { type: 'string' }, repeat: { type: 'string' }, workloads: { type: 'string' },
+    levels: { type: 'string' }, seconds: { type: 'string' }, patience: { type: 'string' }, 'keep-up': { type: 'boolean', default: false },
+  },
 });
-const seconds = Number(a.seconds ?? 20);
-const concurrency = Number(a.concurrency ?? 32);
-const log = (s) => console.log(`[sweep] ${new Date().toISOString().slice(11, 19)} ${s}`);
-const CLI = resolve(ROOT, 'network/dist/cli.js');
-const GATEWAYS = resolve(ROOT, 'gateway/dist/cli/gateways.js');
-const baseFile = resolve(ROOT, 'network/topology.json');
-const dir = mkdtempSync(resolve(tmpdir(), 'govchain-sweep-'));
 
-function restart(topologyFile) {
-  if (topologyFile) process.env.GOVCHAIN_TOPOLOGY = topologyFile;
-  else delete process.env.GOVCHAIN_TOPOLOGY;
-  execFileSync(process.execPath, [GATEWAYS, 'stop'], { stdio: 'inherit', timeout: 60_000 });
-  execFileSync(process.execPath, [CLI, 'down'], { stdio: 'inherit', timeout: 120_000 });
-  return ensureUp(log);
+/** RFC 7386 JSON merge patch: objects merge recursively, null removes, anything else replaces. */
+function mergePatch(target, patch) {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out = target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
 }
 
-async function measure(cfg, i) {
-  const file = resolve(dir, `topology-${i}.json`);
-  const base = JSON.parse(readFileSync(baseFile, 'utf8'));
-  const { goMaxProcs, ...ordering } = cfg;
-  writeFileSync(file, JSON.stringify({ ...base, ordering: { ...base.ordering, ...ordering }, native: { goMaxProcs: goMaxProcs ?? null } }, null, 2));
-  log(`BatchTimeout ${cfg.batchTimeout}, MaxMessageCount ${cfg.maxMessageCount}, GOMAXPROCS ${goMaxProcs ?? 'default'}: restarting the network`);
-  await restart(file);
-  const fabric = directClients();
+function parseVariant(spec) {
+  const batch = /^(\d+(?:ms|s)):(\d+)(?::(\d+))?$/.exec(spec);
+  if (batch) {
+    durationMs(batch[1]);
+    return { name: spec, patch: { ordering: { batchTimeout: batch[1], maxMessageCount: Number(batch[2]) }, ...(batch[3] ? { native: { goMaxProcs: Number(batch[3]) } } : {}) } };
+  }
+  const eq = spec.indexOf('=');
+  if (eq < 1) throw bad(`--variant ${spec}: want name=<json merge patch>, name=@file.json or BatchTimeout:MaxMessageCount[:GOMAXPROCS]`);
+  const name = spec.slice(0, eq);
+  const body = spec.slice(eq + 1);
   try {
-    const w = workloads(runSeed(), fabric, departmentsByRole());
-    const subject = (await w.direct.identity(0)).subjectKey;
-    await closedLoop({ concurrency: 4, durationMs: 3000, maxOps: 20, op: (n) => w.rest.business(n, subject) }); // warm-up
-    const pids = systemPids();
-    const sat = await withCpu(pids, () => closedLoop({ concurrency, durationMs: seconds * 1000, maxOps: 100_000, op: (n) => w.rest.business(1000 + n, subject) }));
-    const rate = Math.max(1, Math.round(sat.result.tps * 5) / 10);
-    const half = await openLoop({ rate, durationMs: seconds * 1000, maxInFlight: 256, op: (n) => w.rest.business(500_000 + n, subject) });
-    const row = {
-      ...cfg, saturatedTps: sat.result.tps, saturatedP50Ms: sat.result.latency.p50Ms, saturatedP99Ms: sat.result.latency.p99Ms, failed: sat.result.failed,
-      cpuMsPerTx: sat.result.ok ? Math.round((sat.cpu.sut.totalS * 1000) / sat.result.ok * 10) / 10 : null, otherProcessesS: sat.cpu.otherProcessesS,
-      halfRate: rate, halfP50Ms: half.latency.p50Ms, halfP99Ms: half.latency.p99Ms, halfFailed: half.failed + half.dropped,
-      p3Ratio: Math.round((half.latency.p99Ms / durationMs(cfg.batchTimeout)) * 100) / 100,
-    };
-    log(JSON.stringify(row));
-    return row;
+    return { name, patch: JSON.parse(body.startsWith('@') ? readFileSync(body.slice(1), 'utf8') : body) };
+  } catch (err) {
+    throw bad(`--variant ${name}: ${err.message}`);
+  }
+}
+
+const specs = [...(a.variant ?? []), ...(a.configs ? a.configs.split(',') : [])];
+if (specs.length === 0) throw bad('give at least one --variant (see the usage at the top of bench/sweep.mjs)');
+const variants = specs.map(parseVariant);
+const repeat = Number(a.repeat ?? 1);
+const levels = (a.levels ?? '64,128,256').split(',').map(Number);
+const roundMs = Number(a.seconds ?? 15) * 1000;
+const patience = Number(a.patience ?? 1);
+const chosen = (a.workloads ?? 'probe-direct,business-rest,mixed-rest').split(',');
+if (!(repeat >= 1) || levels.some((l) => !(l >= 1)) || !(roundMs > 0) || !(patience >= 1)) throw bad('--repeat, --levels, --seconds and --patience take positive numbers');
+
+const baseFile = resolve(process.env.GOVCHAIN_TOPOLOGY ?? resolve(ROOT, 'network/topology.json'));
+const base = JSON.parse(readFileSync(baseFile, 'utf8'));
+const dir = mkdtempSync(resolve(tmpdir(), 'govchain-ab-'));
+const log = (s) => console.log(`[ab] ${new Date().toISOString().slice(11, 19)} ${s}`);
+// Validate every variant before anything is restarted.
+const files = variants.map((v, i) => {
+  const file = resolve(dir, `topology-${i}-${v.name.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
+  writeFileSync(file, JSON.stringify(mergePatch(base, v.patch), null, 2));
+  loadTopology(file);
+  return file;
+});
+
+async function measure(v, file, run) {
+  process.env.GOVCHAIN_TOPOLOGY = file;
+  log(`variant ${v.name} (run ${run + 1}/${repeat}): fresh network with ${JSON.stringify(v.patch)}`);
+  teardown(log);
+  await ensureUp(log);
+  const fabric = directClients();
+  const host = hostMonitor(systemPids);
+  try {
+    const orgs = departmentsByRole();
+    const seed = runSeed();
+    const w = workloads(seed, fabric, orgs);
+    const ctx = await setupRun(w, fabric, orgs, seed);
+    const cap = capacityWorkloads(w, ctx);
+    const list = cap.list.filter((x) => chosen.includes(x.id));
+    await warmUp(list, 3000);
+    const sweeps = await sweep(list, { levels, roundMs, maxOps: 1_000_000, pids: ctx.pids, patience, log });
+    return { variant: v.name, patch: v.patch, run, topology: topologyInfo(), host: host.stop(), sweeps };
   } finally {
     fabric.close();
   }
 }
 
-const rows = [];
 const startedAt = new Date().toISOString();
+const rows = [];
 try {
-  for (const [i, cfg] of configs.entries()) rows.push(await measure(cfg, i));
+  for (let run = 0; run < repeat; run++) for (const [i, v] of variants.entries()) rows.push(await measure(v, files[i], run));
 } finally {
-  log('restoring the default topology');
-  await restart(undefined);
+  if (!a['keep-up']) teardown(log);
+  if (process.env.GOVCHAIN_TOPOLOGY !== baseFile) {
+    if (baseFile === resolve(ROOT, 'network/topology.json')) delete process.env.GOVCHAIN_TOPOLOGY;
+    else process.env.GOVCHAIN_TOPOLOGY = baseFile;
+  }
 }
-const out = resolve(ROOT, 'bench/results', `sweep-${startedAt.replace(/[:.]/g, '-')}.json`);
-writeFileSync(out, `${JSON.stringify({ schema: 'govchain-sweep/1', startedAt, finishedAt: new Date().toISOString(), machine: machineInfo(), seconds, concurrency, rows }, null, 2)}\n`);
-console.log('\n| BatchTimeout | MaxMessageCount | GOMAXPROCS | saturated TPS | p50 / p99 ms (saturated) | CPU ms/tx | p99 ms at half rate | p99 ÷ BatchTimeout |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const r of rows) console.log(`| ${r.batchTimeout} | ${r.maxMessageCount} | ${r.goMaxProcs ?? 'default'} | ${r.saturatedTps} | ${r.saturatedP50Ms} / ${r.saturatedP99Ms} | ${r.cpuMsPerTx} | ${r.halfP99Ms} (at ${r.halfRate}/s) | ${r.p3Ratio} |`);
+const out = resolve(ROOT, 'bench/results', `ab-${startedAt.replace(/[:.]/g, '-')}.json`);
+writeFileSync(out, `${JSON.stringify({ schema: 'govchain-ab/1', startedAt, finishedAt: new Date().toISOString(), machine: machineInfo(), directSigner: DIRECT_SIGNER, levels, roundMs, patience, workloads: chosen, rows }, null, 2)}\n`);
+console.log(`\n| variant | run | ${chosen.map((id) => `${id} plateau @ clients (p99 ms, CPU ms/tx)`).join(' | ')} | other processes (cores) |`);
+console.log(`| --- | --- | ${chosen.map(() => '---').join(' | ')} | --- |`);
+for (const r of rows) {
+  const cells = chosen.map((id) => {
+    const p = r.sweeps[id]?.plateau;
+    return p ? `${p.rate} @ ${p.concurrency}${p.reached ? '' : '+'} (${p.p99Ms}, ${p.cpuMsPer})` : '–';
+  });
+  console.log(`| ${r.variant} | ${r.run + 1} | ${cells.join(' | ')} | ${r.host.otherProcesses.cores}${r.host.contaminated ? ' (contaminated)' : ''} |`);
+}
 log(`wrote ${out}`);
 process.exit(0);

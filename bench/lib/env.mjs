@@ -30,7 +30,8 @@ export function topologyInfo() {
     departments: deps.map((d) => d.mspId), peers: deps.reduce((n, d) => n + d.peers.length, 0),
     orderers: t.orgs.filter((o) => o.kind === 'orderer').reduce((n, o) => n + o.orderers.length, 0),
     endorsement: `OutOf(${t.chaincode.endorsement.outOf}, ${deps.length} departments) + key-level registrar policies`,
-    batch: t.ordering, goMaxProcs: t.native.goMaxProcs ?? 'Go default', stateDatabase: 'LevelDB', tls: true,
+    batch: t.ordering, goMaxProcs: t.native.goMaxProcs ?? 'Go default', peerLimits: t.peer?.limits ?? null, validatorPoolSize: t.peer?.validatorPoolSize ?? null,
+    stateDatabase: 'LevelDB', tls: true,
   };
 }
 
@@ -79,6 +80,13 @@ export async function ensureUp(log, graceMs = 20_000) {
     did.gateways = `started by bench: ${down.join(', ')} (GOVCHAIN_RATE_LIMIT_PER_MINUTE=${env.GOVCHAIN_RATE_LIMIT_PER_MINUTE}, GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE=${env.GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE})`;
   }
   return did;
+}
+
+/** Stops the department gateways and the network (everything `ensureUp` may have started). */
+export function teardown(log) {
+  log('[bench] stopping the gateways and the network');
+  execFileSync(process.execPath, [GATEWAYS, 'stop'], { stdio: 'inherit', timeout: 60_000 });
+  execFileSync(process.execPath, [CLI, 'down'], { stdio: 'inherit', timeout: 120_000 });
 }
 
 /** Pids of every network node (CAs, orderers, peers, chaincode server) and of every gateway. */

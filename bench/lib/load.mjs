@@ -14,6 +14,7 @@ function collector() {
       const key = String(err?.key ?? err?.code ?? err?.message ?? err).slice(0, 160);
       errors.set(key, (errors.get(key) ?? 0) + 1);
     },
+    latencies: () => lat,
     result: (elapsedMs, extra) => {
       const failed = [...errors.values()].reduce((a, b) => a + b, 0);
       return {
@@ -31,9 +32,10 @@ function collector() {
 
 /**
  * Closed loop: `concurrency` workers each await `op(i)` back to back until `durationMs` has passed or
- * `maxOps` operations were started. Throughput counts only successful operations.
+ * `maxOps` operations were started. Throughput counts only successful operations. `keepLatencies` adds the raw
+ * latencies (ms) as a non-enumerable `latencies` property (for merging loops; never written to the results file).
  */
-export async function closedLoop({ concurrency, durationMs, maxOps, op }) {
+export async function closedLoop({ concurrency, durationMs, maxOps, op, keepLatencies = false }) {
   const c = collector();
   const start = now();
   const end = start + durationMs;
@@ -51,7 +53,9 @@ export async function closedLoop({ concurrency, durationMs, maxOps, op }) {
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return c.result(now() - start, { mode: 'closed', concurrency, durationMs, maxOps, issued });
+  const r = c.result(now() - start, { mode: 'closed', concurrency, durationMs, maxOps, issued });
+  if (keepLatencies) Object.defineProperty(r, 'latencies', { value: c.latencies(), enumerable: false });
+  return r;
 }
 
 /**

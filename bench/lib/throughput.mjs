@@ -1,4 +1,4 @@
-// P1-P4 and P6: registrations through REST, REST vs direct (own harness and Caliper), latency at half load, reads.
+// CPU accounting around a load round, P2 (REST vs Caliper at the REST plateau), P2b, P3 (latency at half the plateau), P4b.
 import { cpuDelta, cpuSnapshot, machineBusyS, selfCpuS } from './cpu.mjs';
 import { closedLoop, openLoop } from './load.mjs';
 import { ratio } from './stats.mjs';
@@ -13,47 +13,22 @@ export async function withCpu(pids, fn) {
   return { result, cpu: { sut, benchClientS: benchS, machineBusyS: machineS, otherProcessesS: Math.round((machineS - sut.totalS - benchS) * 100) / 100 } };
 }
 
-/** P1: identity, business and copyright registrations through the REST gateways, all at once. */
-export async function p1(w, ctx, { concurrency, durationMs, maxOps }) {
-  const per = Math.max(1, Math.floor(concurrency / 3));
-  const families = {
-    identity: (i) => w.rest.identity(10_000 + i),
-    business: (i) => w.rest.business(10_000 + i, ctx.subject),
-    copyright: (i) => w.rest.copyright(10_000 + i, ctx.subject),
-  };
-  const { result, cpu } = await withCpu(ctx.pids, async () => {
-    const entries = await Promise.all(Object.entries(families).map(async ([k, op]) => [k, await closedLoop({ concurrency: per, durationMs, maxOps, op })]));
-    return Object.fromEntries(entries);
-  });
-  const elapsed = Math.max(...Object.values(result).map((r) => r.elapsedS));
-  const regs = Object.values(result).reduce((n, r) => n + r.ok, 0);
-  const txs = result.identity.ok * 2 + result.business.ok + result.copyright.ok;
-  return { registrationsPerS: Math.round((regs / elapsed) * 10) / 10, txPerS: Math.round((txs / elapsed) * 10) / 10, committedTx: txs, elapsedS: elapsed, perFamilyConcurrency: per, families: result, cpu };
-}
-
-/** P2: Business:Register at one concurrency through REST, through our direct client and through Caliper. */
-export async function p2(w, ctx, { concurrency, durationMs, maxOps, caliper }) {
-  const base = 20_000;
-  const codes = [];
-  const restOp = async (i) => {
-    const r = await w.rest.business(base + i, ctx.subject);
-    const code = r.body?.data?.code ?? r.body?.result?.code ?? r.body?.code;
-    if (code) codes.push(code);
-  };
-  const rest = await withCpu(ctx.pids, () => closedLoop({ concurrency, durationMs, maxOps, op: restOp }));
-  const direct = await withCpu(ctx.pids, () => closedLoop({ concurrency, durationMs, maxOps, op: (i) => w.direct.business(base + 100_000 + i, ctx.subject) }));
-  const cal = caliper ? caliper(concurrency, Math.round(durationMs / 1000)) : undefined;
-  const light = { concurrency: 1, durationMs: Math.min(durationMs, 30_000), maxOps: 100 };
-  const restLight = await closedLoop({ ...light, op: (i) => w.rest.business(base + 200_000 + i, ctx.subject) });
-  const directLight = await closedLoop({ ...light, op: (i) => w.direct.business(base + 300_000 + i, ctx.subject) });
+/**
+ * P2 and P2b. P2: Caliper's Business:Register at the concurrency where the REST sweep reached its plateau, against
+ * that REST round. P2b: the REST layer's own latency, REST and direct with one client each (at saturation both p99s
+ * are queueing and their difference is noise).
+ */
+export async function p2(w, ctx, { restPlateau, lightOps, caliper, roundS }) {
+  const cal = caliper && restPlateau ? caliper(restPlateau.concurrency, roundS) : undefined;
+  const light = { concurrency: 1, durationMs: 30_000, maxOps: lightOps };
+  const restLight = await closedLoop({ ...light, op: (i) => w.rest.business(220_000 + i, ctx.subject) });
+  const directLight = await closedLoop({ ...light, op: (i) => w.direct.business(320_000 + i, ctx.subject) });
   const calTps = cal?.summary?.throughputTps;
   return {
-    ratioVsCaliper: ratio(rest.result.tps, calTps), ratioVsOwnDirect: ratio(rest.result.tps, direct.result.tps),
-    restAddedP99Ms: diff(rest.result.latency.p99Ms, direct.result.latency.p99Ms),
+    ratioVsCaliper: ratio(restPlateau?.rate, calTps), restTps: restPlateau?.rate ?? null, concurrency: restPlateau?.concurrency ?? null,
     restAddedP99MsLight: diff(restLight.latency.p99Ms, directLight.latency.p99Ms),
     restAddedP50MsLight: diff(restLight.latency.p50Ms, directLight.latency.p50Ms),
-    rest, direct, caliper: cal, restLight, directLight,
-    codes,
+    caliper: cal, restLight, directLight,
   };
 }
 
@@ -66,11 +41,9 @@ export async function p3(w, ctx, { saturatedTps, durationMs, batchTimeoutMs }) {
   return { rate, saturatedTps, batchTimeoutMs, ratio: ratio(r.latency.p99Ms, batchTimeoutMs), run: r };
 }
 
-/** P4: Business:Get through REST at the P2 concurrency, and one-at-a-time for the single-read p99. */
-export async function p4(w, ctx, { concurrency, durationMs, maxOps, submitTps, codes }) {
+/** P4b: single-record reads one at a time (REST). */
+export async function p4b(w, { codes, ops }) {
   if (codes.length === 0) return { error: 'no registered businesses to read' };
-  const pick = (i) => codes[i % codes.length];
-  const reads = await closedLoop({ concurrency, durationMs, maxOps, op: (i) => w.rest.getBusiness(pick(i)) });
-  const single = await closedLoop({ concurrency: 1, durationMs: 30_000, maxOps: 200, op: (i) => w.rest.getBusiness(pick(i * 7)) });
-  return { ratio: ratio(reads.tps, submitTps), readTps: reads.tps, submitTps, singleReadP99Ms: single.latency.p99Ms, reads, single };
+  const single = await closedLoop({ concurrency: 1, durationMs: 30_000, maxOps: ops, op: (i) => w.rest.getBusiness(codes[(i * 7) % codes.length]) });
+  return { singleReadP99Ms: single.latency.p99Ms, single };
 }

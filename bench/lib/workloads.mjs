@@ -64,11 +64,22 @@ export function workloads(seed, fabric, orgs) {
           // Register reads the registrar's collection hash, so discovery would only offer collection members: name
           // the registrar plus one other department explicitly (what OutOf(2) and the key-level policy require).
           const endorsingOrganizations = [orgs.identity.mspId, others[i % others.length]];
-          return await fabric.submit(idOrg, REGISTRAR, 'Identity:Register', [requestId(seed, 'did', i), JSON.stringify(stage)], { endorsingOrganizations });
+          // The other department's peer may not hold the staging block yet ("no staged personal data"; nothing is
+          // written then): wait for it like the REST gateway does, bounded (40 × 50 ms).
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await fabric.submit(idOrg, REGISTRAR, 'Identity:Register', [requestId(seed, 'did', i), JSON.stringify(stage)], { endorsingOrganizations });
+            } catch (err) {
+              if (attempt >= 40 || !/no staged personal data/.test(JSON.stringify(err?.details ?? err?.message ?? ''))) throw err;
+              await new Promise((res) => setTimeout(res, 50));
+            }
+          }
         } catch (err) {
           return rethrow(err);
         }
       },
+      /** System:Probe: one key, no key-level policy, the chaincode-level OutOf(2) policy only (Fabric's floor). */
+      probe: (i) => fabric.submit(bizOrg, REGISTRAR, 'System:Probe', [`bench-${seed.tag}-${i}`]).catch(rethrow),
       business: (i, rep) => fabric.submit(bizOrg, REGISTRAR, 'Business:Register', [requestId(seed, 'dbiz', i), JSON.stringify(businessInput(seed, i, rep))]).catch(rethrow),
       copyright: (i, author) => fabric.submit(crOrg, REGISTRAR, 'Copyright:Deposit', [requestId(seed, 'dcr', i), JSON.stringify(depositInput(seed, i, author))]).catch(rethrow),
       getBusiness: (code) => fabric.evaluate(bizOrg, REGISTRAR, 'Business:Get', [code]).catch(rethrow),

@@ -79,11 +79,14 @@ export function subjectKeySecret(): string {
  */
 export function startChaincodeServer(t: Topology, packageId: string): ManagedProcess {
   const cli = resolve(require.resolve('fabric-shim/package.json', { paths: [paths.chaincodeWorkspace()] }), '..', 'cli.js');
-  const args = [
-    '--require', resolve(__dirname, 'ccaas-peer-guard.js'),
+  const preload = ['--require', resolve(__dirname, 'ccaas-peer-guard.js')];
+  const server = [
     cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
     ...chaincodeServerTlsArgs(t),
   ];
+  // More than one worker: chaincode-cluster.js forks them (same preloads, same port); see that file for why.
+  const workers = t.native.chaincodeWorkers;
+  const args = workers > 1 ? [resolve(__dirname, 'chaincode-cluster.js'), String(workers), ...preload, '--', ...server] : [...preload, ...server];
   return startDetached(
     { name: 'chaincode', kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
     process.execPath, args,

@@ -6,6 +6,7 @@ import { CCAAS_ENV, chaincodeTlsOrg, connectionJson } from './chaincode-tls';
 import { configtx } from './configtx';
 import { nodeHost } from './paths';
 import { departments, networkDir, ordererOrg, Org, Topology } from './topology';
+import { peerTuningEnv } from './peer-tuning';
 
 /** Directory of the generated docker-compose deployment. */
 export const dockerDir = () => resolve(networkDir, 'docker');
@@ -109,6 +110,7 @@ function peerService(t: Topology, org: ReturnType<typeof departments>[number], p
       CORE_OPERATIONS_LISTENADDRESS: `0.0.0.0:${p.opsPort}`,
       CORE_METRICS_PROVIDER: 'prometheus',
       CORE_LEDGER_STATE_STATEDATABASE: 'goleveldb',
+      ...peerTuningEnv(t),
       // GovChain's ccaas builder (the native network's) adds this peer's TLS certificate and key to connection.json,
       // so the peer authenticates to the chaincode service, and pins the chaincode server's CA.
       CORE_CHAINCODE_EXTERNALBUILDERS: JSON.stringify([{ name: 'ccaas', path: BUILDER_DIR, propagateEnvironment: ['HOME', ...CCAAS_ENV] }]),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { CCAAS_ENV } from './chaincode-tls';
 import { OPS_HOST, nodeHost, paths } from './paths';
+import { peerTuning } from './peer-tuning';
 import { DepartmentOrg, OrdererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
 
@@ -62,6 +63,7 @@ export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, 
     'ledger.snapshots.rootDir': join(dir, 'data', 'snapshots'),
     'operations.listenAddress': `${OPS_HOST}:${peer.opsPort}`,
     'metrics.provider': 'prometheus',
+    ...peerTuning(t),
   }));
   return cfgDir;
 }

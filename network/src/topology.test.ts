@@ -44,8 +44,8 @@ describe('topology', () => {
 
   it('passes GOMAXPROCS to native nodes only when the topology sets it, and refuses 0', () => {
     const t = loadTopology();
-    assert.equal(nodeEnv({ ...t, native: { goMaxProcs: 1 } }, { A: 'b' }).GOMAXPROCS, '1');
-    assert.equal(nodeEnv({ ...t, native: { goMaxProcs: null } }, { A: 'b' }).GOMAXPROCS, process.env.GOMAXPROCS);
+    assert.equal(nodeEnv({ ...t, native: { ...t.native, goMaxProcs: 1 } }, { A: 'b' }).GOMAXPROCS, '1');
+    assert.equal(nodeEnv({ ...t, native: { ...t.native, goMaxProcs: null } }, { A: 'b' }).GOMAXPROCS, process.env.GOMAXPROCS);
     assert.equal(nodeEnv(t, { A: 'b' }).A, 'b');
     rejectsWith(writeVariant((t) => (t.native.goMaxProcs = 0)), /goMaxProcs/);
   });

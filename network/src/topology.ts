@@ -66,7 +66,25 @@ export const topologySchema = z
      * sharing a small host spend CPU in scheduler spinning; 1 cut CPU per transaction ~10 % here (docs/performance.md).
      * null = the Go default (all cores).
      */
-    native: z.strictObject({ goMaxProcs: z.number().int().min(1).max(1024).nullable() }).default({ goMaxProcs: null }),
+    native: z.strictObject({
+      goMaxProcs: z.number().int().min(1).max(1024).nullable(),
+      /** Node processes serving the chaincode (one event loop serves every peer's endorsements when 1). */
+      chaincodeWorkers: z.number().int().min(1).max(64).default(1),
+    }).default({ goMaxProcs: null, chaincodeWorkers: 1 }),
+    /**
+     * Fabric's own peer knobs, written into every peer's core.yaml (native) and environment (compose); see
+     * network/src/peer-tuning.ts and docs/performance.md (tuning log). Defaults are Fabric's sampleconfig values.
+     * limits: concurrent requests per service on each peer (gatewayService refuses beyond it: "exceeding concurrency
+     * limit"); validatorPoolSize: goroutines validating a block's transactions (0 = the number of CPUs).
+     */
+    peer: z.strictObject({
+      limits: z.strictObject({
+        gatewayService: z.number().int().min(1).max(100_000),
+        endorserService: z.number().int().min(1).max(100_000),
+        deliverService: z.number().int().min(1).max(100_000),
+      }),
+      validatorPoolSize: z.number().int().min(0).max(1024),
+    }).default({ limits: { gatewayService: 500, endorserService: 2500, deliverService: 2500 }, validatorPoolSize: 0 }),
     chaincode: z.strictObject({
       name: z.string().regex(/^[a-z][a-z0-9_-]*$/),
       version: z.string(),

@@ -55,7 +55,7 @@ export default function AuditEntryPage() {
                   <Descriptions column={{ xs: 1, md: 3 }} size="small">
                     <Descriptions.Item label={t('verify.tx')}><KeyText value={tx.data.txId} /></Descriptions.Item>
                     <Descriptions.Item label={t('verify.block')}>{tx.data.blockNumber}</Descriptions.Item>
-                    <Descriptions.Item label={t('audit.validation')}>{tx.data.valid ? <Tag color="green">{tx.data.validationCode}</Tag> : <Tag color="red">{tx.data.validationCode}</Tag>}</Descriptions.Item>
+                    <Descriptions.Item label={t('audit.validation')}><Tag data-testid="entry-validation" color={tx.data.valid ? 'green' : 'red'}>{tx.data.validationCode}</Tag></Descriptions.Item>
                   </Descriptions>
                 ) : null}
               </ViewState>

@@ -218,7 +218,9 @@ describe('web console in Chromium against the real network', () => {
     await page.getByTestId('audit-results').getByRole('link').first().click();
     await page.getByTestId('entry-case').waitFor();
     assert.equal(await page.getByTestId('entry-case').textContent(), caseId);
-    await page.getByText('VALID').waitFor();
+    // The entry's own transaction validation code (the receipt report below also says VALID, so name the element).
+    await page.getByTestId('entry-validation').waitFor();
+    assert.equal(await page.getByTestId('entry-validation').textContent(), 'VALID');
     // The entry's transaction receipt, fetched with the officer's token and verified in the page.
     await page.getByTestId('receipt-verdict').waitFor({ timeout: 60_000 });
     assert.equal(await page.getByTestId('receipt-verdict').getAttribute('data-ok'), 'true', await page.getByTestId('receipt-report').innerText());
