@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { writeCcaasPackage } from './ccaas-package';
 import { paths } from './paths';
 import { ManagedProcess, startDetached } from './processes';
+import { CHAINCODE_NODE, chaincodeHostOrg, endpoint, serviceHost } from './placement';
 import { anchorCollectionName, collectionName, departments, Topology } from './topology';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
-import { chaincodeServerTlsArgs, chaincodeTls, connectionJson } from './chaincode-tls';
+import { chaincodeServerTlsArgs, connectionJson } from './chaincode-tls';
 
 /** Chaincode-level endorsement policy: any `outOf` department peers, so no department endorses alone. */
 export function endorsementPolicy(t: Topology): string {
@@ -56,7 +57,9 @@ export function collections(t: Topology): object[] {
  */
 export async function packageChaincode(t: Topology): Promise<string> {
   const dir = paths.chaincodeDir();
-  const connection = connectionJson(`${t.host}:${t.chaincode.serverPort}`, readFileSync(chaincodeTls.ca(), 'utf8'));
+  // The server's CA is the governance org's TLS root: every host has it (from the org's public bundle elsewhere), so
+  // every department builds the same package, with the same package id.
+  const connection = connectionJson(endpoint(t, CHAINCODE_NODE, t.chaincode.serverPort), readFileSync(paths.tlsRoot(chaincodeHostOrg(t).name), 'utf8'));
   const pkg = await writeCcaasPackage(dir, t.chaincode.label, connection);
   writeFileSync(join(dir, 'collections.json'), JSON.stringify(collections(t), null, 2));
   return pkg;
@@ -80,11 +83,11 @@ export function startChaincodeServer(t: Topology, packageId: string): ManagedPro
   const cli = resolve(require.resolve('fabric-shim/package.json', { paths: [paths.chaincodeWorkspace()] }), '..', 'cli.js');
   const args = [
     '--require', resolve(__dirname, 'ccaas-peer-guard.js'),
-    cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
+    cli, 'server', `--chaincode-address=${endpoint(t, CHAINCODE_NODE, t.chaincode.serverPort)}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
     ...chaincodeServerTlsArgs(t),
   ];
   return startDetached(
-    { name: 'chaincode', kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
+    { name: CHAINCODE_NODE, kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
     process.execPath, args,
     {
       cwd: paths.chaincodeWorkspace(),
@@ -96,7 +99,7 @@ export function startChaincodeServer(t: Topology, packageId: string): ManagedPro
 /** Waits until the chaincode server accepts connections. */
 export function waitChaincodeServer(t: Topology): Promise<void> {
   return waitFor({ node: 'chaincode', condition: `accept connections on port ${t.chaincode.serverPort}`, key: 'CHAINCODE_SERVER_DOWN' },
-    () => tcpOpen(t.host, t.chaincode.serverPort), 30_000, `see ${paths.log('chaincode')}`);
+    () => tcpOpen(serviceHost(t, CHAINCODE_NODE), t.chaincode.serverPort), 30_000, `see ${paths.log('chaincode')}`);
 }
 
 /** The arguments naming the chaincode definition (as approveformyorg, checkcommitreadiness and commit take them). */

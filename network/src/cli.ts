@@ -26,7 +26,7 @@ const USAGE = `usage: node network/dist/cli.js <command>
   leader       print the orderer that is Raft leader now
   soak --cycles N  N cycles of up, a cross-org transaction read back from every peer, down
   toolchain    build or locate the Fabric binaries
-  compose      regenerate network/docker/ from the topology
+  compose      write the compose file of the container deployment (GOVCHAIN_DRIVER=compose: network/.data-compose/docker-compose.yaml)
   operator:add --org <org> --operator <id> --role <role>   enrol an operator with its org's CA
   restart-chaincode   restart the chaincode server on rebuilt code
 nodes are named as in "status" (e.g. orderer1.orderer.gov.local), or by a unique leading part (orderer1, peer0.publicsecurity, chaincode)`;
@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
       await restartChaincode();
       return 0;
     case 'compose':
-      for (const f of writeCompose(loadTopology())) console.log(`[network] wrote ${f}`);
+      console.log(`[network] wrote ${writeCompose(loadTopology())} (the compose driver writes it on every start: GOVCHAIN_DRIVER=compose, npm run compose:up)`);
       return 0;
     case 'help':
       console.log(USAGE);

@@ -28,6 +28,10 @@ export const WAIT_KEYS = {
   CHAINCODE_NOT_APPROVED: "a peer did not see every org's approval of the chaincode definition",
   DISCOVERY_INCOMPLETE: "a peer could not reach the chaincode and every other department's peer",
   NODE_NOT_STOPPED: 'a node was still running after the stop time limit',
+  BUNDLE_MISSING: "another org's host did not publish its public bundle or the genesis block in the exchange directory",
+  CHAINCODE_NOT_COMMITTED: 'the chaincode definition was not committed on the channel (by the governance host)',
+  GOVERNANCE_NOT_SEEDED: 'the governance record did not appear on the channel (seeded by the governance host)',
+  SIGNATURES_MISSING: "a channel config update did not collect a majority of the orgs' admin signatures",
 } as const;
 
 /** A stable key of a bounded wait. */

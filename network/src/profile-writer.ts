@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeHost, paths } from './paths';
 import { ConnectionProfile, OperatorIdentity, profilePath } from './profile';
+import { caNodeName, endpoint, serviceHost } from './placement';
 import { departments, Topology } from './topology';
 
 /** Lists the operators enrolled for an org (from its users directory), topology operators and later additions alike. */
@@ -28,10 +29,10 @@ export function writeConnectionProfile(t: Topology): ConnectionProfile {
     orgs: departments(t).map((o) => ({
       name: o.name,
       mspId: o.mspId,
-      peerEndpoint: `${t.host}:${o.peers[0]!.port}`,
+      peerEndpoint: endpoint(t, nodeHost(o.peers[0]!.name, o.name, t.domain), o.peers[0]!.port),
       peerHostAlias: nodeHost(o.peers[0]!.name, o.name, t.domain),
       tlsRootCertPath: paths.tlsRoot(o.name),
-      caUrl: `https://${t.host}:${o.ca.port}`,
+      caUrl: `https://${serviceHost(t, caNodeName(o))}:${o.ca.port}`,
       gatewayPort: o.gatewayPort,
       governs: o.governs === true,
       registers: o.registers,
