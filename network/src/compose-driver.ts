@@ -30,8 +30,6 @@ export async function compose(t: Topology, args: string[], timeoutMs = 180_000):
 
 /** Writes what a container node reads before it starts: its config (container paths), secrets, the chaincode's TLS bundle. */
 function prepare(t: Topology, tc: Toolchain, def: NodeDef, packageId: string | undefined): void {
-  const org = t.orgs.find((o) => o.name === def.org);
-  if (def.kind === 'ca' && org) bootstrapSecret(org);
   if (def.kind === 'orderer') {
     const oo = ordererOrg(t);
     writeOrdererConfig(t, tc, oo, oo.orderers.find((o) => nodeHost(o.name, oo.name, t.domain) === def.name)!, containerView);
@@ -41,7 +39,6 @@ function prepare(t: Topology, tc: Toolchain, def: NodeDef, packageId: string | u
     writePeerConfig(t, tc, dept, dept.peers.find((p) => nodeHost(p.name, dept.name, t.domain) === def.name)!, containerView);
   }
   if (def.kind === 'chaincode') {
-    subjectKeySecret();
     writeClientCaBundle(t);
     // docker-compose reads .env from the project directory: `docker-compose up` by hand starts the same service.
     writeFileSync(join(paths.root(), '.env'), `CHAINCODE_PACKAGE_ID=${requirePackageId({ t, tc, ...(packageId ? { packageId } : {}) })}\n`);
@@ -50,7 +47,8 @@ function prepare(t: Topology, tc: Toolchain, def: NodeDef, packageId: string | u
 
 /** The record of a started container: its main process on this host stands for it in state, status and faults. */
 async function record(t: Topology, def: NodeDef): Promise<ManagedProcess> {
-  const id = (await compose(t, ['ps', '-q', def.name], 30_000)).trim().split('\n').pop() ?? '';
+  // Only the id line: docker-compose may print warnings on the same stream.
+  const id = (await compose(t, ['ps', '-q', def.name], 30_000)).split('\n').map((l) => l.trim()).find((l) => /^[0-9a-f]{12,64}$/.test(l)) ?? '';
   if (!id) throw new NetworkError('CONTAINER_NOT_STARTED', `docker-compose created no container for ${def.name}`, `see: docker-compose -f ${composePath()} logs ${def.name}`);
   const s = await containerState(id);
   if (!s.running) throw new NetworkError('CONTAINER_NOT_STARTED', `container of ${def.name} is not running`, `see: docker-compose -f ${composePath()} logs ${def.name}`);
@@ -67,6 +65,9 @@ export const composeDriver: Driver = {
     if (defs.length === 0) return [];
     mkdirSync(paths.logs(), { recursive: true });
     writeCompose(ctx.t);
+    // docker-compose checks every secret file the compose file names on every invocation: create them all first.
+    for (const org of ctx.t.orgs) bootstrapSecret(org);
+    subjectKeySecret();
     for (const d of defs) prepare(ctx.t, ctx.tc, d, ctx.packageId);
     // --no-deps: the steps start nodes in their own order; --force-recreate: a stopped container starts on the
     // current config (its volume keeps the ledger).

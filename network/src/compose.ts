@@ -110,7 +110,8 @@ function chaincodeService(t: Topology, n: NodeRef, index: number) {
   const server = [
     'exec node', `--require ${PEER_GUARD}`, `${CHAINCODE_HOME}/node_modules/fabric-shim/cli.js server`, `--module-path=${CHAINCODE_HOME}`,
     `--chaincode-address=${endpoint(t, CHAINCODE_NODE, t.chaincode.serverPort)}`,
-    '--chaincode-id=$${CHAINCODE_PACKAGE_ID}',
+    // The shell refuses to start without the id; docker-compose itself must not (it reads this file before the id exists).
+    '"--chaincode-id=$${CHAINCODE_PACKAGE_ID:?set CHAINCODE_PACKAGE_ID (network:up writes it into .env)}"',
     // Mutual TLS: the server's certificate (from the governance CA) and the department TLS roots it accepts client
     // certificates from; only peers' certificates (OU peer) are admitted (ccaas-peer-guard).
     `--chaincode-tls-cert-file=${CHAINCODE_TLS}/server.crt`,
@@ -122,7 +123,7 @@ function chaincodeService(t: Topology, n: NodeRef, index: number) {
     image: images(t).chaincode,
     command: ['sh', '-c', `export ${fromSecret('GOVCHAIN_SUBJECT_KEY_SECRET', SUBJECT_KEY_SECRET)}; ${server}`],
     environment: {
-      CHAINCODE_PACKAGE_ID: '${CHAINCODE_PACKAGE_ID:?set CHAINCODE_PACKAGE_ID (network:up writes it into .env)}',
+      CHAINCODE_PACKAGE_ID: '${CHAINCODE_PACKAGE_ID:-}',
       GOVCHAIN_CCAAS_PEER_GUARD: '1',
       CORE_CHAINCODE_LOGGING_LEVEL: t.logging.chaincode,
     },
@@ -130,6 +131,14 @@ function chaincodeService(t: Topology, n: NodeRef, index: number) {
     volumes: [`./chaincode/tls:${CHAINCODE_TLS}:ro`],
   };
 }
+
+/**
+ * podman reports its IPAM driver as an IPAM option (`driver: host-local`); docker-compose 1.29 compares the options
+ * on every `up` and refuses the existing network ("needs to be recreated") unless the file says the same. Set when
+ * podman serves the Docker API (GOVCHAIN_CONTAINER_ENGINE=podman, scripts/compose/podman.mjs); a Docker engine
+ * reports no such option.
+ */
+const podmanIpam = () => (process.env.GOVCHAIN_CONTAINER_ENGINE === 'podman' ? { options: { driver: 'host-local' } } : {});
 
 /** The docker-compose document for the topology. */
 export function composeFile(t: Topology): Record<string, unknown> {
@@ -162,16 +171,24 @@ export function composeFile(t: Topology): Record<string, unknown> {
     volumes,
     secrets,
     networks: {
-      govchain: { name: `${t.name}_net`, driver: 'bridge', ipam: { config: [{ subnet: t.containers.subnet, gateway: containerGateway(t) }] } },
+      govchain: { name: `${t.name}_net`, driver: 'bridge', ipam: { config: [{ subnet: t.containers.subnet, gateway: containerGateway(t) }], ...podmanIpam() } },
     },
   };
+}
+
+/**
+ * The compose file as YAML. YAML 1.1 output quotes strings such as `no` that docker-compose (a YAML 1.1 reader)
+ * would otherwise take for booleans (`restart: no` is refused as "an invalid type").
+ */
+export function composeText(t: Topology): string {
+  const header = '# Generated from network/topology.json by GovChain\'s compose driver (GOVCHAIN_DRIVER=compose). Do not edit by hand.\n';
+  return header + stringify(composeFile(t), { version: '1.1' });
 }
 
 /** Writes the compose file into the data directory (the compose project) and returns its path. */
 export function writeCompose(t: Topology): string {
   mkdirSync(paths.root(), { recursive: true });
-  const header = '# Generated from network/topology.json by GovChain\'s compose driver (network:up --driver compose). Do not edit by hand.\n';
-  writeFileSync(composePath(), header + stringify(composeFile(t)));
+  writeFileSync(composePath(), composeText(t));
   return composePath();
 }
 

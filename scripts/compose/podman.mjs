@@ -13,7 +13,7 @@ const SOCKET = `${RUN_DIR}/podman.sock`;
 const PID_FILE = `${RUN_DIR}/service.pid`;
 
 /** The environment podman and docker-compose run with when podman serves the API. */
-export const podmanEnv = () => ({ ...process.env, CONTAINERS_CONF, DOCKER_HOST: `unix://${SOCKET}` });
+export const podmanEnv = () => ({ ...process.env, CONTAINERS_CONF, DOCKER_HOST: `unix://${SOCKET}`, GOVCHAIN_CONTAINER_ENGINE: 'podman' });
 
 const alive = (pid) => {
   try {
