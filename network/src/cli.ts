@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync, existsSync } from 'node:fs';
 import { writeCompose } from './compose';
 import { restartChaincode } from './chaincode-restart';
 import { addOperator } from './operator-add';
 import { down, stop } from './down';
+import { driver } from './drivers';
 import { NetworkError } from './errors';
 import { killNode, raftLeader, restartNode } from './faults';
-import { paths } from './paths';
 import { readState } from './processes';
 import { soak } from './soak';
 import { collectStatus, formatTable } from './status';
@@ -132,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function printLogs(lines: number): number {
+async function printLogs(lines: number): Promise<number> {
   if (!Number.isInteger(lines) || lines < 1 || lines > 100_000) {
     console.error('[network] INVALID_ARGUMENT: logs takes a line count between 1 and 100000');
     return 2;
@@ -142,10 +141,7 @@ function printLogs(lines: number): number {
     console.log('[network] not running; no logs');
     return 3;
   }
-  for (const p of state.processes) {
-    console.log(`==> ${p.name} (${paths.log(p.name)}) <==`);
-    if (existsSync(p.log)) console.log(readFileSync(p.log, 'utf8').trimEnd().split('\n').slice(-lines).join('\n'));
-  }
+  await driver().logs(loadTopology(), state, lines);
   return 0;
 }
 

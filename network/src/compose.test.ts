@@ -17,7 +17,7 @@ interface Service {
   environment?: Record<string, string>;
   networks: { govchain: { ipv4_address: string } };
 }
-interface ComposeDoc { services: Record<string, Service>; secrets: Record<string, { file: string }>; volumes: Record<string, object> }
+interface ComposeDoc { services: Record<string, Service>; secrets: Record<string, { file: string }> }
 
 describe('docker-compose deployment (compose driver)', () => {
   const t = loadTopology();
@@ -45,11 +45,14 @@ describe('docker-compose deployment (compose driver)', () => {
     assert.match(images(t).ca, new RegExp(`/fabric-ca:${t.caVersion}$`));
   });
 
-  it('keeps every ledger on a named volume and mounts org directories read-only', () => {
+  it('keeps every ledger in its node directory of the data directory (kept by stop, removed by down) and mounts org directories read-only', () => {
     for (const n of nodeRefs(t).filter((r) => r.kind === 'peer' || r.kind === 'orderer')) {
-      assert.ok(doc.volumes[`${n.name}-ledger`], `${n.name} has a ledger volume`);
-      assert.ok(doc.services[n.name]!.volumes?.includes(`./orgs/${n.org}:/organizations/${n.org}:ro`), `${n.name} sees only its own org, read-only`);
+      const short = n.name.split('.')[0]!;
+      const mounts = doc.services[n.name]!.volumes ?? [];
+      assert.ok(mounts.includes(`./orgs/${n.org}/nodes/${short}/data:/var/hyperledger/production`), `${n.name} ledger: ${mounts.join(' ')}`);
+      assert.ok(mounts.includes(`./orgs/${n.org}:/organizations/${n.org}:ro`), `${n.name} sees only its own org, read-only`);
     }
+    assert.equal((doc as { volumes?: object }).volumes, undefined, 'no named volume to leave behind');
   });
 
   it('gives every CA its own bootstrap secret, from a file, never on a command line or in the environment', () => {

@@ -13,7 +13,8 @@ import { Org, Topology } from './topology';
  * The compose deployment: one container per node of the catalogue, each with a fixed address on the project's own
  * bridge network (topology `containers.subnet`) and no port published on the host. Every node reads the config the
  * bring-up steps wrote for it (core.yaml / orderer.yaml with container paths) from its org's directory, mounted
- * read-only, and keeps its ledger on a named volume. The file lives in the data directory, which is the compose
+ * read-only, and keeps its ledger in its own node directory (`orgs/<Org>/nodes/<node>/data`, where a native node keeps
+ * it too), bind-mounted read-write. The file lives in the data directory, which is the compose
  * project: `docker-compose -f <dataDir>/docker-compose.yaml ps|logs|down` work by hand too.
  */
 
@@ -28,7 +29,7 @@ export function images(t: Topology): { ca: string; orderer: string; peer: string
   };
 }
 
-/** Where containers see an org's directory, the ledger volume and GovChain's builders. */
+/** Where containers see an org's directory, their ledger and GovChain's builders. */
 const ORGS = '/organizations';
 const LEDGER = '/var/hyperledger/production';
 const BUILDERS = '/opt/govchain/builders';
@@ -84,7 +85,8 @@ function caService(t: Topology, org: Org, n: NodeRef, index: number) {
 }
 
 function fabricNode(t: Topology, n: NodeRef, index: number, dir: string, extraEnv: Record<string, string>) {
-  const volume = `${n.name}-ledger`;
+  // The ledger stays in the data directory, like a native node's: stop/up keep it, down removes it with the rest.
+  const ledger = `./${relative(paths.root(), join(dir, 'data'))}`;
   return {
     ...base(t, n, index),
     image: n.kind === 'peer' ? images(t).peer : images(t).orderer,
@@ -96,7 +98,7 @@ function fabricNode(t: Topology, n: NodeRef, index: number, dir: string, extraEn
     },
     volumes: [
       `./orgs/${n.org}:${ORGS}/${n.org}:ro`,
-      `${volume}:${LEDGER}`,
+      `${ledger}:${LEDGER}`,
       ...(n.kind === 'peer' ? [`${relative(paths.root(), paths.builders()) || '.'}:${BUILDERS}:ro`] : []),
     ],
   };
@@ -143,7 +145,6 @@ const podmanIpam = () => (process.env.GOVCHAIN_CONTAINER_ENGINE === 'podman' ? {
 /** The docker-compose document for the topology. */
 export function composeFile(t: Topology): Record<string, unknown> {
   const services: Record<string, unknown> = {};
-  const volumes: Record<string, object> = {};
   nodeRefs(t).forEach((n, index) => {
     const org = t.orgs.find((o) => o.name === n.org)!;
     if (n.kind === 'ca') services[n.name] = caService(t, org, n, index);
@@ -155,7 +156,6 @@ export function composeFile(t: Topology): Record<string, unknown> {
         ? { GOVCHAIN_CCAAS_CLIENT_CERT: containerView.path(join(dir, 'tls', 'server.crt')), GOVCHAIN_CCAAS_CLIENT_KEY: containerView.path(join(dir, 'tls', 'server.key')) }
         : {};
       services[n.name] = fabricNode(t, n, index, dir, ccaas);
-      volumes[`${n.name}-ledger`] = {};
     }
   });
   const secrets: Record<string, { file: string }> = {};
@@ -168,7 +168,6 @@ export function composeFile(t: Topology): Record<string, unknown> {
       ccaasBuilderEnv: CCAAS_ENV,
     },
     services,
-    volumes,
     secrets,
     networks: {
       govchain: { name: `${t.name}_net`, driver: 'bridge', ipam: { config: [{ subnet: t.containers.subnet, gateway: containerGateway(t) }], ...podmanIpam() } },

@@ -5,10 +5,9 @@
 //   node scripts/compose/run.mjs down   take it down: no container, volume or network left; stop our podman service
 //   node scripts/compose/run.mjs test   up, the e2e suites that matter, RSS next to nothing else, down (always)
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildStandIns } from './images.mjs';
 import { dockerEngine, ensureDockerApi, podman, stopPodmanService } from './podman.mjs';
+import { rssReport } from './rss.mjs';
 
 const cli = 'network/dist/cli.js';
 const SUITES = [
@@ -27,35 +26,6 @@ async function composeEnv() {
 }
 
 const run = (args, env) => spawnSync(process.execPath, args, { stdio: 'inherit', env }).status ?? 1;
-
-/** Resident memory (kB) of the given pids and of everything below them; a pid gone meanwhile counts 0. */
-function rssKb(pids) {
-  const children = new Map();
-  for (const line of spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).stdout.trim().split('\n')) {
-    const [pid, ppid, rss] = line.trim().split(/\s+/).map(Number);
-    children.set(ppid, [...(children.get(ppid) ?? []), { pid, rss }]);
-    children.set(-pid, rss);
-  }
-  const seen = new Set();
-  const walk = (pid) => {
-    if (seen.has(pid)) return 0;
-    seen.add(pid);
-    return (children.get(-pid) ?? 0) + (children.get(pid) ?? []).reduce((k, c) => k + walk(c.pid), 0);
-  };
-  return pids.reduce((k, p) => k + walk(p), 0);
-}
-
-/** RSS of the deployment's nodes, and of the container machinery (conmon per container, the podman service). */
-function measure(env) {
-  const state = JSON.parse(readFileSync(join('network', '.data-compose', 'state.json'), 'utf8'));
-  const nodes = state.processes.map((p) => p.pid);
-  const ppid = (pid) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-  const conmons = nodes.map((p) => ppid(p)).filter((p) => p > 1);
-  const service = dockerEngine() ? [] : [Number(readFileSync('/run/govchain-podman/service.pid', 'utf8'))];
-  const ownRss = (pids) => pids.reduce((k, p) => k + Number(spawnSync('ps', ['-o', 'rss=', '-p', String(p)], { encoding: 'utf8' }).stdout.trim() || 0), 0);
-  void env;
-  return { nodesMiB: rssKb(nodes) / 1024, conmonMiB: ownRss(conmons) / 1024, podmanServiceMiB: ownRss(service) / 1024, nodes: nodes.length };
-}
 
 async function down() {
   const env = await ensureDockerApi();
@@ -99,10 +69,10 @@ async function test() {
       run([cli, 'logs', '30'], u.env);
       return 1;
     }
-    const rss = measure(u.env);
-    console.log(`[compose] RSS: ${rss.nodes} nodes ${rss.nodesMiB.toFixed(0)} MiB, conmon ${rss.conmonMiB.toFixed(0)} MiB, podman service ${rss.podmanServiceMiB.toFixed(0)} MiB`);
+    console.log(`[compose] RSS after bring-up: ${JSON.stringify(rssReport('compose'))}`);
     const serial = { ...u.env, GOVCHAIN_TEST_ARGS: '--test-concurrency=1' };
     const suites = run(['--test', '--test-concurrency=1', ...SUITES], serial);
+    console.log(`[compose] RSS after the suites: ${JSON.stringify(rssReport('compose'))}`);
     const lifecycle = run(['--test', '--test-concurrency=1', ...LIFECYCLE], serial);
     status = suites === 0 && lifecycle === 0 ? 0 : 1;
     if (status !== 0) run([cli, 'logs', '15'], u.env);
