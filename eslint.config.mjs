@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'network/.data/**', 'bench/results/**'] },
+  { ignores: ['**/dist/**', '**/dist-test/**', '**/node_modules/**', 'network/.data/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

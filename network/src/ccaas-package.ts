@@ -4,6 +4,7 @@ import { exec } from './exec';
 import { ordererFlags, peerCli } from './peercli';
 import { DepartmentOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
+import { NetworkError } from './errors';
 
 /**
  * Writes a chaincode-as-a-service package (metadata type "ccaas" + connection.json: the server's address, or the
@@ -75,5 +76,5 @@ export async function ensureApproved(t: Topology, tc: Toolchain, org: Department
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
-  throw new Error(`${org.name} did not approve package ${packageId} within ${timeoutMs} ms${last ? `: ${String(last).slice(0, 300)}` : ''}`);
+  throw new NetworkError('CHAINCODE_NOT_APPROVED', `${org.name} did not approve package ${packageId} within ${timeoutMs} ms${last ? `: ${String(last).slice(0, 300)}` : ''}`);
 }

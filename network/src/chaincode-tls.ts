@@ -4,6 +4,7 @@ import type { CaClient } from './ca';
 import { paths } from './paths';
 import { CHAINCODE_NODE, certificateHosts, chaincodeHostOrg } from './placement';
 import { departments, DepartmentOrg, Topology } from './topology';
+import { NetworkError } from './errors';
 
 /**
  * Mutual TLS between the peers and the chaincode service (CCaaS).
@@ -70,7 +71,7 @@ export function connectionJson(address: string, rootCertPem?: string): Record<st
 
 /** fabric-shim `server` flags that turn on TLS with required client certificates (paths only, no secrets). */
 export function chaincodeServerTlsArgs(t: Topology): string[] {
-  if (!existsSync(chaincodeTls.cert())) throw new Error(`no chaincode server certificate at ${chaincodeTls.cert()}: run network:up`);
+  if (!existsSync(chaincodeTls.cert())) throw new NetworkError('NETWORK_NOT_UP', `no chaincode server certificate at ${chaincodeTls.cert()}`, 'run "npm run network:up" first');
   return [
     `--chaincode-tls-cert-file=${chaincodeTls.cert()}`,
     `--chaincode-tls-key-file=${chaincodeTls.key()}`,

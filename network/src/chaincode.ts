@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { writeCcaasPackage } from './ccaas-package';
 import { paths } from './paths';
 import { ManagedProcess, startDetached } from './processes';
+import { anchorCollectionOf, privateCollectionOf } from '@govchain/chaincode';
 import { CHAINCODE_NODE, chaincodeHostOrg, endpoint, serviceHost } from './placement';
-import { anchorCollectionName, collectionName, departments, Topology } from './topology';
+import { departments, Topology } from './topology';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
 import { chaincodeServerTlsArgs, connectionJson } from './chaincode-tls';
@@ -29,7 +30,7 @@ export function collections(t: Topology): object[] {
   const privateData = departments(t)
     .filter((o) => o.registers.length > 0)
     .map((o) => ({
-      name: collectionName(o.mspId),
+      name: privateCollectionOf(o.mspId),
       policy: `OR('${o.mspId}.member')`,
       requiredPeerCount: 0,
       maxPeerCount: 0,
@@ -39,7 +40,7 @@ export function collections(t: Topology): object[] {
       endorsementPolicy: { signaturePolicy: `OR('${o.mspId}.peer')` },
     }));
   const anchors = departments(t).map((o) => ({
-    name: anchorCollectionName(o.mspId),
+    name: anchorCollectionOf(o.mspId),
     policy: `OR('${o.mspId}.member')`,
     requiredPeerCount: 0,
     maxPeerCount: 0,

@@ -71,7 +71,7 @@ export async function joinPeers(t: Topology, tc: Toolchain): Promise<number> {
 /** Reads a peer's ledger height for the channel through the peer CLI as the org admin. */
 export async function peerHeight(t: Topology, tc: Toolchain, orgName: string): Promise<number> {
   const org = departments(t).find((o) => o.name === orgName);
-  if (!org) throw new Error(`unknown org ${orgName}`);
+  if (!org) throw new NetworkError('INVALID_ARGUMENT', `unknown org ${orgName}`);
   const out = await peerCli(t, tc, org, ['channel', 'getinfo', '-c', t.channel], undefined, 15_000);
   const body = JSON.parse(out.slice(out.indexOf('{'))) as { height?: number };
   return body.height ?? 0;

@@ -9,7 +9,7 @@ import { killNode, raftLeader, restartNode } from './faults';
 import { readState } from './processes';
 import { soak } from './soak';
 import { collectStatus, formatTable } from './status';
-import { loadTopology, TopologyError } from './topology';
+import { loadTopology } from './topology';
 import { ensureToolchain, missingParts, toolchain } from './toolchain';
 import { up } from './up';
 
@@ -148,7 +148,7 @@ async function printLogs(lines: number): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof NetworkError || err instanceof TopologyError) {
+    if (err instanceof NetworkError) {
       console.error(`[network] ${err.key}: ${err.message}`);
       if (err instanceof NetworkError && err.hint) console.error(`[network] next: ${err.hint}`);
     } else {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import { connect, ConnectOptions, Gateway, hash, signers } from '@hyperledger/fabric-gateway';
 import { OrgProfile } from './profile';
+import { NetworkError } from './errors';
 
 /** Default deadlines of the project's own direct clients (tests, probes, bench). */
 const DEADLINES_MS = { evaluate: 15_000, endorse: 30_000, submit: 15_000, commitStatus: 60_000 };
@@ -20,7 +21,7 @@ export function peerConnection(org: OrgProfile): grpc.Client {
  */
 export function operatorGateway(client: grpc.Client, org: OrgProfile, operatorId: string, overrides: Partial<ConnectOptions> = {}): Gateway {
   const op = org.operators.find((o) => o.id === operatorId);
-  if (!op) throw new Error(`operator ${operatorId} is not enrolled in ${org.name}`);
+  if (!op) throw new NetworkError('OPERATOR_NOT_ENROLLED', `operator ${operatorId} is not enrolled in ${org.name}`, 'enrol it: npm run operator:add');
   return connect({
     client,
     identity: { mspId: org.mspId, credentials: readFileSync(op.certPath) },

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { caServerArgs } from './ca';
 import { endorsementPolicy } from './chaincode';
 import { CCAAS_ENV } from './chaincode-tls';
+import { NetworkError } from './errors';
 import { NodeView } from './nodeconfig';
 import { nodeHost, paths } from './paths';
 import { CHAINCODE_NODE, containerAddress, containerGateway, endpoint, NodeRef, nodeRefs } from './placement';
@@ -40,7 +41,7 @@ const CHAINCODE_TLS = '/chaincode-tls';
 export const containerView: NodeView = {
   path: (p) => {
     const orgs = join(paths.root(), 'orgs');
-    if (!p.startsWith(`${orgs}/`)) throw new Error(`${p} is not mounted into the containers`);
+    if (!p.startsWith(`${orgs}/`)) throw new NetworkError('CONTAINER_NOT_STARTED', `${p} is not mounted into the containers`, 'keep node files under the org directories (network/src/compose.ts)');
     return `${ORGS}/${p.slice(orgs.length + 1)}`;
   },
   ledger: () => LEDGER,

@@ -1,6 +1,7 @@
 import { operatorGateway, peerConnection } from './client';
 import { ConnectionProfile } from './profile';
 import { waitFor } from './wait';
+import { NetworkError } from './errors';
 
 /**
  * Waits until every org's peer can evaluate System:Ping on every other department's peer. This proves each
@@ -8,9 +9,9 @@ import { waitFor } from './wait';
  * cross-org endorsement otherwise fails with "failed to find any endorsing peers". Bounded.
  */
 export async function waitCrossOrgDiscovery(profile: ConnectionProfile, timeoutMs = 90_000): Promise<void> {
-  // Orgs enrolled on this machine (on a department's host, its own): the others' operators are theirs.
-  await Promise.all(profile.orgs.filter((o) => o.operators.length > 0).map(async (org) => {
-    const op = org.operators[0]!;
+  await Promise.all(profile.orgs.map(async (org) => {
+    const op = org.operators[0];
+    if (!op) throw new NetworkError('OPERATOR_NOT_ENROLLED', `${org.name} has no enrolled operator to probe discovery with`, 'enrol one: npm run operator:add');
     const client = peerConnection(org);
     const gateway = operatorGateway(client, org, op.id, { evaluateOptions: () => ({ deadline: Date.now() + 5_000 }) });
     try {

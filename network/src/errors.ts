@@ -1,15 +1,4 @@
-/** A network-tooling failure with a stable key and the next step for the operator. */
-export class NetworkError extends Error {
-  constructor(
-    readonly key: string,
-    message: string,
-    readonly hint?: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'NetworkError';
-  }
-}
+import type { ErrorKey } from '@govchain/chaincode';
 
 /**
  * The keys a bounded wait fails with, one per thing waited for (docs/operations.md). The error's message and
@@ -36,3 +25,45 @@ export const WAIT_KEYS = {
 
 /** A stable key of a bounded wait. */
 export type WaitKey = keyof typeof WAIT_KEYS;
+
+/** The other keys of the network tooling (its CLI prints `[network] KEY: message` and the next step). */
+export const NETWORK_KEYS = {
+  TOPOLOGY_INVALID: 'the topology file is missing, unreadable or invalid; every problem is listed',
+  NETWORK_NOT_UP: 'the network (or the part asked for) has not been brought up: no state, connection profile or certificates',
+  NETWORK_BUSY: 'another network:up holds the data directory',
+  NETWORK_EXISTS: "a network's data is in the data directory, and the command needs it empty",
+  NETWORK_DEGRADED: 'some nodes of the network are not healthy',
+  COMMAND_FAILED: 'a Fabric command or a node process failed; its output is in the message',
+  CHANNEL_NOT_JOINED: "an orderer's admin endpoint refused to join the channel",
+  NODE_UNKNOWN: 'no node (or more than one) has this name',
+  NODE_NOT_RUNNING: 'the node is not running',
+  CRYPTO_INVALID: "an MSP folder does not hold exactly the one certificate or key it should",
+  PORT_IN_USE: 'a port of the topology is already in use on this host',
+  TOOLCHAIN_GO_MISSING: 'Go is not on PATH, so the Fabric binaries cannot be built',
+  TOOLCHAIN_GCC_MISSING: 'gcc is not on PATH; fabric-ca-server needs cgo for sqlite',
+  TOOLCHAIN_BUILD_FAILED: 'building the Fabric or Fabric CA binaries failed (often: the Go module proxy refused a module)',
+  COMPOSE_MISSING: 'docker-compose is not installed (the compose driver needs it and a Docker API)',
+  CONTAINER_API_FAILED: 'the Docker API (a Docker engine or podman system service) did not answer or refused a request',
+  CONTAINER_NOT_STARTED: "docker-compose created no running container for a node, or a file it needs is not mounted",
+  CONTAINERS_LEFT: 'containers, volumes or networks of the compose project were still there after down',
+  NETWORK_SECRET_EXPOSED: 'a private key was found among the public bundles of the exchange directory',
+} as const;
+
+/** Keys of the API error table the network tooling uses with the same meaning. */
+type SharedKey = Extract<ErrorKey, 'INVALID_ARGUMENT' | 'DUPLICATE' | 'OPERATOR_NOT_ENROLLED'>;
+
+/** Every key a NetworkError carries. */
+export type NetworkErrorKey = WaitKey | keyof typeof NETWORK_KEYS | SharedKey;
+
+/** A network-tooling failure with a stable key and the next step for the operator. */
+export class NetworkError extends Error {
+  constructor(
+    readonly key: NetworkErrorKey,
+    message: string,
+    readonly hint?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}

@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NetworkError } from './errors';
 
 const NODE_OU_CONFIG = (caFile: string) =>
   ['client', 'peer', 'admin', 'orderer']
@@ -14,7 +15,7 @@ export function writeNodeOus(mspDir: string): void {
 /** The only file in a directory (fabric-ca-client names keys and CA certs after hashes and hosts). */
 export function onlyFile(dir: string): string {
   const files = readdirSync(dir);
-  if (files.length !== 1 || !files[0]) throw new Error(`expected exactly one file in ${dir}, found ${files.length}`);
+  if (files.length !== 1 || !files[0]) throw new NetworkError('CRYPTO_INVALID', `expected exactly one file in ${dir}, found ${files.length}`, 'run "npm run network:down" and bring the network up again');
   return join(dir, files[0]);
 }
 

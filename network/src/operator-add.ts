@@ -6,13 +6,16 @@ import { NetworkError } from './errors';
 import { paths } from './paths';
 import { readState } from './processes';
 import { writeConnectionProfile } from './profile-writer';
-import { OPERATOR_ROLES, departments, loadTopology } from './topology';
+import { ROLES } from '@govchain/chaincode';
+import { departments, loadTopology } from './topology';
 import { toolchain } from './toolchain';
+
+const USAGE = `usage: npm run operator:add -- --org <org> --operator <id> --role <${ROLES.join('|')}>`;
 
 const flagsSchema = z.strictObject({
   org: z.string().min(1, 'required'),
   operator: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and dashes, 2-32 characters'),
-  role: z.enum(OPERATOR_ROLES),
+  role: z.enum(ROLES),
 });
 
 /** Parses `--org X --operator id --role r`; throws INVALID_ARGUMENT naming each bad flag. */
@@ -21,12 +24,12 @@ export function parseOperatorFlags(argv: string[]): z.infer<typeof flagsSchema> 
   try {
     values = parseArgs({ args: argv, options: { org: { type: 'string' }, operator: { type: 'string' }, role: { type: 'string' } }, strict: true }).values;
   } catch (err) {
-    throw new NetworkError('INVALID_ARGUMENT', (err as Error).message, 'usage: npm run operator:add -- --org <org> --operator <id> --role <registrar|clerk|auditor|admin|investigator>');
+    throw new NetworkError('INVALID_ARGUMENT', (err as Error).message, USAGE);
   }
   const parsed = flagsSchema.safeParse(values);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new NetworkError('INVALID_ARGUMENT', problems, 'usage: npm run operator:add -- --org <org> --operator <id> --role <registrar|clerk|auditor|admin|investigator>');
+    throw new NetworkError('INVALID_ARGUMENT', problems, USAGE);
   }
   return parsed.data;
 }

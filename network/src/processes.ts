@@ -93,7 +93,7 @@ export function startDetached(
   const fd = openSync(log, 'a');
   const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
-  if (child.pid === undefined) throw new Error(`failed to start ${spec.name} (${cmd})`);
+  if (child.pid === undefined) throw new NetworkError('COMMAND_FAILED', `failed to start ${spec.name} (${cmd})`);
   child.unref();
   return { ...spec, pid: child.pid, log, argv: [cmd, ...args.slice(0, 1)] };
 }

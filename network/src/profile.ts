@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Role } from '@govchain/chaincode';
+import { NetworkError } from './errors';
 import { networkDir } from './topology';
 
 /** An operator identity enrolled by its org's Fabric CA (role and operator id are certificate attributes). */
 export interface OperatorIdentity {
   id: string;
-  role: 'registrar' | 'clerk' | 'auditor' | 'admin' | 'investigator';
+  role: Role;
   certPath: string;
   keyPath: string;
 }
@@ -50,9 +52,7 @@ export function profilePath(): string {
 /** Loads the connection profile; throws with key NETWORK_NOT_UP when the network has not been brought up. */
 export function loadConnectionProfile(path = profilePath()): ConnectionProfile {
   if (!existsSync(path)) {
-    const err = new Error(`no connection profile at ${path}: run "npm run network:up" first`);
-    Object.assign(err, { key: 'NETWORK_NOT_UP' });
-    throw err;
+    throw new NetworkError('NETWORK_NOT_UP', `no connection profile at ${path}`, 'run "npm run network:up" first');
   }
   return JSON.parse(readFileSync(path, 'utf8')) as ConnectionProfile;
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collections } from './chaincode';
 import { bootstrapInput } from './seed';
-import { departments, loadTopology, TopologyError } from './topology';
+import { departments, loadTopology } from './topology';
+import { NetworkError } from './errors';
 
 describe('topology: sealing orgs and anchors collections', () => {
   it('seeds the orgs marked "seals" as the governance config\'s sealing orgs', () => {
@@ -20,7 +21,7 @@ describe('topology: sealing orgs and anchors collections', () => {
     mr?.operators.push({ id: 'investigator9', role: 'investigator' });
     const file = join(mkdtempSync(join(tmpdir(), 'topo-')), 'topology.json');
     writeFileSync(file, JSON.stringify(t));
-    assert.throws(() => loadTopology(file), (err: unknown) => err instanceof TopologyError && /MarketRegulation has an investigator but may not seal/.test(err.message));
+    assert.throws(() => loadTopology(file), (err: unknown) => err instanceof NetworkError && err.key === 'TOPOLOGY_INVALID' && /MarketRegulation has an investigator but may not seal/.test(err.message));
   });
 
   it('gives every department an anchors collection that only its own peer can endorse, written by any client, read by hash', () => {

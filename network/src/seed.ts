@@ -2,12 +2,13 @@ import { localDepartments } from './placement';
 import { departments, Topology } from './topology';
 import { Toolchain } from './toolchain';
 import { ordererFlags, peerCli, peerTargets } from './peercli';
+import { NetworkError } from './errors';
 
 /** The Governance:Bootstrap input the topology implies: member orgs and who registers which record type. */
 export function bootstrapInput(t: Topology): Record<string, unknown> {
   const deps = departments(t);
   const gov = deps.find((o) => o.governs);
-  if (!gov) throw new Error('topology has no governance org');
+  if (!gov) throw new NetworkError('TOPOLOGY_INVALID', 'topology has no governance org ("governs": true)');
   const registrars = Object.fromEntries(deps.flatMap((o) => o.registers.map((r) => [r, o.mspId] as const)));
   return {
     governanceMsp: gov.mspId,
@@ -27,7 +28,7 @@ export async function seedGovernance(t: Topology, tc: Toolchain, log: (s: string
   const deps = departments(t);
   const gov = deps.find((o) => o.governs)!;
   const admin = gov.operators.find((o) => o.role === 'admin');
-  if (!admin) throw new Error(`the governance org ${gov.name} needs an operator with role admin in the topology`);
+  if (!admin) throw new NetworkError('TOPOLOGY_INVALID', `the governance org ${gov.name} needs an operator with role admin in the topology`);
   const other = deps.find((o) => o !== gov)!;
   const args = { Args: ['Governance:Bootstrap', 'network-bootstrap', JSON.stringify(bootstrapInput(t))] };
   await peerCli(t, tc, gov, ['chaincode', 'invoke', ...ordererFlags(t), '-C', t.channel, '-n', t.chaincode.name, ...peerTargets(t, [gov, other]),

@@ -38,7 +38,7 @@ export function distribution(seconds: number[]): { min: number; median: number; 
 
 const operatorOf = (org: OrgProfile) => {
   const op = org.operators.find((o) => o.role === 'clerk') ?? org.operators[0];
-  if (!op) throw new Error(`${org.name} has no enrolled operator`);
+  if (!op) throw new NetworkError('OPERATOR_NOT_ENROLLED', `${org.name} has no enrolled operator`, 'enrol one: npm run operator:add');
   return op.id;
 };
 
@@ -49,7 +49,7 @@ const operatorOf = (org: OrgProfile) => {
 export async function crossOrgProbe(timeoutMs = 30_000): Promise<void> {
   const profile = loadConnectionProfile();
   const [a, b] = profile.orgs;
-  if (!a || !b) throw new Error('the connection profile needs two departments for a cross-org transaction');
+  if (!a || !b) throw new NetworkError('TOPOLOGY_INVALID', 'the connection profile needs two departments for a cross-org transaction');
   const probeId = `soak-${randomUUID()}`;
   const client = peerConnection(a);
   const gw = operatorGateway(client, a, operatorOf(a));

@@ -2,7 +2,7 @@ import { copyFileSync, chmodSync, existsSync, mkdirSync, writeFileSync } from 'n
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
-import { NetworkError } from './errors';
+import { NetworkError, type NetworkErrorKey } from './errors';
 import { exec } from './exec';
 
 /** Fabric v3.1.5 is this commit; the module path has no /v3 suffix, so it is installed by commit. */
@@ -61,7 +61,7 @@ export async function ensureToolchain(log: Log = console.log): Promise<Toolchain
   return tc;
 }
 
-async function requireCommand(cmd: string, args: string[], key: string, hint: string): Promise<void> {
+async function requireCommand(cmd: string, args: string[], key: NetworkErrorKey, hint: string): Promise<void> {
   try {
     await exec(cmd, args, { timeoutMs: 30_000 });
   } catch {

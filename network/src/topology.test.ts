@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allPorts, departments, loadTopology, nodeEnv, TopologyError } from './topology';
+import { allPorts, departments, loadTopology, nodeEnv } from './topology';
+import { NetworkError } from './errors';
 
 const writeVariant = (mutate: (t: ReturnType<typeof loadTopology>) => void): string => {
   const t = loadTopology();
@@ -14,7 +15,7 @@ const writeVariant = (mutate: (t: ReturnType<typeof loadTopology>) => void): str
 };
 
 const rejectsWith = (file: string, pattern: RegExp) =>
-  assert.throws(() => loadTopology(file), (err: unknown) => err instanceof TopologyError && err.key === 'TOPOLOGY_INVALID' && pattern.test(err.message));
+  assert.throws(() => loadTopology(file), (err: unknown) => err instanceof NetworkError && err.key === 'TOPOLOGY_INVALID' && pattern.test(err.message));
 
 describe('topology', () => {
   it('loads the default topology: 3 orderers, >= 4 departments with one peer each, one governance org', () => {

@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { RECORD_TYPES, ROLES } from '@govchain/chaincode';
 import { z } from 'zod';
+import { NetworkError } from './errors';
 
 const port = z.number().int().min(1024).max(65535);
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter');
 const duration = z.string().regex(/^\d+(ms|s)$/, 'a duration such as 250ms or 2s');
 
-/** Operator roles (the `govchain.role` certificate attribute); investigators issue sealing orders. */
-export const OPERATOR_ROLES = ['registrar', 'clerk', 'auditor', 'admin', 'investigator'] as const;
-
 const operatorSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and dashes'),
-  role: z.enum(OPERATOR_ROLES),
+  role: z.enum(ROLES),
 });
 
 const peerSchema = z.strictObject({ name, port, chaincodePort: port, opsPort: port });
@@ -41,7 +40,7 @@ const departmentOrgSchema = z.strictObject({
   governs: z.boolean().optional(),
   /** The org's investigators may issue sealing orders (seeded into the governance config's sealingOrgs). */
   seals: z.boolean().optional(),
-  registers: z.array(z.enum(['identity', 'property', 'business', 'copyright'])),
+  registers: z.array(z.enum(RECORD_TYPES)),
   ca: caSchema,
   peers: z.array(peerSchema).min(1),
   gatewayPort: port,
@@ -148,13 +147,9 @@ export function allPorts(t: Pick<Topology, 'orgs' | 'chaincode'>): Array<[string
   return out;
 }
 
-/** Error thrown when a topology file is missing or invalid; `key` is stable for scripts and tests. */
-export class TopologyError extends Error {
-  readonly key = 'TOPOLOGY_INVALID';
-  constructor(message: string, readonly details: string[] = []) {
-    super(message);
-    this.name = 'TopologyError';
-  }
+/** A missing or invalid topology: NetworkError TOPOLOGY_INVALID with one line per problem in `details`. */
+function topologyInvalid(message: string, details: string[] = []): NetworkError {
+  return new NetworkError('TOPOLOGY_INVALID', message, 'fix network/topology.json (or the file GOVCHAIN_TOPOLOGY names)', details);
 }
 
 /** Directory of the network package (holds topology.json and .data/). */
@@ -165,18 +160,18 @@ export function topologyPath(): string {
   return resolve(process.env.GOVCHAIN_TOPOLOGY ?? resolve(networkDir, 'topology.json'));
 }
 
-/** Reads and validates a topology file; throws TopologyError with one line per problem. */
+/** Reads and validates a topology file; throws TOPOLOGY_INVALID with one line per problem. */
 export function loadTopology(path = topologyPath()): Topology {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new TopologyError(`cannot read topology ${path}: ${(err as Error).message}`);
+    throw topologyInvalid(`cannot read topology ${path}: ${(err as Error).message}`);
   }
   const parsed = topologySchema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new TopologyError(`topology ${path} is invalid:\n  ${details.join('\n  ')}`, details);
+    throw topologyInvalid(`topology ${path} is invalid:\n  ${details.join('\n  ')}`, details);
   }
   return parsed.data;
 }
@@ -189,19 +184,10 @@ export function departments(t: Topology): DepartmentOrg[] {
 /** The single orderer org. */
 export function ordererOrg(t: Topology): OrdererOrg {
   const org = t.orgs.find((o): o is OrdererOrg => o.kind === 'orderer');
-  if (!org) throw new TopologyError('topology has no orderer org');
+  if (!org) throw topologyInvalid('topology has no orderer org');
   return org;
 }
 
-/** Name of an org's anchors collection (chaincode/src/core/anchors.ts). */
-export function anchorCollectionName(mspId: string): string {
-  return `${mspId}Anchors`;
-}
-
-/** Name of a private data collection for an org, per docs/conventions.md. */
-export function collectionName(mspId: string): string {
-  return `${mspId}PrivateData`;
-}
 
 /** Environment for a native Fabric node process: this process's environment plus the topology's Go runtime setting. */
 export function nodeEnv(t: Topology, extra: Record<string, string>): NodeJS.ProcessEnv {

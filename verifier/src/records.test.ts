@@ -1,18 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COPYRIGHT_KEYS } from '@govchain/chaincode/dist/copyright/copyright-records';
-import { PROPERTY_KEYS } from '@govchain/chaincode/dist/property/property-records';
-import { BUSINESS_KEYS } from '@govchain/chaincode/dist/business/business-records';
-import { ENTRY_TYPE, IMPORT_BATCH } from '@govchain/chaincode/dist/audit/records';
-import { DATASET_TYPE, GRANT_TYPE } from '@govchain/chaincode/dist/governance/records';
-import { END_TYPE, EXTENSION_TYPE, ORDER_TYPE } from '@govchain/chaincode/dist/audit/sealing';
+import { AUDIT_KEYS, BUSINESS_KEYS, COPYRIGHT_KEYS, GOVERNANCE_KEYS, IDENTITY_KEYS, PROPERTY_KEYS } from '@govchain/chaincode';
 import { RECORD_TYPES, recordIdentity } from './records';
 
 test('the record table names the chaincode\'s record key types (and no index)', () => {
   const types = Object.keys(RECORD_TYPES).sort();
   assert.deepEqual(types, [
     COPYRIGHT_KEYS.deposit, COPYRIGHT_KEYS.transfer, COPYRIGHT_KEYS.licence, PROPERTY_KEYS.title, PROPERTY_KEYS.transfer, PROPERTY_KEYS.encumbrance,
-    BUSINESS_KEYS.business, 'identity', ENTRY_TYPE, IMPORT_BATCH, ORDER_TYPE, END_TYPE, EXTENSION_TYPE, DATASET_TYPE, GRANT_TYPE,
+    BUSINESS_KEYS.business, IDENTITY_KEYS.identity, AUDIT_KEYS.entry, AUDIT_KEYS.importBatch, AUDIT_KEYS.sealingOrder, AUDIT_KEYS.sealingEnd,
+    AUDIT_KEYS.sealingExtension, GOVERNANCE_KEYS.dataset, GOVERNANCE_KEYS.grant,
   ].sort());
   assert.deepEqual(recordIdentity('\u0000copyright~deposit\u0000CR-1\u0000'), { family: 'copyright', kind: 'deposit', id: 'CR-1' });
   assert.deepEqual(recordIdentity('\u0000gov.grant\u0000A\u0000ds\u0000p\u0000'), { family: 'governance', kind: 'grant', id: 'A/ds/p' });

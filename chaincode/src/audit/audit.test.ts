@@ -3,7 +3,7 @@ import { beforeEach, describe, it } from 'node:test';
 import {
   MSP, TestChannel, WHO, bootstrap, catalogueIdentity, citizen, governance, identity, ledgerSnapshot, registerCitizen, rejectsWithKey,
   transactionsOf, useTestSecret, grantApproved as approveGrantFor,
-} from '../testing';
+} from '../../testing';
 import { describePolicy } from '../core/endorsement-policy';
 import { AuditContract } from './audit-contract';
 

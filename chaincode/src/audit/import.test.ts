@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { MSP, TestChannel, WHO, bootstrap, catalogueIdentity, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, useTestSecret } from '../testing';
+import { MSP, TestChannel, WHO, bootstrap, catalogueIdentity, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, useTestSecret } from '../../testing';
 import { AuditContract } from './audit-contract';
 import { IMPORT_MAX_ENTRIES } from './schema';
 

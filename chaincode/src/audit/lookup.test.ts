@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { MSP, TestChannel, WHO, bootstrap, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, residentId, useTestSecret } from '../testing';
+import { MSP, TestChannel, WHO, bootstrap, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, residentId, useTestSecret } from '../../testing';
 import { AuditContract } from './audit-contract';
 
 const audit = new AuditContract();

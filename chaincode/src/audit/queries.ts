@@ -1,21 +1,16 @@
 import type { Context } from 'fabric-contract-api';
 import type { Iterators } from 'fabric-shim';
-import { requireCallerWithConfig } from '../core/access-guard';
-import { parseWith } from '../core/args';
-import { canonicalStringify, parseBytes } from '../core/canonical-json';
-import { errors } from '../core/error-helpers';
-import { KeyRange, pageByPartialKey, partialKeyRange, scanPage, simpleKeyRange } from '../core/pagination';
-import { subjectKeySchema } from '../core/schema';
-import { txTimeIso } from '../core/tx-time';
+import { Audit } from '../api/audit';
+import {
+  type KeyRange, errors, implement, pageByPartialKey, parseBytes, partialKeyRange, readGovernanceConfig, requireCaller,
+  requireCallerWithConfig, scanPage, simpleKeyRange, txTimeIso,
+} from '../core';
 import { lookupRefOf, subjectSecret } from '../identity/subject-key';
-import { z } from 'zod';
-import { AuditEntry, BY_ACCESSOR, BY_LOOKUP, BY_ORG, BY_SUBJECT, SEALED, SealedRow, TIME_PREFIX, isGenuineEntry, isLookup, readEntry } from './records';
-import { accessIdSchema, bookmarkSchema, isoDateTimeSchema, mspIdSchema, pageSizeSchema, subjectViewSchema } from './schema';
-import { SealResolver } from './sealing';
-import { Viewer, isVisible } from './visibility';
-
-/** Audit queries are for auditors of any member org (the gateway calls the citizen view for citizens). */
-const AUDITOR = { roles: ['auditor'], orgs: 'member' } as const;
+import { AUDITOR } from './access';
+import { isGenuineEntry, readEntry } from './entries';
+import { AUDIT_KEYS, type AuditEntry, type SealedRow, TIME_PREFIX, isLookup } from './records';
+import { type Viewer, isVisible } from './rules';
+import { SealResolver, readOrder, sealState } from './sealing';
 
 /** A stored copy of an entry as a scan reads it: where it was found, its bytes, and the entry if it parses. */
 interface Stored {
@@ -52,9 +47,7 @@ interface Query {
  * who may not see them), so all of them use scanPage: full pages, and opaque bookmarks bound to this query,
  * view and key range that never reveal a withheld entry's key. A bookmark of another query is INVALID_ARGUMENT.
  */
-async function entryPage(ctx: Context, q: Query, pageSize: string, bookmark: string) {
-  const size = parseWith(pageSizeSchema, pageSize, 'pageSize');
-  const mark = parseWith(bookmarkSchema, bookmark, 'bookmark');
+async function entryPage(ctx: Context, q: Query, size: number, mark: string) {
   const seals = new SealResolver(ctx.stub, q.viewer.config);
   const page = await scanPage<Stored>(ctx.stub, {
     // Auditor views differ per org (who sees sealed entries), the citizen view does not.
@@ -65,7 +58,7 @@ async function entryPage(ctx: Context, q: Query, pageSize: string, bookmark: str
     keep: async (s) => !!s.entry && (await isGenuineEntry(ctx.stub, s.key, s.bytes, s.entry)) && isVisible(q.viewer, seals, s.entry),
     bookmarkKey: subjectSecret(),
   }, size, mark);
-  return { records: page.records.map((s) => s.entry as AuditEntry), bookmark: page.bookmark, fetched: page.fetched, seals };
+  return { page: { records: page.records.map((s) => s.entry as AuditEntry), bookmark: page.bookmark, fetched: page.fetched }, seals };
 }
 
 async function viewerOf(ctx: Context, view: Viewer['view']): Promise<Viewer> {
@@ -74,19 +67,18 @@ async function viewerOf(ctx: Context, view: Viewer['view']): Promise<Viewer> {
 }
 
 /**
- * Entries about one subject: its accesses and its lookups (indexed under the subject's lookup pseudonym),
- * merged by time. The citizen view hides entries whose sealing order still runs and says instead how many are
- * withheld and when each is released (`withheld`); the auditor view shows sealed entries to auditors of the
- * dataset owner and of the governance org only.
+ * Audit:ListBySubject: entries about one subject, its accesses and its lookups (indexed under the subject's
+ * lookup pseudonym), merged by time. The citizen view hides entries whose sealing order still runs and says
+ * instead how many are withheld and when each is released (`withheld`); the auditor view shows sealed entries
+ * to auditors of the dataset owner and of the governance org only.
  */
-export async function bySubject(ctx: Context, subjectKey: string, view: string, pageSize: string, bookmark: string): Promise<string> {
-  const viewer = await viewerOf(ctx, parseWith(subjectViewSchema, view, 'view'));
-  const key = parseWith(subjectKeySchema, subjectKey, 'subjectKey');
-  const sources = [partialKeyRange(BY_SUBJECT, [key]), partialKeyRange(BY_LOOKUP, [lookupRefOf(subjectSecret(), key)])];
-  const { seals, ...page } = await entryPage(ctx, { name: 'Audit:ListBySubject', viewer, sources }, pageSize, bookmark);
-  if (viewer.view === 'auditor') return canonicalStringify(page);
-  return canonicalStringify({ ...page, withheld: await withheld(ctx, seals, key, viewer.now) });
-}
+export const bySubject = implement(Audit.tx.ListBySubject, async (ctx, subjectKey, view, pageSize, bookmark) => {
+  const viewer = await viewerOf(ctx, view);
+  const sources = [partialKeyRange(AUDIT_KEYS.bySubject, [subjectKey]), partialKeyRange(AUDIT_KEYS.byLookup, [lookupRefOf(subjectSecret(), subjectKey)])];
+  const { page, seals } = await entryPage(ctx, { name: 'Audit:ListBySubject', viewer, sources }, pageSize, bookmark);
+  if (viewer.view === 'auditor') return page;
+  return { ...page, withheld: await withheld(ctx, seals, subjectKey, viewer.now) };
+});
 
 /**
  * How many of a subject's accesses are withheld now and when each is released (null: the order cannot be
@@ -94,7 +86,7 @@ export async function bySubject(ctx: Context, subjectKey: string, view: string, 
  * entry. Reads at most 100 rows; `complete` is false when there are more.
  */
 async function withheld(ctx: Context, seals: SealResolver, subjectKey: string, now: string) {
-  const rows = await pageByPartialKey(ctx.stub, SEALED, [subjectKey], 100, '', (kv) => parseBytes<SealedRow>(kv.value));
+  const rows = await pageByPartialKey(ctx.stub, AUDIT_KEYS.sealed, [subjectKey], 100, '', (kv) => parseBytes<SealedRow>(kv.value));
   const releases: Array<string | null> = [];
   for (const row of rows.records) {
     const entry = await readEntry(ctx.stub, row.accessId);
@@ -106,41 +98,49 @@ async function withheld(ctx: Context, seals: SealResolver, subjectKey: string, n
   return { count: releases.length, releases, complete: rows.bookmark === '' };
 }
 
-/** Entries by one operator of one org. */
-export async function byAccessor(ctx: Context, accessorMsp: string, operatorId: string, pageSize: string, bookmark: string): Promise<string> {
+/** Audit:ListByAccessor: entries by one operator of one org. */
+export const byAccessor = implement(Audit.tx.ListByAccessor, async (ctx, accessorMsp, operatorId, pageSize, bookmark) => {
   const viewer = await viewerOf(ctx, 'auditor');
-  const msp = parseWith(mspIdSchema, accessorMsp, 'accessorMsp');
-  const op = parseWith(z.string().min(1).max(128), operatorId, 'operatorId');
-  const { seals: _seals, ...page } = await entryPage(ctx, { name: 'Audit:ListByAccessor', viewer, sources: [partialKeyRange(BY_ACCESSOR, [msp, op])] }, pageSize, bookmark);
-  return canonicalStringify(page);
-}
+  return (await entryPage(ctx, { name: 'Audit:ListByAccessor', viewer, sources: [partialKeyRange(AUDIT_KEYS.byAccessor, [accessorMsp, operatorId])] }, pageSize, bookmark)).page;
+});
 
-/** Entries by any operator of one org. */
-export async function byOrg(ctx: Context, accessorMsp: string, pageSize: string, bookmark: string): Promise<string> {
+/** Audit:ListByOrg: entries by any operator of one org. */
+export const byOrg = implement(Audit.tx.ListByOrg, async (ctx, accessorMsp, pageSize, bookmark) => {
   const viewer = await viewerOf(ctx, 'auditor');
-  const msp = parseWith(mspIdSchema, accessorMsp, 'accessorMsp');
-  const { seals: _seals, ...page } = await entryPage(ctx, { name: 'Audit:ListByOrg', viewer, sources: [partialKeyRange(BY_ORG, [msp])] }, pageSize, bookmark);
-  return canonicalStringify(page);
-}
+  return (await entryPage(ctx, { name: 'Audit:ListByOrg', viewer, sources: [partialKeyRange(AUDIT_KEYS.byOrg, [accessorMsp])] }, pageSize, bookmark)).page;
+});
 
-/** Entries with from <= at < to, oldest first. */
-export async function byTime(ctx: Context, from: string, to: string, pageSize: string, bookmark: string): Promise<string> {
+/** Audit:ListByTime: entries with from <= at < to, oldest first. */
+export const byTime = implement(Audit.tx.ListByTime, async (ctx, from, to, pageSize, bookmark) => {
   const viewer = await viewerOf(ctx, 'auditor');
-  const f = parseWith(isoDateTimeSchema, from, 'from');
-  const t = parseWith(isoDateTimeSchema, to, 'to');
-  if (f >= t) throw errors.invalidArgument('from must be before to', { from: f, to: t });
-  const sources = [simpleKeyRange(`${TIME_PREFIX}${f}`, `${TIME_PREFIX}${t}`)];
-  const { seals: _seals, ...page } = await entryPage(ctx, { name: 'Audit:ListByTime', viewer, sources }, pageSize, bookmark);
-  return canonicalStringify(page);
-}
+  if (from >= to) throw errors.invalidArgument('from must be before to', { from, to });
+  const sources = [simpleKeyRange(`${TIME_PREFIX}${from}`, `${TIME_PREFIX}${to}`)];
+  return (await entryPage(ctx, { name: 'Audit:ListByTime', viewer, sources }, pageSize, bookmark)).page;
+});
 
-/** One genuine entry by access id; RECORD_NOT_FOUND also for a sealed entry the caller may not see. */
-export async function getEntry(ctx: Context, accessId: string): Promise<string> {
+/** Audit:Get: one genuine entry by access id; RECORD_NOT_FOUND also for a sealed entry the caller may not see. */
+export const getEntry = implement(Audit.tx.Get, async (ctx, accessId) => {
   const viewer = await viewerOf(ctx, 'auditor');
-  const id = parseWith(accessIdSchema, accessId, 'accessId');
-  const entry = await readEntry(ctx.stub, id);
+  const entry = await readEntry(ctx.stub, accessId);
   if (!entry || !(await isVisible(viewer, new SealResolver(ctx.stub, viewer.config), entry))) {
-    throw errors.recordNotFound('no audit entry with this access id', { accessId: id });
+    throw errors.recordNotFound('no audit entry with this access id', { accessId });
   }
-  return canonicalStringify(entry);
-}
+  return entry;
+});
+
+/**
+ * Audit:GetSealingOrder: an order and where its chain stands. For investigators of the issuing org and
+ * auditors of the issuing org and of the governance org; RECORD_NOT_FOUND for everyone else, so an order's
+ * existence is not revealed.
+ */
+export const getSealingOrder = implement(Audit.tx.GetSealingOrder, async (ctx, id) => {
+  const { caller } = await requireCaller(ctx, { roles: ['investigator', 'auditor'], orgs: 'member' });
+  const config = await readGovernanceConfig(ctx.stub);
+  const order = await readOrder(ctx.stub, config, id);
+  const mayRead = !!order && (caller.mspId === order.issuerMsp || (caller.role === 'auditor' && caller.mspId === config.governanceMsp));
+  if (!order || !mayRead) throw errors.recordNotFound('no sealing order with this id', { sealingOrderId: id });
+  const state = await sealState(ctx.stub, config, id);
+  const now = txTimeIso(ctx.stub);
+  const status = state.releasesAt !== null && state.releasesAt <= now ? 'released' : state.current?.orderId !== id ? 'extended' : 'sealing';
+  return { order, status, releasesAt: state.releasesAt, currentOrderId: state.current?.orderId ?? id } as const;
+});

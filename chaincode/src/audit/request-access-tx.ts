@@ -1,20 +1,15 @@
-import type { Context } from 'fabric-contract-api';
-import { requireCallerWithConfig } from '../core/access-guard';
-import { parseJsonArg } from '../core/args';
-import { callerLabel } from '../core/caller';
-import { errors } from '../core/error-helpers';
-import { GovernanceConfig } from '../core/governance-config';
-import { submit } from '../core/submit';
-import { Tx } from '../core/tx';
-import { readDataset, requireEffectiveGrant } from '../governance/grant-check';
-import { DatasetRecord } from '../governance/records';
-import { readIdentity } from '../identity/records';
-import { ACCESS_TTL_MS, windowEnd } from './access-window';
-import { AccessEntry, putEntries } from './records';
-import { RequestAccessInput, requestAccessSchema } from './schema';
+import { Audit } from '../api/audit';
+import { type GovernanceConfig, type Tx, callerLabel, errors, implementSubmit, requireCallerWithConfig } from '../core';
+import { readDataset } from '../governance/queries';
+import type { DatasetRecord } from '../governance/records';
+import { requireEffectiveGrant } from '../governance/rules';
+import { readIdentity } from '../identity/queries';
+import { ACCESSORS } from './access';
+import { putEntries } from './entries';
+import type { AccessEntry } from './records';
+import { ACCESS_TTL_MS, windowEnd } from './rules';
+import type { RequestAccessInput } from './schema';
 import { readOrder, sealState } from './sealing';
-
-export { ACCESS_TTL_MS } from './access-window';
 
 /**
  * Audit:RequestAccess: checks role, org, catalogue and grant (and the sealing order it cites, if any), then
@@ -23,24 +18,21 @@ export { ACCESS_TTL_MS } from './access-window';
  * Identity:ReadPersonalData citing this committed access id, within its 5-minute window.
  * A sealed access emits no event: the event stream must not reveal it.
  */
-export async function requestAccess(ctx: Context, requestId: string, raw: string): Promise<string> {
-  const input = parseJsonArg(requestAccessSchema, raw, 'input');
-  return submit(ctx, { txName: 'Audit:RequestAccess', requestId, input }, async (tx) => {
-    const { config } = await requireCallerWithConfig(ctx, { roles: ['registrar', 'clerk'], orgs: 'member' });
-    const dataset = await readDataset(ctx.stub, input.dataset);
-    const unlisted = input.fields.filter((f) => !dataset.fields.includes(f));
-    if (unlisted.length > 0) throw errors.accessDenied('fields not listed in the catalogue entry', { dataset: input.dataset, fields: unlisted });
-    const grant = await authorize(tx, dataset, input);
-    const identity = await readIdentity(ctx.stub, input.subjectKey);
-    if (!identity) throw errors.recordNotFound('no identity for this subject key', { subjectKey: input.subjectKey });
-    if (identity.status === 'erased') throw errors.erased('identity has been erased', { subjectKey: input.subjectKey });
-    if (input.sealingOrderId) await checkSealingOrder(tx, config, input);
-    const entry = buildEntry(tx, input, dataset, grant);
-    await putEntries(ctx.stub, config.members, [entry]);
-    if (!entry.sealingOrderId) tx.recordChange({ family: 'audit', id: entry.accessId, action: 'access-recorded', version: 1 });
-    return { accessId: entry.accessId, expiresAt: entry.expiresAt };
-  });
-}
+export const requestAccess = implementSubmit(Audit.tx.RequestAccess, async (tx, input) => {
+  const { config } = await requireCallerWithConfig(tx.ctx, ACCESSORS);
+  const dataset = await readDataset(tx.stub, input.dataset);
+  const unlisted = input.fields.filter((f) => !dataset.fields.includes(f));
+  if (unlisted.length > 0) throw errors.accessDenied('fields not listed in the catalogue entry', { dataset: input.dataset, fields: unlisted });
+  const grant = await authorize(tx, dataset, input);
+  const identity = await readIdentity(tx.stub, input.subjectKey);
+  if (!identity) throw errors.recordNotFound('no identity for this subject key', { subjectKey: input.subjectKey });
+  if (identity.status === 'erased') throw errors.erased('identity has been erased', { subjectKey: input.subjectKey });
+  if (input.sealingOrderId) await checkSealingOrder(tx, config, input);
+  const entry = buildEntry(tx, input, dataset, grant);
+  await putEntries(tx.stub, config.members, [entry]);
+  if (!entry.sealingOrderId) tx.recordChange({ family: 'audit', id: entry.accessId, action: 'access-recorded', version: 1 });
+  return { accessId: entry.accessId, expiresAt: entry.expiresAt };
+});
 
 /** Owner org: no grant. Others: refused for not_shared, else a grant the owner approved, unexpired now. */
 async function authorize(tx: Tx, dataset: DatasetRecord, input: RequestAccessInput): Promise<{ grantId: string | null; expiresAt: string | null }> {

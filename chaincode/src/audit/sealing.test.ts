@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import {
   MSP, TestChannel, WHO, bootstrap, catalogueIdentity, citizen, grantApproved, ledgerSnapshot, registerCitizen, rejectsWithKey, useTestSecret,
-} from '../testing';
+} from '../../testing';
 import { AuditContract } from './audit-contract';
 
 const audit = new AuditContract();

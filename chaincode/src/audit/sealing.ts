@@ -1,59 +1,7 @@
+/** Sealing-order chains: reading genuine orders, their ends and extensions, and when their entries are released. */
 import type { ChaincodeStub } from 'fabric-shim';
-import { isAnchored } from '../core/anchors';
-import { parseBytes } from '../core/canonical-json';
-import { GovernanceConfig } from '../core/governance-config';
-
-/**
- * A sealing order: an authority (an investigator of a sealing org) withholds from the citizen, until `endsAt`
- * (at most one year after issue), the accesses that cite it. An order covers one subject, one case and the
- * accesses of one org; it never seals an access by its own issuer. Written once; ended early by an end record,
- * extended by a new order naming it.
- */
-export interface SealingOrder {
-  orderId: string;
-  caseId: string;
-  subjectKey: string;
-  /** The org whose accesses may cite the order. */
-  accessorMsp: string;
-  legalAuthority: string;
-  reason: string;
-  issuerMsp: string;
-  issuedBy: string;
-  issuedAt: string;
-  endsAt: string;
-  /** The order this one extends (issued while that one ran), or null. */
-  extendsOrderId: string | null;
-}
-
-/** Ends an order early (written once, by the order's issuer). */
-export interface SealingEnd {
-  orderId: string;
-  endedAt: string;
-  endedBy: string;
-  reason: string;
-  txId: string;
-}
-
-/** Points from an order to the order that extends it (at most one). */
-export interface SealingExtension {
-  orderId: string;
-  extendedBy: string;
-}
-
-export const ORDER_TYPE = 'audit.seal.order';
-export const END_TYPE = 'audit.seal.end';
-export const EXTENSION_TYPE = 'audit.seal.ext';
-
-/** Longest run of one order: one year after it is issued (transaction time). */
-export function oneYearAfter(iso: string): string {
-  const d = new Date(iso);
-  d.setUTCFullYear(d.getUTCFullYear() + 1);
-  return d.toISOString();
-}
-
-export const orderKey = (stub: Pick<ChaincodeStub, 'createCompositeKey'>, id: string) => stub.createCompositeKey(ORDER_TYPE, [id]);
-export const endKey = (stub: Pick<ChaincodeStub, 'createCompositeKey'>, id: string) => stub.createCompositeKey(END_TYPE, [id]);
-export const extensionKey = (stub: Pick<ChaincodeStub, 'createCompositeKey'>, id: string) => stub.createCompositeKey(EXTENSION_TYPE, [id]);
+import { type GovernanceConfig, isAnchored, parseBytes } from '../core';
+import { type SealingEnd, type SealingExtension, type SealingOrder, endKey, extensionKey, orderKey } from './records';
 
 async function readJson<T>(stub: ChaincodeStub, key: string): Promise<{ value: T; bytes: Uint8Array } | undefined> {
   const bytes = await stub.getState(key);

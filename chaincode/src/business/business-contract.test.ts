@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { describePolicy } from '../core';
-import { MemoryStub, TestChannel, WHO, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, useTestSecret } from '../testing';
-import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from '../property/family-fixtures';
+import { MemoryStub, TestChannel, WHO, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, useTestSecret } from '../../testing';
+import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from '../../testing/family-fixtures';
 import { BusinessContract } from './business-contract';
-import { businessRef } from './business-records';
-import { usccFromSeed } from './uscc';
+import { businessRef } from './records';
+import { usccFromSeed } from '@govchain/testing';
 
 const business = new BusinessContract();
 const registrar = operator(MSP.mr, 'registrar');

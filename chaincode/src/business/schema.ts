@@ -1,9 +1,9 @@
 /**
- * Input schemas of the Business contract. No Fabric imports: the gateway reuses these for request
- * validation and OpenAPI.
+ * Schemas of the Business contract: inputs, stored records, answers. No Fabric imports: the API exports them
+ * for the gateway's validation and OpenAPI.
  */
 import { z } from 'zod';
-import { amendmentSchema, sha256HexSchema, subjectKeySchema, textSchema } from '../core/schema';
+import { amendmentSchema, sha256HexSchema, subjectKeySchema, textSchema, versioned } from '../core/schema';
 import { usccProblem } from './uscc';
 
 const USCC_MESSAGES = {
@@ -62,3 +62,19 @@ export type AmendBusinessInput = z.infer<typeof amendBusinessSchema>;
 /** Suspend / Reinstate / Deregister input. */
 export const businessStatusChangeSchema = z.object({ code: usccSchema }).extend(amendmentSchema.shape).strict();
 export type BusinessStatusChangeInput = z.infer<typeof businessStatusChangeSchema>;
+
+/** Lifecycle of a registered business. */
+export const BUSINESS_STATUSES = ['active', 'suspended', 'deregistered'] as const;
+
+/** A registered business (market entity). Public register data only; the representative is a subject key. */
+export const businessDataSchema = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  entityType: z.enum(ENTITY_TYPES),
+  registeredCapital: z.strictObject({ amount: z.string(), currency: z.string() }),
+  legalRepresentative: z.string(),
+  addressFingerprint: z.string(),
+  status: z.enum(BUSINESS_STATUSES),
+  registrarMsp: z.string(),
+});
+export const businessVersionSchema = versioned(businessDataSchema);

@@ -1,6 +1,6 @@
 /**
  * Unified social credit code (统一社会信用代码) per GB 32100-2015. Pure functions, no Fabric imports:
- * the gateway reuses them to reject bad codes before a proposal is ever built.
+ * the API exports them, so the gateway rejects bad codes before a proposal is ever built.
  *
  * Layout of the 18 characters:
  *  1     registration management department code
@@ -61,20 +61,4 @@ export function isValidUscc(code: string): boolean {
 /** Appends the check character to a 17-character body. */
 export function completeUscc(body: string): string {
   return body + usccCheckCharacter(body);
-}
-
-/**
- * Builds a valid code from a non-negative integer, deterministically: "91" (market regulation, enterprise),
- * division 110108, and the seed spread over the nine organisation-code characters. Meant for tests and
- * fixtures; distinct seeds below 31^9 give distinct codes.
- */
-export function usccFromSeed(seed: number, prefix = '91110108'): string {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError('seed must be a non-negative safe integer');
-  let rest = seed;
-  let org = '';
-  for (let i = 0; i < 9; i += 1) {
-    org = USCC_ALPHABET.charAt(rest % MODULUS) + org;
-    rest = Math.floor(rest / MODULUS);
-  }
-  return completeUscc(prefix + org);
 }

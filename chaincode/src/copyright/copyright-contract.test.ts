@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
 import { describePolicy } from '../core';
-import { usccFromSeed } from '../business/uscc';
-import { MemoryStub, TestChannel, ledgerSnapshot, rejectsWithKey } from '../testing';
-import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from '../property/family-fixtures';
+import { usccFromSeed } from '@govchain/testing';
+import { MemoryStub, TestChannel, ledgerSnapshot, rejectsWithKey } from '../../testing';
+import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from '../../testing/family-fixtures';
 import { CopyrightContract } from './copyright-contract';
-import { depositRef, hashIndexKey } from './copyright-records';
+import { depositRef, hashIndexKey } from './records';
 
 const copyright = new CopyrightContract();
 const registrar = operator(MSP.co, 'registrar');

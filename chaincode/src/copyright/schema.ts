@@ -1,9 +1,9 @@
 /**
- * Input schemas of the Copyright contract. No Fabric imports: the gateway reuses these for request
- * validation and OpenAPI. Only the SHA-256 of a work is accepted; the file never reaches the chain.
+ * Schemas of the Copyright contract: inputs, stored records, answers. No Fabric imports: the API exports them.
+ * Only the SHA-256 of a work is accepted; the file never reaches the chain.
  */
 import { z } from 'zod';
-import { amendmentSchema, isoDateSchema, recordIdSchema, sha256HexSchema, subjectKeySchema, textSchema } from '../core/schema';
+import { amendmentSchema, isoDateSchema, recordIdSchema, sha256HexSchema, subjectKeySchema, textSchema, versioned } from '../core/schema';
 import { usccSchema } from '../business/schema';
 import { subjectKeySetSchema } from '../property/schema';
 
@@ -86,3 +86,81 @@ export const terminateLicenceSchema = z.object({ licenceId: recordIdSchema }).ex
 /** Record kinds whose history the History transaction returns. */
 export const copyrightRecordKindSchema = z.enum(['deposit', 'transfer', 'licence']);
 export type CopyrightRecordKind = z.infer<typeof copyrightRecordKindSchema>;
+
+/**
+ * The evidence certificate data known inside chaincode. The block number is not knowable while the
+ * transaction is endorsed; the gateway adds it from the committed block (see docs/chaincode-api.md).
+ */
+export const evidenceCertificateSchema = z.strictObject({
+  depositId: z.string(),
+  contentHash: z.string(),
+  txId: z.string(),
+  /** Transaction timestamp, ISO-8601 UTC. */
+  timestamp: z.string(),
+  depositorMsp: z.string(),
+  operatorId: z.string(),
+});
+
+/** The terms that decide licence conflicts; a deposit keeps these for its active licences. */
+export const licenceTermsSchema = z.strictObject({
+  licenceId: z.string(),
+  exclusive: z.boolean(),
+  territory: z.string(),
+  startDate: z.string(),
+  /** Null: open-ended. */
+  endDate: z.string().nullable(),
+});
+
+/** A deposited work: hash, descriptive data, current holders and the certificate of the deposit. */
+export const depositDataSchema = z.strictObject({
+  depositId: z.string(),
+  contentHash: z.string(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  workType: z.enum(WORK_TYPES),
+  firstPublicationDate: z.string().nullable(),
+  /** Current holders of the economic rights, sorted canonically. */
+  holders: z.array(holderSchema),
+  certificate: evidenceCertificateSchema,
+  /** Terms of the active licences, sorted by id: exclusivity is checked against these without a scan. */
+  activeLicences: z.array(licenceTermsSchema),
+  transferCount: z.number().int(),
+  licenceCount: z.number().int(),
+});
+
+/** An assignment of rights from the previous holders to new ones. */
+export const copyrightTransferDataSchema = z.strictObject({
+  transferId: z.string(),
+  depositId: z.string(),
+  fromHolders: z.array(holderSchema),
+  toHolders: z.array(holderSchema),
+  contractHash: z.string(),
+  effectiveDate: z.string(),
+});
+
+/** A licence granted on a deposited work. */
+export const licenceDataSchema = z.strictObject({
+  licenceId: z.string(),
+  depositId: z.string(),
+  licensee: holderSchema,
+  exclusive: z.boolean(),
+  scope: z.string(),
+  territory: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  contractHash: z.string(),
+  status: z.enum(['active', 'terminated']),
+});
+
+/** Stored versions. */
+export const depositVersionSchema = versioned(depositDataSchema);
+export const copyrightTransferVersionSchema = versioned(copyrightTransferDataSchema);
+export const licenceVersionSchema = versioned(licenceDataSchema);
+/** Any copyright record (Copyright:GetRecord, Copyright:History). */
+export const copyrightVersionSchema = z.union([depositVersionSchema, copyrightTransferVersionSchema, licenceVersionSchema]);
+
+/** Copyright:RecordTransfer's answer: the new deposit version and the transfer. */
+export const rightsTransferResultSchema = z.strictObject({ deposit: depositVersionSchema, transfer: copyrightTransferVersionSchema });
+
+/** Copyright:Verify's answer: the deposit of a hash and its evidence certificate. */
+export const verifyWorkResultSchema = z.strictObject({ matches: z.literal(true), deposit: depositVersionSchema, certificate: evidenceCertificateSchema });

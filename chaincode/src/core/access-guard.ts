@@ -1,8 +1,9 @@
 import type { Context } from 'fabric-contract-api';
 import { Caller, getCaller } from './caller';
 import { errors } from './error-helpers';
-import { GovernanceConfig, RecordType, readGovernanceConfig, registrarOf } from './governance-config';
-import { Role } from './schema';
+import { GovernanceConfig, readGovernanceConfig, registrarOf } from './governance-config';
+import type { RecordType } from '../api/record-types';
+import type { Role } from '../api/roles';
 
 /**
  * Which orgs may call: an explicit MSP list, the registrar of a record type, the governance org,
@@ -56,4 +57,18 @@ function forbiddenOrg(caller: Caller, allowed: string[]) {
 export async function requireCallerWithConfig(ctx: Context, rule: AccessRule): Promise<Required<Authorized>> {
   const auth = await requireCaller(ctx, rule);
   return { caller: auth.caller, config: auth.config ?? (await readGovernanceConfig(ctx.stub)) };
+}
+
+/** A registrar-side operator: the caller, the governance config and the registrar MSP of the record type. */
+export interface RegistrarAuth extends Required<Authorized> {
+  registrarMsp: string;
+}
+
+/**
+ * Checks that the caller has one of `roles` (default registrar) in the registrar org of a record type
+ * (FORBIDDEN_ROLE, FORBIDDEN_ORG; CONFIG_MISSING while no registrar is configured).
+ */
+export async function requireRegistrar(ctx: Context, type: RecordType, roles: readonly Role[] = ['registrar']): Promise<RegistrarAuth> {
+  const { caller, config } = await requireCallerWithConfig(ctx, { roles, orgs: `registrarOf:${type}` });
+  return { caller, config, registrarMsp: registrarOf(config, type) };
 }

@@ -1,5 +1,5 @@
 import type { ChaincodeStub } from 'fabric-shim';
-import { canonicalBytes } from './canonical-json';
+import { anchorCollectionOf } from './collections';
 import { sha256Hex } from './hashing';
 
 /**
@@ -12,9 +12,7 @@ import { sha256Hex } from './hashing';
  * the value) matches. A rogue pair can still create the public key, but readers ignore it, and writing the
  * anchor too is invalidated at commit (ENDORSEMENT_POLICY_FAILURE).
  */
-export function anchorCollectionOf(mspId: string): string {
-  return `${mspId}Anchors`;
-}
+export { anchorCollectionOf, creationAnchor } from './collections';
 
 /** Writes an anchor for `key` into a department's anchors collection. */
 export async function putAnchor(stub: ChaincodeStub, mspId: string, key: string, value: Uint8Array): Promise<void> {
@@ -33,9 +31,4 @@ export async function isAnchored(stub: ChaincodeStub, mspId: string, key: string
     return false;
   }
   return !!hash && hash.length > 0 && Buffer.from(hash).toString('hex') === sha256Hex(value);
-}
-
-/** The anchor value of a record's creation: it names the record key. */
-export function creationAnchor(key: string): Uint8Array {
-  return canonicalBytes({ created: key });
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import { errors } from './error-helpers';
-import { ROLES, Role } from './schema';
+import { ROLES, type Role } from '../api/roles';
 
 /** Certificate attribute names fixed by docs/conventions.md. */
 export const ROLE_ATTRIBUTE = 'govchain.role';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Context, Contract, Transaction } from 'fabric-contract-api';
-import { TestChannel, describeWriteSet, ledgerSnapshot, rejectsWithKey } from '../testing';
+import { TestChannel, describeWriteSet, ledgerSnapshot, rejectsWithKey } from '../../testing';
 import {
   GovChainError, canonicalStringify, createVersioned, amendVersioned, describePolicy, encodePolicy, errors,
   historyPage, pageByPartialKey, pageByRange, parseGovChainError, registrarPlusOne, submit, txTimeIso,

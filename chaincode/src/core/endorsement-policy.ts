@@ -110,3 +110,8 @@ export async function setKeyPolicy(stub: ChaincodeStub, key: string, node: Polic
 export async function setKeyPolicyBytes(stub: ChaincodeStub, key: string, policy: Uint8Array): Promise<void> {
   await stub.setStateValidationParameter(key, policy);
 }
+
+/** Protects a record key with registrarPlusOne: the registrar's peer AND one other member department's peer. */
+export async function protectRegistrarPlusOne(stub: ChaincodeStub, key: string, auth: { registrarMsp: string; config: { members: readonly string[] } }): Promise<void> {
+  await setKeyPolicy(stub, key, registrarPlusOne(auth.registrarMsp, auth.config.members));
+}

@@ -1,26 +1,17 @@
-import { ErrorDetails, ErrorKey, GovChainError, govError } from './errors';
+import { type ChaincodeErrorKey, type ErrorDetails, ERROR_KEYS, isChaincodeErrorKey } from '../api/errors';
+import { GovChainError } from './errors';
 
 type Thrower = (message: string, details?: ErrorDetails) => GovChainError;
+type Words<S extends string> = S extends `${infer H}_${infer T}` ? `${Capitalize<Lowercase<H>>}${Words<T>}` : Capitalize<Lowercase<S>>;
+/** INVALID_ARGUMENT -> invalidArgument. */
+type FactoryName<K extends string> = Uncapitalize<Words<K>>;
 
-/** One factory per key, so call sites read `throw errors.recordNotFound(...)` and cannot mistype a key. */
-const factory = (key: ErrorKey): Thrower => (message, details = {}) => govError(key, message, details);
+const factoryName = (key: string): string => key.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
-/** Error factories per conventional key; each returns (does not throw) a GovChainError. */
-export const errors = {
-  invalidArgument: factory('INVALID_ARGUMENT'),
-  unauthenticated: factory('UNAUTHENTICATED'),
-  forbiddenRole: factory('FORBIDDEN_ROLE'),
-  forbiddenOrg: factory('FORBIDDEN_ORG'),
-  accessDenied: factory('ACCESS_DENIED'),
-  grantRequired: factory('GRANT_REQUIRED'),
-  recordNotFound: factory('RECORD_NOT_FOUND'),
-  duplicate: factory('DUPLICATE'),
-  idempotencyConflict: factory('IDEMPOTENCY_CONFLICT'),
-  invalidState: factory('INVALID_STATE'),
-  erased: factory('ERASED'),
-  ruleViolation: factory('RULE_VIOLATION'),
-  approvalMissing: factory('APPROVAL_MISSING'),
-  consentRequired: factory('CONSENT_REQUIRED'),
-  accessExpired: factory('ACCESS_EXPIRED'),
-  configMissing: factory('CONFIG_MISSING'),
-} as const;
+/**
+ * One factory per chaincode key of the API's error table, so call sites read `throw errors.recordNotFound(...)`
+ * and cannot mistype a key; each returns (does not throw) a GovChainError.
+ */
+export const errors = Object.fromEntries(
+  ERROR_KEYS.filter(isChaincodeErrorKey).map((key) => [factoryName(key), ((message, details = {}) => new GovChainError(key, message, details)) as Thrower]),
+) as { readonly [K in ChaincodeErrorKey as FactoryName<K>]: Thrower };

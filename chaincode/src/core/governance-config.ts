@@ -1,25 +1,15 @@
 import type { ChaincodeStub } from 'fabric-shim';
+import { RECORD_TYPES, type RecordType } from '../api/record-types';
+import type { z } from 'zod';
 import { errors } from './error-helpers';
+import type { governanceConfigSchema } from './schema';
+import { GOVERNANCE_CONFIG_KEY } from './governance-config-key';
 import { getRecord } from './state';
 
-/** Record types that have a registrar org. */
-export const RECORD_TYPES = ['identity', 'property', 'business', 'copyright'] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
+/** The governance configuration (governanceConfigSchema). */
+export type GovernanceConfig = z.infer<typeof governanceConfigSchema>;
 
-/**
- * The governance configuration written by Governance:Bootstrap. Core reads it to resolve access rules
- * such as "registrar of identity"; only the governance family writes it.
- */
-export interface GovernanceConfig {
-  governanceMsp: string;
-  members: string[];
-  registrars: Partial<Record<RecordType, string>>;
-  /** Orgs whose investigators may issue sealing orders (the topology's `seals` orgs); none when absent. */
-  sealingOrgs?: string[];
-}
-
-/** State key of the governance configuration (a single versioned record). */
-export const GOVERNANCE_CONFIG_KEY = 'governance~config';
+export { GOVERNANCE_CONFIG_KEY } from './governance-config-key';
 
 // One read per transaction: every record read checks its anchor against the registrar, and reads see
 // committed state only, so the config cannot change within a transaction.

@@ -1,10 +1,12 @@
-/** GovChain chaincode core: the building blocks every record family uses. See API.md. */
+/** GovChain chaincode core: the building blocks every record family uses (docs/conventions.md). */
 export * from './access-guard';
 export * from './anchors';
 export * from './args';
 export * from './bookmark';
 export * from './caller';
 export * from './canonical-json';
+export * from './child-record';
+export * from './contract';
 export * from './endorsement-policy';
 export * from './error-helpers';
 export * from './errors';
@@ -13,7 +15,11 @@ export * from './governance-config';
 export * from './hashing';
 export * from './history';
 export * from './idempotency';
+export * from './implement';
+export * from './indexed-page';
+export * from './keys';
 export * from './pagination';
+export * from './patch';
 export * from './schema';
 export * from './state';
 export * from './submit';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChaincodeStub } from 'fabric-shim';
-import { MemoryLedger, MemoryStub, rejectsWithKey } from '../testing';
+import { MemoryLedger, MemoryStub, rejectsWithKey } from '../../testing';
 import { MAX_SCAN, pageByPartialKey, pageByRange, partialKeyRange, scanPage } from './pagination';
 
 const SECRET = Buffer.alloc(32, 7);

@@ -1,18 +1,9 @@
 /**
- * Shared zod schemas. No Fabric imports here: the gateway imports this file for its own validation and
- * OpenAPI, so client and chaincode reject the same inputs.
+ * Shared zod schemas of inputs and stored records. No Fabric imports: the API (chaincode/src/api) exports them,
+ * so clients and chaincode refuse the same inputs and describe the same results.
  */
 import { z } from 'zod';
-
-/**
- * Roles carried in the `govchain.role` certificate attribute. `investigator` issues and ends sealing orders
- * (only in the orgs the governance config lists as sealing authorities) and nothing else.
- */
-export const ROLES = ['registrar', 'clerk', 'auditor', 'admin', 'investigator'] as const;
-/** Every role except investigator: who may read public records (least privilege: investigators only seal). */
-export const RECORD_READER_ROLES = ['registrar', 'clerk', 'auditor', 'admin'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+import { RECORD_TYPES, type RecordType } from '../api/record-types';
 
 /** Client request id: first argument of every submitted transaction. */
 export const requestIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'requestId must be 1-128 of [A-Za-z0-9._:-]');
@@ -62,3 +53,53 @@ export type AmendmentInput = z.infer<typeof amendmentSchema>;
 export const pageSizeSchema = z.coerce.number().int().min(1).max(100);
 /** Opaque bookmark returned by the previous page ('' for the first page). */
 export const bookmarkSchema = z.string().max(1024);
+
+/** A Fabric transaction id (64 hex characters on Fabric; tests use shorter ids, so only the alphabet is fixed). */
+export const txIdSchema = z.string().regex(/^[A-Za-z0-9]{1,128}$/, 'invalid tx id');
+
+/** Amendment metadata of every version of a record: what it supersedes, why, and who approved it. */
+export const versionMetaSchema = z.strictObject({
+  version: z.number().int().min(1),
+  /** Tx id of the version this one supersedes; null for the first version. */
+  previousTxId: z.string().nullable(),
+  reason: z.string(),
+  legalAuthority: z.string(),
+  /** "operatorId@MSP" of the signing operator: the chaincode can verify only the signer. */
+  approvedBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedTxId: z.string(),
+});
+
+/** Amendment metadata carried by every version of a record. */
+export type VersionMeta = z.infer<typeof versionMetaSchema>;
+/** A stored record: its data plus `meta`. */
+export type Versioned<T> = T & { meta: VersionMeta };
+
+/** A stored version of a record: its data plus `meta`. */
+export const versioned = <S extends z.ZodObject>(data: S) => data.extend({ meta: versionMetaSchema });
+
+/** One page of a query: the records, the bookmark of the next page ('' when done), how many were read. */
+export const pageOf = <S extends z.ZodType>(record: S) => z.strictObject({ records: z.array(record), bookmark: z.string(), fetched: z.number().int().min(0) });
+
+/** One page of a key's history, newest first: each version with the transaction that wrote it. */
+export const historyPageOf = <S extends z.ZodType>(value: S) => pageOf(z.strictObject({
+  txId: z.string(), timestamp: z.string(), isDelete: z.boolean(), value: value.nullable(),
+}));
+
+/** Registrar map: record type -> registrar MSP (every record type optional). */
+export const registrarMapSchema = z.object(
+  Object.fromEntries(RECORD_TYPES.map((t) => [t, mspIdSchema.optional()])) as { [K in RecordType]: z.ZodOptional<typeof mspIdSchema> },
+).strict();
+
+/**
+ * The governance configuration written by Governance:Bootstrap. Core reads it to resolve access rules such as
+ * "registrar of identity"; only the governance family writes it.
+ */
+export const governanceConfigSchema = z.strictObject({
+  governanceMsp: z.string(),
+  members: z.array(z.string()),
+  registrars: z.strictObject(Object.fromEntries(RECORD_TYPES.map((t) => [t, z.string().optional()])) as { [K in RecordType]: z.ZodOptional<z.ZodString> }),
+  /** Orgs whose investigators may issue sealing orders (the topology's `seals` orgs); none when absent. */
+  sealingOrgs: z.array(z.string()).optional(),
+});

@@ -45,7 +45,4 @@ export function compositeKey(stub: ChaincodeStub, objectType: string, attributes
   return stub.createCompositeKey(objectType, attributes);
 }
 
-/** The private data collection of an org, per docs/conventions.md. */
-export function privateCollectionOf(mspId: string): string {
-  return `${mspId}PrivateData`;
-}
+export { privateCollectionOf } from './collections';

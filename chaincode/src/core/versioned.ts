@@ -3,33 +3,13 @@ import { creationAnchor, isAnchored, putAnchor } from './anchors';
 import { callerLabel } from './caller';
 import { errors } from './error-helpers';
 import { anchorOrgOf, isAnchoredFamily, readGovernanceConfig } from './governance-config';
-import { AmendmentInput } from './schema';
+import type { AmendmentInput, VersionMeta, Versioned } from './schema';
 import { getRecord, putRecord } from './state';
+import type { RecordRef } from './keys';
 import { Tx } from './tx';
 
-/** Amendment metadata carried by every version of a record: what it supersedes, why, and who approved. */
-export interface VersionMeta {
-  version: number;
-  /** Tx id of the version this one supersedes; null for the first version. */
-  previousTxId: string | null;
-  reason: string;
-  legalAuthority: string;
-  /** "operatorId@MSP" of the signing operator: the chaincode can verify only the signer. */
-  approvedBy: string;
-  createdAt: string;
-  updatedAt: string;
-  updatedTxId: string;
-}
 
-/** A stored record: its data plus `meta`. */
-export type Versioned<T> = T & { meta: VersionMeta };
 
-/** Where a versioned record lives and how it is named in events and errors. */
-export interface RecordRef {
-  key: string;
-  family: string;
-  id: string;
-}
 
 /**
  * Creates version 1 of a record; DUPLICATE when the key exists. Records the change for the event. Records

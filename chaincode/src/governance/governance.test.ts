@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { describePolicy } from '../core/endorsement-policy';
 import { GOVERNANCE_CONFIG_KEY } from '../core/governance-config';
-import { MSP, TestChannel, WHO, bootstrap, catalogueIdentity, governance, ledgerSnapshot, rejectsWithKey } from '../testing';
+import { MSP, TestChannel, WHO, bootstrap, catalogueIdentity, governance, ledgerSnapshot, rejectsWithKey } from '../../testing';
 
 const amend = { reason: 'because', legalAuthority: 'Regulation art. 2' };
 const grant = { requesterMsp: MSP.nr, dataset: 'resident-identity', purpose: 'title-registration' };

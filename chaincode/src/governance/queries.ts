@@ -1,71 +1,68 @@
-import type { Context } from 'fabric-contract-api';
-import { requireCaller } from '../core/access-guard';
-import { parseWith } from '../core/args';
-import { canonicalStringify } from '../core/canonical-json';
-import { readGovernanceConfig } from '../core/governance-config';
-import { historyPage } from '../core/history';
-import { pageByPartialKey } from '../core/pagination';
-import { RECORD_READER_ROLES, bookmarkSchema, mspIdSchema, pageSizeSchema } from '../core/schema';
-import { readDataset } from './grant-check';
-import { DATASET_TYPE, GRANT_TYPE, configRef, datasetRef, grantRef } from './records';
-import { datasetIdSchema, grantRefSchema } from './schema';
-import { z } from 'zod';
-import { errors } from '../core/error-helpers';
-import { getRecordOrThrow } from '../core/state';
+import type { ChaincodeStub } from 'fabric-shim';
+import { Governance } from '../api/governance';
+import { type GovernanceConfig, type Versioned, errors, getRecordOrThrow, historyPage, implement, pageByPartialKey, parseWith, readAnchoredRecord, readGovernanceConfig, requireCaller } from '../core';
+import { ANY_READER } from './access';
+import { type DatasetRecord, type GrantRecord, GOVERNANCE_KEYS, configRef, datasetRef, grantRef } from './records';
+import { type GrantRef, datasetIdSchema, grantRefSchema } from './schema';
 
-/** Governance data holds no personal data: any identified operator of any org may read it. */
-const anyOperator = { roles: RECORD_READER_ROLES, orgs: 'any' } as const;
-
-function page(pageSize: string, bookmark: string) {
-  return { size: parseWith(pageSizeSchema, pageSize, 'pageSize'), bookmark: parseWith(bookmarkSchema, bookmark, 'bookmark') };
+/** Reads a catalogue entry (anchored by the governance org) or throws RECORD_NOT_FOUND. */
+export async function readDataset(stub: ChaincodeStub, dataset: string): Promise<Versioned<DatasetRecord>> {
+  const entry = await readAnchoredRecord<Versioned<DatasetRecord>>(stub, datasetRef(stub, dataset));
+  if (!entry) throw errors.recordNotFound(`dataset ${dataset} not in the catalogue`, { dataset });
+  return entry;
 }
 
-export async function getConfig(ctx: Context): Promise<string> {
-  await requireCaller(ctx, anyOperator);
-  return canonicalStringify(await readGovernanceConfig(ctx.stub));
+/** Reads a grant and its ref, or throws RECORD_NOT_FOUND. */
+export async function loadGrant(stub: ChaincodeStub, input: GrantRef) {
+  const ref = grantRef(stub, input);
+  const grant = await getRecordOrThrow<Versioned<GrantRecord>>(stub, ref.key, { family: 'grant', id: ref.id });
+  return { grant, ref };
 }
 
-export async function getDataset(ctx: Context, dataset: string): Promise<string> {
-  await requireCaller(ctx, anyOperator);
-  return canonicalStringify(await readDataset(ctx.stub, parseWith(datasetIdSchema, dataset, 'dataset')));
-}
+/** Governance:GetConfig: registrars, members and sealing orgs. */
+export const getConfig = implement(Governance.tx.GetConfig, async (ctx) => {
+  await requireCaller(ctx, ANY_READER);
+  // The config record is stored versioned; readGovernanceConfig types only what access rules read.
+  return (await readGovernanceConfig(ctx.stub)) as Versioned<GovernanceConfig>;
+});
 
-export async function listDatasets(ctx: Context, pageSize: string, bookmark: string): Promise<string> {
-  await requireCaller(ctx, anyOperator);
-  const p = page(pageSize, bookmark);
-  return canonicalStringify(await pageByPartialKey(ctx.stub, DATASET_TYPE, [], p.size, p.bookmark));
-}
+/** Governance:GetDataset: one catalogue entry. */
+export const getDataset = implement(Governance.tx.GetDataset, async (ctx, dataset) => {
+  await requireCaller(ctx, ANY_READER);
+  return readDataset(ctx.stub, dataset);
+});
 
-export async function getGrant(ctx: Context, requesterMsp: string, dataset: string, purpose: string): Promise<string> {
-  await requireCaller(ctx, anyOperator);
-  const ref = grantRef(ctx.stub, parseWith(grantRefSchema, { requesterMsp, dataset, purpose }, 'grant'));
-  return canonicalStringify(await getRecordOrThrow(ctx.stub, ref.key, { family: 'grant', id: ref.id }));
-}
+/** Governance:ListDatasets: the catalogue. */
+export const listDatasets = implement(Governance.tx.ListDatasets, async (ctx, pageSize, bookmark) => {
+  await requireCaller(ctx, ANY_READER);
+  return pageByPartialKey<Versioned<DatasetRecord>>(ctx.stub, GOVERNANCE_KEYS.dataset, [], pageSize, bookmark);
+});
 
-/** Grants, optionally only those of one requesting org ('' for all). */
-export async function listGrants(ctx: Context, requesterMsp: string, pageSize: string, bookmark: string): Promise<string> {
-  await requireCaller(ctx, anyOperator);
-  const p = page(pageSize, bookmark);
-  const attrs = requesterMsp === '' ? [] : [parseWith(mspIdSchema, requesterMsp, 'requesterMsp')];
-  return canonicalStringify(await pageByPartialKey(ctx.stub, GRANT_TYPE, attrs, p.size, p.bookmark));
-}
+/** Governance:GetGrant: one sharing grant. */
+export const getGrant = implement(Governance.tx.GetGrant, async (ctx, requesterMsp, dataset, purpose) => {
+  await requireCaller(ctx, ANY_READER);
+  const ref = grantRef(ctx.stub, { requesterMsp, dataset, purpose });
+  return getRecordOrThrow<Versioned<GrantRecord>>(ctx.stub, ref.key, { family: 'grant', id: ref.id });
+});
 
-const historyKindSchema = z.enum(['config', 'dataset', 'grant']);
+/** Governance:ListGrants: grants, optionally only those of one requesting org ('' for all). */
+export const listGrants = implement(Governance.tx.ListGrants, async (ctx, requesterMsp, pageSize, bookmark) => {
+  await requireCaller(ctx, ANY_READER);
+  return pageByPartialKey<Versioned<GrantRecord>>(ctx.stub, GOVERNANCE_KEYS.grant, requesterMsp === '' ? [] : [requesterMsp], pageSize, bookmark);
+});
 
 /**
- * Versions of a governance record, newest first. `id`: '' for config, the dataset name, or the grant id
- * `<requesterMsp>/<dataset>/<purpose>`.
+ * Governance:History: versions of a governance record, newest first. `id`: '' for config, the dataset name, or
+ * the grant id `<requesterMsp>/<dataset>/<purpose>`.
  */
-export async function history(ctx: Context, kind: string, id: string, pageSize: string, bookmark: string): Promise<string> {
-  await requireCaller(ctx, anyOperator);
-  const p = page(pageSize, bookmark);
-  const k = parseWith(historyKindSchema, kind, 'kind');
+export const history = implement(Governance.tx.History, async (ctx, kind, id, pageSize, bookmark) => {
+  await requireCaller(ctx, ANY_READER);
   let key = configRef.key;
-  if (k === 'dataset') key = datasetRef(ctx.stub, parseWith(datasetIdSchema, id, 'id')).key;
-  if (k === 'grant') {
+  if (kind === 'dataset') key = datasetRef(ctx.stub, parseWith(datasetIdSchema, id, 'id')).key;
+  if (kind === 'grant') {
     const [requesterMsp, dataset, purpose, extra] = id.split('/');
     if (extra !== undefined) throw errors.invalidArgument('grant id is <requesterMsp>/<dataset>/<purpose>', { id });
     key = grantRef(ctx.stub, parseWith(grantRefSchema, { requesterMsp, dataset, purpose }, 'id')).key;
   }
-  return canonicalStringify(await historyPage(ctx.stub, key, p.size, p.bookmark));
-}
+  return historyPage<Versioned<GovernanceConfig> | Versioned<DatasetRecord> | Versioned<GrantRecord>>(ctx.stub, key, pageSize, bookmark);
+});

@@ -1,17 +1,9 @@
-/** Governance input schemas. No Fabric imports: the gateway reuses them. */
+/** Governance schemas: inputs and stored records. No Fabric imports: the API exports them. */
 import { z } from 'zod';
-import { amendmentSchema, isoDateTimeSchema, mspIdSchema, recordIdSchema, textSchema } from '../core/schema';
+import { recordTypeSchema } from '../api/record-types';
+import { amendmentSchema, governanceConfigSchema, isoDateTimeSchema, mspIdSchema, recordIdSchema, registrarMapSchema, textSchema, versioned } from '../core/schema';
 
-export const RECORD_TYPE_VALUES = ['identity', 'property', 'business', 'copyright'] as const;
-export const recordTypeSchema = z.enum(RECORD_TYPE_VALUES);
-
-/** Registrar map: record type -> registrar MSP. */
-export const registrarMapSchema = z.object({
-  identity: mspIdSchema.optional(),
-  property: mspIdSchema.optional(),
-  business: mspIdSchema.optional(),
-  copyright: mspIdSchema.optional(),
-}).strict();
+export { registrarMapSchema };
 
 const uniqueMembers = z.array(mspIdSchema).min(1).max(64).refine((a) => new Set(a).size === a.length, 'members must be unique');
 
@@ -76,3 +68,61 @@ export type ProposeGrantInput = z.infer<typeof proposeGrantSchema>;
 
 /** Governance:ApproveGrant / RevokeGrant input. */
 export const decideGrantSchema = amendmentSchema.extend(grantRefSchema.shape).strict();
+
+/** A data catalogue entry. */
+export const datasetRecordSchema = z.strictObject({
+  dataset: z.string(),
+  ownerMsp: z.string(),
+  fields: z.array(z.string()),
+  shareClass: shareClassSchema,
+  legalBasis: z.string(),
+  description: z.string().optional(),
+});
+
+/** A sharing grant; it takes effect only when approved (by the owner org's admin) and unexpired. */
+export const grantRecordSchema = z.strictObject({
+  requesterMsp: z.string(),
+  dataset: z.string(),
+  purpose: z.string(),
+  grantId: z.string(),
+  ownerMsp: z.string(),
+  expiresAt: z.string(),
+  legalBasis: z.string(),
+  status: z.enum(['pending', 'approved', 'revoked']),
+  approvedByOwner: z.string().nullable(),
+  /** Tx id of the owner's approval; its anchor in the owner org's anchors collection proves it. */
+  approvedTxId: z.string().nullable().optional(),
+});
+
+/** A proposed change of a catalogue entry's owner, share class or fields, waiting for the owners' approval. */
+export const datasetChangeSchema = z.strictObject({
+  dataset: z.string(),
+  proposed: datasetRecordSchema,
+  status: z.enum(['pending', 'applied']),
+  proposedTxId: z.string(),
+  /** The current owner and, when the owner changes, the new one. */
+  requiredApprovals: z.array(z.string()),
+  /** MSP -> approving admin ("operatorId@MSP"). */
+  approvals: z.record(z.string(), z.string()),
+});
+
+/** Stored versions. */
+export const configVersionSchema = versioned(governanceConfigSchema);
+export const datasetVersionSchema = versioned(datasetRecordSchema);
+export const grantVersionSchema = versioned(grantRecordSchema);
+export const datasetChangeVersionSchema = versioned(datasetChangeSchema);
+
+/** Governance:PutDataset's answer: the entry, or its pending change when the owners must consent. */
+export const putDatasetResultSchema = z.union([
+  datasetVersionSchema,
+  z.strictObject({ status: z.literal('pending'), change: datasetChangeVersionSchema }),
+]);
+
+/** Governance:ApproveDatasetChange's answer: still pending, or applied with the amended entry. */
+export const approveDatasetChangeResultSchema = z.union([
+  z.strictObject({ status: z.literal('pending'), change: datasetChangeVersionSchema }),
+  z.strictObject({ status: z.literal('applied'), change: datasetChangeVersionSchema, dataset: datasetVersionSchema }),
+]);
+
+/** Kinds of governance record whose history Governance:History pages. */
+export const governanceHistoryKindSchema = z.enum(['config', 'dataset', 'grant']);

@@ -3,7 +3,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { describePolicy } from '../core/endorsement-policy';
 import {
   MSP, TestChannel, WHO, bootstrap, citizen, identity, ledgerSnapshot, registerCitizen, rejectsWithKey, residentId, useTestSecret,
-} from '../testing';
+} from '../../testing';
 import { AuditContract } from '../audit/audit-contract';
 import { SECRET_ENV } from './subject-key';
 

@@ -1,27 +1,27 @@
-import type { Context } from 'fabric-contract-api';
-import { requireCaller } from '../core/access-guard';
-import { parseWith } from '../core/args';
-import { canonicalStringify } from '../core/canonical-json';
-import { historyPage } from '../core/history';
-import { RECORD_READER_ROLES, bookmarkSchema, pageSizeSchema, subjectKeySchema } from '../core/schema';
-import { readVersioned } from '../core/versioned';
-import { identityRef } from './records';
+import type { ChaincodeStub } from 'fabric-shim';
+import { Identity } from '../api/identity';
+import { type Versioned, historyPage, implement, readAnchoredRecord, readVersioned, requireCaller } from '../core';
+import { IDENTITY_READ } from './access';
+import { type IdentityRecord, identityRef } from './records';
 
-/** Public identity records hold no personal data: any identified operator of a member org may read them. */
-const anyOperator = { roles: RECORD_READER_ROLES, orgs: 'member' } as const;
+/**
+ * The identity record of a subject as honest code sees it: undefined when absent or not anchored by the
+ * identity registrar (created by other departments with modified chaincode).
+ */
+export function readIdentity(stub: ChaincodeStub, subjectKey: string): Promise<Versioned<IdentityRecord> | undefined> {
+  return readAnchoredRecord<Versioned<IdentityRecord>>(stub, identityRef(stub, subjectKey));
+}
 
 /** Identity:Get: the public record (status may be 'erased'; personal data reads then fail with ERASED). */
-export async function getIdentity(ctx: Context, subjectKey: string): Promise<string> {
-  await requireCaller(ctx, anyOperator);
-  const ref = identityRef(ctx.stub, parseWith(subjectKeySchema, subjectKey, 'subjectKey'));
-  return canonicalStringify(await readVersioned(ctx, ref));
-}
+export const getIdentity = implement(Identity.tx.Get, async (ctx, subjectKey) => {
+  await requireCaller(ctx, IDENTITY_READ);
+  return readVersioned<IdentityRecord>(ctx, identityRef(ctx.stub, subjectKey));
+});
 
 /** Identity:History: versions of the public record, newest first. */
-export async function identityHistory(ctx: Context, subjectKey: string, pageSize: string, bookmark: string): Promise<string> {
-  await requireCaller(ctx, anyOperator);
-  const ref = identityRef(ctx.stub, parseWith(subjectKeySchema, subjectKey, 'subjectKey'));
+export const identityHistory = implement(Identity.tx.History, async (ctx, subjectKey, pageSize, bookmark) => {
+  await requireCaller(ctx, IDENTITY_READ);
+  const ref = identityRef(ctx.stub, subjectKey);
   await readVersioned(ctx, ref);
-  const page = await historyPage(ctx.stub, ref.key, parseWith(pageSizeSchema, pageSize, 'pageSize'), parseWith(bookmarkSchema, bookmark, 'bookmark'));
-  return canonicalStringify(page);
-}
+  return historyPage<Versioned<IdentityRecord>>(ctx.stub, ref.key, pageSize, bookmark);
+});

@@ -1,18 +1,10 @@
-import type { ChaincodeStub } from 'fabric-shim';
-import { RecordRef, Versioned, readAnchoredRecord } from '../core/versioned';
-import type { Fingerprints, PersonalData } from './schema';
+import type { z } from 'zod';
+import type { KeyStub, RecordRef } from '../core/keys';
+import type { Fingerprints, PersonalData, identityRecordSchema } from './schema';
 
-export type IdentityStatus = 'active' | 'suspended' | 'revoked' | 'erased';
-
-/** The public identity record: no personal data, only the subject key, status, issuer and fingerprints. */
-export interface IdentityRecord {
-  subjectKey: string;
-  status: IdentityStatus;
-  issuerMsp: string;
-  fingerprints: Fingerprints;
-  /** Tx id of the staging transaction: with the secret it re-derives the salts (Verify). */
-  stagedTxId: string;
-}
+/** The public identity record. */
+export type IdentityRecord = z.infer<typeof identityRecordSchema>;
+export type IdentityStatus = IdentityRecord['status'];
 
 /** What the registrar's private collection holds per subject. */
 export interface StagedPersonalData {
@@ -24,26 +16,22 @@ export interface StagedPersonalData {
   stagedAt: string;
 }
 
-export const FAMILY = 'identity';
-const PUBLIC_TYPE = 'identity';
-const PRIVATE_TYPE = 'identity.pd';
-const RECEIPT_TYPE = 'identity.staged';
+export const IDENTITY_FAMILY = 'identity';
 
-export function identityRef(stub: ChaincodeStub, subjectKey: string): RecordRef {
-  return { key: stub.createCompositeKey(PUBLIC_TYPE, [subjectKey]), family: FAMILY, id: subjectKey };
-}
+/** Composite-key object types of the identity family (personal data and staging receipts: private only). */
+export const IDENTITY_KEYS = {
+  identity: 'identity',
+  personalData: 'identity.pd',
+  stagingReceipt: 'identity.staged',
+} as const;
 
-/**
- * The identity record of a subject as honest code sees it: undefined when absent or not anchored by the
- * identity registrar (created by other departments with modified chaincode).
- */
-export function readIdentity(stub: ChaincodeStub, subjectKey: string): Promise<Versioned<IdentityRecord> | undefined> {
-  return readAnchoredRecord<Versioned<IdentityRecord>>(stub, identityRef(stub, subjectKey));
+export function identityRef(stub: KeyStub, subjectKey: string): RecordRef {
+  return { key: stub.createCompositeKey(IDENTITY_KEYS.identity, [subjectKey]), family: IDENTITY_FAMILY, id: subjectKey };
 }
 
 /** Key of the personal data in the registrar's private collection. */
-export function personalDataKey(stub: ChaincodeStub, subjectKey: string): string {
-  return stub.createCompositeKey(PRIVATE_TYPE, [subjectKey]);
+export function personalDataKey(stub: KeyStub, subjectKey: string): string {
+  return stub.createCompositeKey(IDENTITY_KEYS.personalData, [subjectKey]);
 }
 
 /**
@@ -52,8 +40,8 @@ export function personalDataKey(stub: ChaincodeStub, subjectKey: string): string
  * on-chain private data hash without reading private data (a private read would confine endorsement
  * to the collection's single member org).
  */
-export function stagingReceiptKey(stub: ChaincodeStub, subjectKey: string): string {
-  return stub.createCompositeKey(RECEIPT_TYPE, [subjectKey]);
+export function stagingReceiptKey(stub: KeyStub, subjectKey: string): string {
+  return stub.createCompositeKey(IDENTITY_KEYS.stagingReceipt, [subjectKey]);
 }
 
 /** The staging receipt whose hash Register compares with its input. */

@@ -1,6 +1,6 @@
-/** Identity input schemas. No Fabric imports: the gateway reuses them. */
+/** Identity schemas: inputs, stored records and answers. No Fabric imports: the API exports them. */
 import { z } from 'zod';
-import { amendmentSchema, isoDateSchema, sha256HexSchema, subjectKeySchema, textSchema } from '../core/schema';
+import { amendmentSchema, isoDateSchema, sha256HexSchema, subjectKeySchema, textSchema, txIdSchema, versioned } from '../core/schema';
 import { birthDateOf, residentIdProblem } from './resident-id';
 
 /** Resident ID number (GB 11643-1999, check character included); a lower-case x is accepted and upper-cased. */
@@ -31,9 +31,6 @@ export const fingerprintsSchema = z.object({
 }).strict();
 export type Fingerprints = z.infer<typeof fingerprintsSchema>;
 
-/** Tx ids are 64 hex characters on Fabric; tests use shorter ids, so only the alphabet is fixed. */
-export const txIdSchema = z.string().regex(/^[A-Za-z0-9]{1,128}$/, 'invalid tx id');
-
 /**
  * Identity:Register input: exactly what StagePersonalData returned. stagedTxId is needed because the
  * fingerprint salts derive from it and endorsers outside the registrar's collection cannot read it.
@@ -49,3 +46,33 @@ export const subjectKeyLookupSchema = z.object({ idNumber: residentIdSchema }).s
 
 /** Transient `personalData` of Identity:Verify. */
 export const verifySchema = z.object({ idNumber: residentIdSchema, name: personNameSchema }).strict();
+
+/** Lifecycle of an identity. */
+export const IDENTITY_STATUSES = ['active', 'suspended', 'revoked', 'erased'] as const;
+
+/** The public identity record: no personal data, only the subject key, status, issuer and fingerprints. */
+export const identityRecordSchema = z.strictObject({
+  subjectKey: z.string(),
+  status: z.enum(IDENTITY_STATUSES),
+  issuerMsp: z.string(),
+  fingerprints: fingerprintsSchema,
+  /** Tx id of the staging transaction: with the secret it re-derives the salts (Verify). */
+  stagedTxId: z.string(),
+});
+export const identityVersionSchema = versioned(identityRecordSchema);
+
+/** Identity:StagePersonalData's answer: what Identity:Register takes (no personal data: it lands in the block). */
+export const stagedSchema = z.strictObject({ subjectKey: z.string(), fingerprints: fingerprintsSchema, stagedTxId: z.string() });
+
+/** Identity:Verify's answer: unknown, inactive and mismatching look the same. */
+export const verifyResultSchema = z.strictObject({ match: z.boolean() });
+/** Identity:SubjectKey's answer. */
+export const subjectKeyResultSchema = z.strictObject({ subjectKey: z.string() });
+
+/** Identity:ReadPersonalData's answer: only the fields the cited access entry recorded. */
+export const personalDataReadSchema = z.strictObject({
+  accessId: z.string(),
+  subjectKey: z.string(),
+  dataset: z.string(),
+  fields: z.partialRecord(z.enum(PERSONAL_FIELDS), z.string()),
+});

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { describePolicy } from '../core';
-import { MemoryStub, TestChannel, ledgerSnapshot, rejectsWithKey } from '../testing';
-import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from './family-fixtures';
+import { MemoryStub, TestChannel, ledgerSnapshot, rejectsWithKey } from '../../testing';
+import { MSP, assertCoversEverySubmit, because, bootstrappedChannel, hex, operator, twoRuns } from '../../testing/family-fixtures';
 import { PropertyContract } from './property-contract';
-import { titleRef } from './property-records';
+import { titleRef } from './records';
 
 const property = new PropertyContract();
 const registrar = operator(MSP.nr, 'registrar');

@@ -1,9 +1,9 @@
 /**
- * Input schemas of the Property contract. No Fabric imports: the gateway reuses these for request
- * validation and OpenAPI, so both sides reject the same inputs.
+ * Schemas of the Property contract: inputs, stored records, answers. No Fabric imports: the API exports them,
+ * so the gateway's validation and OpenAPI and the chaincode agree.
  */
 import { z } from 'zod';
-import { amendmentSchema, mspIdSchema, recordIdSchema, sha256HexSchema, subjectKeySchema } from '../core/schema';
+import { amendmentSchema, mspIdSchema, recordIdSchema, sha256HexSchema, subjectKeySchema, versioned } from '../core/schema';
 import { usccSchema } from '../business/schema';
 
 /** Real-estate unit / parcel number: upper-case letters, digits and dashes (GB/T 37346 units are 28 chars). */
@@ -108,3 +108,81 @@ export type ReleaseEncumbranceInput = z.infer<typeof releaseEncumbranceSchema>;
 export const PROPERTY_RECORD_KINDS = ['title', 'transfer', 'encumbrance'] as const;
 export const propertyRecordKindSchema = z.enum(PROPERTY_RECORD_KINDS);
 export type PropertyRecordKind = z.infer<typeof propertyRecordKindSchema>;
+
+/** An active encumbrance as the title lists it. */
+export const activeEncumbranceSchema = z.strictObject({ encumbranceId: z.string(), lenderMsp: z.string().nullable() });
+
+/** A registered title. Owners are citizens named only by subject key. */
+export const titleDataSchema = z.strictObject({
+  parcelNumber: z.string(),
+  /** Current owners, sorted so equal sets have equal bytes. */
+  owners: z.array(z.string()),
+  areaSqm: z.number(),
+  use: z.enum(LAND_USES),
+  documentHash: z.string(),
+  /** The open transfer, if any; a title has at most one, so approvals cannot race. */
+  pendingTransferId: z.string().nullable(),
+  /**
+   * Active encumbrances, sorted by id: each needs its lender's consent before a transfer completes, and a lender
+   * that is an org on the channel is part of the key-level policy while its entry is here.
+   */
+  activeEncumbrances: z.array(activeEncumbranceSchema),
+  /** Counters for deterministic child ids (`:T<n>`, `:E<n>`). */
+  transferCount: z.number().int(),
+  encumbranceCount: z.number().int(),
+});
+
+/** A party's consent, as recorded by an operator who saw the signed document. */
+export const partyApprovalSchema = z.strictObject({
+  subjectKey: z.string(),
+  /** Seller, buyer, or both (a co-owner who stays an owner). */
+  roles: z.array(z.enum(['seller', 'buyer'])),
+  evidenceHash: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  txId: z.string(),
+});
+
+/** A lender's consent for one of its encumbrances. */
+export const lenderConsentSchema = z.strictObject({ encumbranceId: z.string(), evidenceHash: z.string(), recordedBy: z.string(), recordedAt: z.string(), txId: z.string() });
+
+/** A transfer of a title, from proposal to completion or cancellation. */
+export const transferDataSchema = z.strictObject({
+  transferId: z.string(),
+  parcelNumber: z.string(),
+  /** The owners when the transfer was proposed; the title is locked while it is pending. */
+  sellers: z.array(z.string()),
+  buyers: z.array(z.string()),
+  contractHash: z.string(),
+  status: z.enum(['proposed', 'completed', 'cancelled']),
+  /** Sorted by subject key. */
+  approvals: z.array(partyApprovalSchema),
+  /** Sorted by encumbrance id. */
+  lenderConsents: z.array(lenderConsentSchema),
+});
+
+/** An encumbrance (mortgage, lien, seizure) on a title. */
+export const encumbranceDataSchema = z.strictObject({
+  encumbranceId: z.string(),
+  parcelNumber: z.string(),
+  kind: z.enum(ENCUMBRANCE_KINDS),
+  /** The lender's unified social credit code. */
+  lenderCode: z.string(),
+  /** The lender's MSP when it is an org on the channel, else null (the registrar acts for it). */
+  lenderMsp: z.string().nullable(),
+  instrumentHash: z.string(),
+  status: z.enum(['active', 'released']),
+  releaseEvidenceHash: z.string().nullable(),
+});
+
+/** Stored versions. */
+export const titleVersionSchema = versioned(titleDataSchema);
+export const transferVersionSchema = versioned(transferDataSchema);
+export const encumbranceVersionSchema = versioned(encumbranceDataSchema);
+/** Any property record (Property:GetRecord, Property:History). */
+export const propertyVersionSchema = z.union([titleVersionSchema, transferVersionSchema, encumbranceVersionSchema]);
+
+/** Property:CompleteTransfer / CancelTransfer answer: the title and the closed transfer. */
+export const closedTransferResultSchema = z.strictObject({ title: titleVersionSchema, transfer: transferVersionSchema });
+/** Property:RegisterEncumbrance / ReleaseEncumbrance answer: the encumbrance and the title. */
+export const encumbranceResultSchema = z.strictObject({ encumbrance: encumbranceVersionSchema, title: titleVersionSchema });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TestChannel, rejectsWithKey } from '../testing';
+import { TestChannel, rejectsWithKey } from '../../testing';
 import { SystemContract } from './system-contract';
 
 const admin = { mspId: 'PublicSecurityMSP' };

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { residentIdCheckChar } from '@govchain/chaincode/dist/identity/resident-id';
+import { residentIdCheckChar } from '@govchain/chaincode';
 import { ensureDevKeyPair } from '../auth/dev-keys';
 import { issueToken } from '../auth/token-issuer';
 import { departmentAudience } from '../config/schema';

@@ -1,7 +1,9 @@
-import { ERROR_CODES } from '@govchain/chaincode/dist/core/errors';
+import { ERROR_KEYS, ERRORS, isChaincodeErrorKey } from '@govchain/chaincode';
 
-/** Chaincode error key -> HTTP status: the chaincode's own table (docs/conventions.md), not a copy. */
-export const CHAINCODE_KEY_STATUS: Readonly<Record<string, number>> = ERROR_CODES;
+/** Chaincode error key -> HTTP status: the API's error table (chaincode/src/api/errors.ts), not a copy. */
+export const CHAINCODE_KEY_STATUS: Readonly<Record<string, number>> = Object.fromEntries(
+  ERROR_KEYS.filter(isChaincodeErrorKey).map((key) => [key, ERRORS[key].status]),
+);
 
 /** A chaincode error as thrown by the contracts: canonical JSON `{"code","details","key","message"}`. */
 export interface ChaincodeErrorPayload {

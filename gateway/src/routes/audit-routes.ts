@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
   accessIdSchema, endSealingOrderSchema, importEntriesSchema, isoDateTimeSchema, issueSealingOrderSchema, mspIdSchema, sealingOrderIdSchema,
-} from '@govchain/chaincode/dist/audit/schema';
-import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
+} from '@govchain/chaincode';
+import { subjectKeySchema } from '@govchain/chaincode';
 import { ApiError } from '../errors/api-error';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { pageQuerySchema, pageSchema, readRoute, submitRoute } from './route-helpers';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
-import { amendBusinessSchema, businessStatusChangeSchema, registerBusinessSchema, usccSchema } from '@govchain/chaincode/dist/business/schema';
+import { subjectKeySchema } from '@govchain/chaincode';
+import { amendBusinessSchema, businessStatusChangeSchema, registerBusinessSchema, usccSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
 import { citizenSubject, pageQuerySchema, parseInput, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';

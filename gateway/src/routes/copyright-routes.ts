@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { sha256HexSchema } from '@govchain/chaincode/dist/core/schema';
-import { copyrightTransferSchema, depositIdSchema, depositSchema, licenceSchema } from '@govchain/chaincode/dist/copyright/schema';
+import { sha256HexSchema } from '@govchain/chaincode';
+import { copyrightTransferSchema, depositIdSchema, depositSchema, licenceSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
 import { pageQuerySchema, parseInput, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { mspIdSchema } from '@govchain/chaincode/dist/core/schema';
+import { mspIdSchema } from '@govchain/chaincode';
 import {
   approveDatasetChangeSchema, bootstrapSchema, datasetIdSchema, datasetSchema, decideGrantSchema, proposeGrantSchema, purposeSchema, setMembersSchema,
   setRegistrarSchema, setSealingOrgsSchema,
-} from '@govchain/chaincode/dist/governance/schema';
+} from '@govchain/chaincode';
 import type { RouteSpec } from '../http/route-spec';
 import { pageQuerySchema, readRoute, submitRoute } from './route-helpers';
 

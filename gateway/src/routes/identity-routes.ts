@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
-import { personalDataSchema, statusChangeSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode/dist/identity/schema';
-import { recordLookupSchema, requestAccessSchema } from '@govchain/chaincode/dist/audit/schema';
+import { subjectKeySchema } from '@govchain/chaincode';
+import { personalDataSchema, statusChangeSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode';
+import { recordLookupSchema, requestAccessSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
 import { parseInput, pageQuerySchema, readRoute, WRITE_RESPONSES } from './route-helpers';

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import {
   amendTitleSchema, closeTransferSchema, encumbranceIdSchema, parcelNumberSchema, proposeTransferSchema, recordApprovalSchema,
   recordLenderConsentSchema, registerEncumbranceSchema, registerTitleSchema, releaseEncumbranceSchema, transferIdSchema,
-} from '@govchain/chaincode/dist/property/schema';
+} from '@govchain/chaincode';
 import type { RouteSpec } from '../http/route-spec';
 import { citizenSubject, pageQuerySchema, readRoute, submitRoute } from './route-helpers';
-import { subjectKeySchema } from '@govchain/chaincode/dist/core/schema';
+import { subjectKeySchema } from '@govchain/chaincode';
 
 const TAG = 'Properties';
 const parcelParams = z.strictObject({ parcel: parcelNumberSchema });

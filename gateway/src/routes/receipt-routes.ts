@@ -1,9 +1,9 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { decodeTransaction, fromBase64, receiptDigest, sha256, toHex, type BuiltReceipt, type Receipt } from '@govchain/verifier';
-import { depositIdSchema } from '@govchain/chaincode/dist/copyright/schema';
-import { parcelNumberSchema } from '@govchain/chaincode/dist/property/schema';
-import { usccSchema } from '@govchain/chaincode/dist/business/schema';
+import { depositIdSchema } from '@govchain/chaincode';
+import { parcelNumberSchema } from '@govchain/chaincode';
+import { usccSchema } from '@govchain/chaincode';
 import type { Principal } from '../auth/principal';
 import { certificateModel, type CertificateKind } from '../certificates/certificate-model';
 import { renderCertificatePdf } from '../certificates/certificate-pdf';

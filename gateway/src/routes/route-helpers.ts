@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bookmarkSchema, pageSizeSchema } from '@govchain/chaincode/dist/core/schema';
+import { bookmarkSchema, pageSizeSchema } from '@govchain/chaincode';
 import type { OperatorRole, Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import type { ContractName } from '../fabric/ledger';

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import type { Ledger } from '../fabric/ledger';
-import { registerSchema } from '@govchain/chaincode/dist/identity/schema';
+import { registerSchema } from '@govchain/chaincode';
 import { decodeJson } from './json';
 import type { RecordService, WriteOutcome } from './record-service';
 

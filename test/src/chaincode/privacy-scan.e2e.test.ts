@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { residentIdProblem } from '@govchain/chaincode/dist/identity/resident-id';
+import { residentIdProblem } from '@govchain/chaincode';
 import { connectAs, OperatorClient } from '../support/fabric';
 import { Citizen, makeCitizen } from '../support/citizens';
 import { lookup, registerCitizen, Staged } from '../support/identity';

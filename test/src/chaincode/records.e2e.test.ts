@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { usccFromSeed } from '@govchain/chaincode/dist/business/uscc';
+import { usccFromSeed } from '@govchain/testing';
 import { connectAs, OperatorClient } from '../support/fabric';
 import { makeCitizen } from '../support/citizens';
 import { registerCitizen } from '../support/identity';

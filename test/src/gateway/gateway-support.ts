@@ -4,8 +4,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataDir, departments, loadTopology } from '@govchain/network';
-import { residentIdCheckChar } from '@govchain/chaincode/dist/identity/resident-id';
-import { usccCheckCharacter } from '@govchain/chaincode/dist/business/uscc';
+import { residentIdCheckChar } from '@govchain/chaincode';
+import { usccCheckCharacter } from '@govchain/chaincode';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { residentIdCheckChar } from '@govchain/chaincode/dist/identity/resident-id';
+import { residentIdCheckChar } from '@govchain/chaincode';
 
 /** Personal data of a synthetic citizen; generated per run so tests never collide on the ledger. */
 export interface Citizen {

@@ -17,7 +17,7 @@ const dir = () => resolve(paths.root(), 'rogue');
 export const compositeKey = (objectType: string, attributes: string[]): string => `\u0000${objectType}\u0000${attributes.map((a) => `${a}\u0000`).join('')}`;
 
 /** A stand-in for the stub's createCompositeKey, so tests build keys with the chaincode's own key helpers. */
-export const keyStub = { createCompositeKey: compositeKey } as unknown as Parameters<typeof import('@govchain/chaincode/dist/identity/records').identityRef>[0];
+export const keyStub = { createCompositeKey: compositeKey } as unknown as Parameters<typeof import('@govchain/chaincode').identityRef>[0];
 
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
