@@ -85,12 +85,16 @@ export function buildStandIns(log = console.log) {
   build(`${STAND_IN_PREFIX}/fabric-orderer:${topology.fabricVersion}`, fabric(['orderer'], 'FABRIC_CFG_PATH=/etc/hyperledger/fabric'), fabricLayout(['orderer']), log);
   build(`${STAND_IN_PREFIX}/fabric-ca:${topology.caVersion}`, fabric(['fabric-ca-server', 'start'], 'FABRIC_CA_HOME=/etc/hyperledger/fabric-ca-server'), fabricLayout(['fabric-ca-server', 'fabric-ca-client']), log);
   build(NODE, `FROM ${BASE}\nCOPY node /usr/local/bin/node\nCMD ["node"]\n`, (ctx) => cpSync(process.execPath, join(ctx, 'node')), log);
+  // Rebuilt every time (seconds; unchanged layers are reused): the chaincode changes far more often than Fabric.
   const cc = standInEnv().GOVCHAIN_CHAINCODE_IMAGE;
-  if (!exists(cc)) {
+  {
     const ctx = mkdtempSync(join(tmpdir(), 'govchain-chaincode-'));
     try {
       chaincodeContext(ctx);
-      podman(['build', '--quiet', '--build-arg', `NODE_IMAGE=${NODE}`, '-t', cc, '-f', join(root, 'chaincode', 'Dockerfile'), ctx]);
+      const before = exists(cc) ? podman(['image', 'inspect', '--format', '{{.Id}}', cc]).trim() : '';
+      const after = podman(['build', '--quiet', '--build-arg', `NODE_IMAGE=${NODE}`, '-t', cc, '-f', join(root, 'chaincode', 'Dockerfile'), ctx]).trim();
+      // The image the tag left: nothing else uses it, so it does not pile up.
+      if (before && !after.startsWith(before) && !before.startsWith(after)) spawnSync('podman', ['rmi', before], { stdio: 'ignore' });
       log(`[images] built ${cc} from chaincode/Dockerfile`);
     } finally {
       rmSync(ctx, { recursive: true, force: true });
