@@ -3,6 +3,7 @@
 // set, or /var/run/docker.sock present) nothing is started and that engine is used.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +25,17 @@ const alive = (pid) => {
   }
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** True when the API answers GET /_ping on our socket within a second. */
+const ping = () => new Promise((resolve) => {
+  const req = request({ socketPath: SOCKET, path: '/_ping', timeout: 1000 }, (res) => {
+    res.resume();
+    resolve(res.statusCode === 200);
+  });
+  req.on('timeout', () => req.destroy());
+  req.on('error', () => resolve(false));
+  req.end();
+});
 
 /** Runs podman with our containers.conf; returns stdout, throws with its stderr on a non-zero exit. */
 export function podman(args, opts = {}) {
@@ -53,8 +65,7 @@ export async function ensureDockerApi(log = console.log) {
     log(`[compose] started podman system service (pid ${child.pid}) on ${SOCKET}`);
   }
   for (let i = 0; i < 100; i++) {
-    const ping = spawnSync('curl', ['-sf', '--unix-socket', SOCKET, 'http://d/_ping'], { encoding: 'utf8' });
-    if (ping.status === 0) return podmanEnv();
+    if (await ping()) return podmanEnv();
     await sleep(100);
   }
   throw new Error(`podman system service did not answer on ${SOCKET} within 10 s`);
