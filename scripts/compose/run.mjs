@@ -87,8 +87,9 @@ const cmd = process.argv[2];
 const actions = {
   up: async () => {
     const u = await up();
-    if (u.status === 0) run(['gateway/dist/cli/gateways.js', 'start'], u.env);
-    return u.status;
+    if (u.status !== 0) return u.status;
+    // Detached, so compose:up returns; compose:down stops them with the nodes. They print their URLs.
+    return run(['gateway/dist/cli/gateways.js', 'start', '--detach'], u.env);
   },
   down,
   test,
