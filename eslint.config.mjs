@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['gateway/**/*.ts', 'network/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['gateway/**/*.ts', 'network/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'console/**/*.ts', 'console/**/*.tsx'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -13,7 +13,9 @@ const OPTIONAL = ['rules.ts', 'queries.ts'];
 const DOMAIN_MODULES: Record<string, string[]> = {
   identity: ['resident-id.ts', 'subject-key.ts'],
   business: ['uscc.ts'],
-  audit: ['entries.ts', 'sealing.ts'],
+  // The auditor's insight queries: windowed index scans, the viewer that judges each copy, one query per file.
+  audit: ['entries.ts', 'sealing.ts', 'index-window.ts', 'insight-viewer.ts', 'search-query.ts', 'leak-trace-query.ts', 'activity-query.ts'],
+  copyright: ['person-index.ts'],
 };
 /** Transactions that differ only by a parameter share one implementation file. */
 const SHARED: Record<string, string> = {

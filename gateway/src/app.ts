@@ -10,7 +10,10 @@ import { ApiError } from './errors/api-error';
 import type { IdentityStore } from './fabric/identity-store';
 import type { Ledger } from './fabric/ledger';
 import type { ReceiptSource } from './fabric/receipt-source';
+import type { PublishedAnchor } from './certificates/trust-anchors';
 import { authenticate } from './http/authenticate';
+import { CONSOLE_PATH, consoleRouter } from './console/console-static';
+import type { ConsoleSettings } from './console/console-settings';
 import { cors } from './http/cors';
 import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
@@ -19,6 +22,7 @@ import type { GatewayMetrics } from './observability/metrics';
 import { readyHandler } from './observability/ops-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { mountEventsRoute } from './routes/events-route';
+import { mountPublicRoutes, withPublicPaths } from './routes/public-routes';
 import { mountReceiptRoutes } from './routes/receipt-routes';
 import { apiRoutes } from './routes/routes';
 import { createServices, type Services } from './services/services';
@@ -40,6 +44,12 @@ export interface AppSettings {
   /** Operator that signs citizen reads and readiness pings. */
   serviceOperator: string;
   sseHeartbeatMs?: number;
+  /** The web console; not served when absent. */
+  console?: ConsoleSettings;
+  /** Public (no sign-in) requests per minute per client address (default 60). */
+  publicRateLimitPerMinute?: number;
+  /** Root CA certificates published at /api/v1/public/trust-anchors for in-browser receipt verification. */
+  trustAnchors?: readonly PublishedAnchor[];
   /** Base URL printed in certificates' QR codes for the public receipt route (default: this gateway's address). */
   publicUrl?: string;
   /** Above this many bytes of other envelopes, receipts split the block data into parts. */
@@ -126,7 +136,7 @@ export function createApp(deps: AppDeps): GatewayApp {
     res.json({ status: 'live' });
   });
   app.get('/ready', readyHandler(services.health, settings.org.name));
-  const openapi = buildOpenApiDocument(routes, { org: settings.org.name });
+  const openapi = withPublicPaths(buildOpenApiDocument(routes, { org: settings.org.name }));
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -156,7 +166,12 @@ export function createApp(deps: AppDeps): GatewayApp {
     handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', `too many ${routeName} requests for this operator; slow down`, { route: routeName })),
   });
   const guards = { authenticate: authenticate(deps.verifyToken, settings.org, deps.identities), rateLimit: limiter, ownLimit };
+  if (settings.console) app.use(CONSOLE_PATH, consoleRouter(settings.console, settings.org));
   const router = express.Router();
+  mountPublicRoutes(router, services, {
+    serviceOperator: settings.serviceOperator, org: settings.org.name, perMinute: settings.publicRateLimitPerMinute ?? 60,
+    ...(settings.trustAnchors ? { trustAnchors: settings.trustAnchors } : {}),
+  });
   mountEventsRoute(router, [guards.authenticate, guards.rateLimit], services, {
     heartbeatMs: settings.sseHeartbeatMs ?? 15_000,
     logger,

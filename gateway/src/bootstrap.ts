@@ -8,6 +8,8 @@ import { createJwtVerifier, type TokenVerifier } from './auth/jwt-verifier';
 import { keyResolverFor } from './auth/key-resolver';
 import type { GatewayConfig } from './config/config';
 import { ConfigError } from './config/config-error';
+import { loadTrustAnchors } from './certificates/trust-anchors';
+import { consoleSettingsOf } from './console/console-settings';
 import { ConnectionPool } from './fabric/connection';
 import { FabricLedger } from './fabric/fabric-ledger';
 import { FabricReceiptSource } from './fabric/receipt-source';
@@ -79,6 +81,9 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     readyCacheMs: config.readyCacheMs,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
+    console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId)),
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    trustAnchors: loadTrustAnchors(config.topology),
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     receiptInlineBytes: config.receiptInlineBytes,
   };

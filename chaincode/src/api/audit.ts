@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, mspIdSchema, subjectKeySchema } from '../core/schema';
+import { isoDateTimeSchema, mspIdSchema, pageSizeSchema, subjectKeySchema } from '../core/schema';
 import {
-  accessIdSchema, auditEntrySchema, citizenLogSchema, endSealingOrderSchema, entryPageSchema, importEntriesSchema, importResultSchema,
+  accessIdSchema, activityPageSchema, activitySchema, auditEntrySchema, auditSearchPageSchema, auditSearchSchema, insightBookmarkSchema,
+  leakTraceResultSchema, leakTraceSchema, citizenLogSchema, endSealingOrderSchema, entryPageSchema, importEntriesSchema, importResultSchema,
   issueSealingOrderSchema, recordLookupSchema, recordedAccessSchema, requestAccessSchema, sealingEndSchema, sealingOrderIdSchema,
   sealingOrderSchema, sealingOrderStateSchema, subjectViewSchema,
 } from '../audit/schema';
@@ -31,4 +32,13 @@ export const Audit = contract('Audit', 'Personal-data access records (Data Track
   ListByOrg: evaluate({ params: [text('accessorMsp', mspIdSchema), ...PAGE_PARAMS], result: entryPageSchema }),
   /** Entries with from <= at < to, oldest first. */
   ListByTime: evaluate({ params: [text('from', isoDateTimeSchema), text('to', isoDateTimeSchema), ...PAGE_PARAMS], result: entryPageSchema }),
+  /**
+   * Any combination of subject, org, operator, dataset, case id and window; seeks the most selective index into
+   * the window and reads a bounded number of entries per call (the console's audit search).
+   */
+  Search: evaluate({ params: [json('filter', auditSearchSchema), text('pageSize', pageSizeSchema), text('bookmark', insightBookmarkSchema)], result: auditSearchPageSchema }),
+  /** Leak tracing: who accessed each leaked subject inside the window; resumable by cursor (cost O(entries of those subjects)). */
+  TraceSubjects: evaluate({ params: [json('input', leakTraceSchema)], result: leakTraceResultSchema }),
+  /** One page of the time index as projections, for accesses per day per org and the anomaly flags. */
+  Activity: evaluate({ params: [json('input', activitySchema)], result: activityPageSchema }),
 });

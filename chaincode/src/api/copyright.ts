@@ -1,7 +1,7 @@
-import { historyPageOf, pageOf, recordIdSchema, sha256HexSchema } from '../core/schema';
+import { historyPageOf, pageOf, recordIdSchema, sha256HexSchema, subjectKeySchema } from '../core/schema';
 import {
   amendLicenceSchema, copyrightRecordKindSchema, copyrightTransferSchema, copyrightTransferVersionSchema, copyrightVersionSchema, depositSchema,
-  depositVersionSchema, licenceSchema, licenceVersionSchema, rightsTransferResultSchema, terminateLicenceSchema, verifyWorkResultSchema,
+  depositVersionSchema, licenceSchema, licenceVersionSchema, personWorkSchema, rightsTransferResultSchema, terminateLicenceSchema, verifyWorkResultSchema,
 } from '../copyright/schema';
 import { PAGE_PARAMS } from './paging';
 import { contract, evaluate, submit, text } from './transaction';
@@ -23,4 +23,6 @@ export const Copyright = contract('Copyright', 'Copyright deposit by hash, trans
   History: evaluate({ params: [...record, ...PAGE_PARAMS], result: historyPageOf(copyrightVersionSchema) }),
   ListTransfers: evaluate({ params: deposit, result: pageOf(copyrightTransferVersionSchema) }),
   ListLicences: evaluate({ params: deposit, result: pageOf(licenceVersionSchema) }),
+  /** The works a citizen authored or holds (or held), from the append-only person index (the citizen's records page). */
+  ListByPerson: evaluate({ params: [text('subjectKey', subjectKeySchema), ...PAGE_PARAMS], result: pageOf(personWorkSchema) }),
 });

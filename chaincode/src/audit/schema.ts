@@ -188,3 +188,88 @@ export const citizenLogSchema = entryPageSchema.extend({
     complete: z.boolean(),
   }),
 });
+
+// The auditor's insight queries (search, leak tracing, activity); the gateway reuses them for validation and OpenAPI.
+/** An operator id as the audit entry records it (enrolled ids, and the wider alphabet of imported legacy ids). */
+export const entryOperatorIdSchema = z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/, 'operator must be 1-128 of [A-Za-z0-9._@-]');
+/** An opaque bookmark of the insight queries: base64url of a ledger key the query issued. */
+export const insightBookmarkSchema = z.string().regex(/^[A-Za-z0-9._-]{0,1400}$/, 'bookmark must be one this query returned');
+
+const windowShape = { from: isoDateTimeSchema.optional(), to: isoDateTimeSchema.optional() };
+const ordered = (w: { from?: string | undefined; to?: string | undefined }) => !w.from || !w.to || Date.parse(w.from) < Date.parse(w.to);
+
+/** The fields of an Audit:Search filter (each optional). */
+export const auditSearchShape = {
+  subject: subjectKeySchema.optional(),
+  org: mspIdSchema.optional(),
+  operator: entryOperatorIdSchema.optional(),
+  dataset: recordIdSchema.optional(),
+  caseId: caseIdSchema.optional(),
+  ...windowShape,
+};
+
+/** Audit:Search filter: any combination; the most selective index is used and the rest is filtered. */
+export const auditSearchSchema = z.object(auditSearchShape).strict().refine(ordered, { message: 'from must be before to', path: ['from'] });
+export type AuditSearchInput = z.infer<typeof auditSearchSchema>;
+
+/** Most subjects one leak trace takes (a leaked file of more records is traced in parts). */
+export const LEAK_MAX_SUBJECTS = 200;
+
+/** Where a leak trace stopped: the index of the next subject and the bookmark inside its entries. */
+export const leakCursorSchema = z.object({ subject: z.number().int().min(0).max(LEAK_MAX_SUBJECTS - 1), bookmark: insightBookmarkSchema }).strict();
+
+/** The leaked subjects and the time window (the REST body). */
+export const leakTraceRequestSchema = z.object({
+  subjects: z.array(subjectKeySchema).min(1).max(LEAK_MAX_SUBJECTS).refine((a) => new Set(a).size === a.length, 'subjects must be unique'),
+  ...windowShape,
+}).strict();
+
+/** Audit:TraceSubjects input: the request plus where the previous call stopped. */
+export const leakTraceSchema = leakTraceRequestSchema.extend({ cursor: leakCursorSchema.optional() }).strict()
+  .refine(ordered, { message: 'from must be before to', path: ['from'] })
+  .refine((t) => !t.cursor || t.cursor.subject < t.subjects.length, { message: 'cursor.subject is past the last subject', path: ['cursor'] });
+export type LeakTraceInput = z.infer<typeof leakTraceSchema>;
+
+/** Audit:Activity input: a time window (both ends required) and the bookmark of the previous page. */
+export const activitySchema = z.object({ from: isoDateTimeSchema, to: isoDateTimeSchema, bookmark: insightBookmarkSchema.default('') })
+  .strict().refine(ordered, { message: 'from must be before to', path: ['from'] });
+export type ActivityInput = z.infer<typeof activitySchema>;
+
+/** What a scan of the insight queries read: index entries and range-query pages. */
+const costSchema = { read: z.number().int(), pages: z.number().int() };
+
+/** Audit:Search answer: a page of entries, whether the scan reached the end, sealed entries withheld, its cost. */
+export const auditSearchPageSchema = z.object({
+  records: z.array(auditEntrySchema), bookmark: z.string(), complete: z.boolean(), withheld: z.number().int(),
+  cost: z.object({ index: z.string(), ...costSchema }),
+});
+
+/** One operator's accesses (and lookups) of one subject inside the window. */
+export const subjectAccessorSchema = z.object({
+  accessorMsp: z.string(), accessorOperatorId: z.string(),
+  /** Entries: accesses plus lookups. */
+  count: z.number().int(),
+  /** Of which lookups (verify, subject key). */
+  lookups: z.number().int(),
+  firstAt: z.string(), lastAt: z.string(), accessIds: z.array(z.string()),
+});
+export type SubjectAccessor = z.infer<typeof subjectAccessorSchema>;
+
+/** What one call found about one subject (a subject split across calls appears in each). */
+export const subjectTraceSchema = z.object({ subjectKey: z.string(), entries: z.number().int(), withheld: z.number().int(), accessors: z.array(subjectAccessorSchema) });
+export type SubjectTrace = z.infer<typeof subjectTraceSchema>;
+
+/** Audit:TraceSubjects answer: per subject what this call read, and where to continue (null: done). */
+export const leakTraceResultSchema = z.object({ subjects: z.array(subjectTraceSchema), cursor: leakCursorSchema.nullable(), cost: z.object(costSchema) });
+
+/** The projection of one entry the activity chart and anomaly flags need. */
+export const activityItemSchema = z.object({
+  accessId: z.string(), kind: z.enum(['access', 'lookup']), at: z.string(), accessorMsp: z.string(), accessorOperatorId: z.string(),
+  /** The subject key of an access; the pseudonym (subjectRef) of a lookup, which never names the subject. */
+  subject: z.string(),
+  dataset: z.string(),
+});
+export type ActivityItem = z.infer<typeof activityItemSchema>;
+
+/** Audit:Activity answer: one page of projections. */
+export const activityPageSchema = z.object({ records: z.array(activityItemSchema), bookmark: z.string(), withheld: z.number().int(), cost: z.object(costSchema) });

@@ -1,6 +1,7 @@
 import { Copyright } from '../api/copyright';
 import { createVersioned, errors, getRecord, implementSubmit, putRecord } from '../core';
 import { protectCopyrightKey, requireCopyrightOffice } from './access';
+import { indexPersons, personsOf } from './person-index';
 import { COPYRIGHT_FAMILY, type DepositData, type HashIndexEntry, depositIdOf, depositRef, hashIndexKey, sortHolders } from './records';
 
 /**
@@ -42,5 +43,6 @@ export const deposit = implementSubmit(Copyright.tx.Deposit, async (tx, input) =
   await putRecord(tx.stub, indexKey, { depositId } satisfies HashIndexEntry);
   await protectCopyrightKey(tx, auth, ref.key);
   await protectCopyrightKey(tx, auth, indexKey);
+  await indexPersons(tx, auth, depositId, [...data.authors, ...personsOf(data.holders)]);
   return record;
 });

@@ -1,6 +1,7 @@
 import { Copyright } from '../api/copyright';
 import { addChild, implementSubmit } from '../core';
 import { protectCopyrightKey, requireCopyrightOffice } from './access';
+import { indexPersons, personsOf } from './person-index';
 import { COPYRIGHT_KEYS, type CopyrightTransferData, type DepositData, copyrightTransferIdOf, copyrightTransferRef, depositRef, sortHolders } from './records';
 
 /**
@@ -23,5 +24,6 @@ export const recordTransfer = implementSubmit(Copyright.tx.RecordTransfer, async
     actions: { child: 'rights_transferred', parent: 'rights_transferred' },
     protect: (key) => protectCopyrightKey(tx, auth, key),
   });
+  await indexPersons(tx, auth, input.depositId, personsOf(toHolders));
   return { deposit, transfer };
 });

@@ -164,3 +164,9 @@ export const rightsTransferResultSchema = z.strictObject({ deposit: depositVersi
 
 /** Copyright:Verify's answer: the deposit of a hash and its evidence certificate. */
 export const verifyWorkResultSchema = z.strictObject({ matches: z.literal(true), deposit: depositVersionSchema, certificate: evidenceCertificateSchema });
+
+/** How a person relates to a deposit now (the person index keeps former holders). */
+export const personRelationSchema = z.enum(['author', 'holder', 'former-holder']);
+export type PersonRelation = z.infer<typeof personRelationSchema>;
+/** Copyright:ListByPerson answer: the works a person authored, holds or held, with the relation. */
+export const personWorkSchema = z.object({ deposit: depositVersionSchema, relations: z.array(personRelationSchema) });

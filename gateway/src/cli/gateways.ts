@@ -63,7 +63,7 @@ async function start(orgs: DepartmentOrg[], detach: boolean): Promise<number> {
   results.forEach((r, i) => {
     const entry = children[i];
     if (!entry) return;
-    if (r.status === 'fulfilled') process.stdout.write(`${entry.org.name.padEnd(20)} ${urlOf(entry.org)}  (docs: ${urlOf(entry.org)}/docs)\n`);
+    if (r.status === 'fulfilled') process.stdout.write(`${entry.org.name.padEnd(20)} ${urlOf(entry.org)}  (docs: ${urlOf(entry.org)}/docs, console: ${urlOf(entry.org)}/console/)\n`);
     else {
       failed = true;
       process.stderr.write(`${entry.org.name}: gateway failed to start: ${(r.reason as Error).message}; see ${logFile(entry.org.name)}\n`);
@@ -118,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
     case 'stop':
       return stop(orgs);
     case 'urls':
-      orgs.forEach((o) => process.stdout.write(`${o.name.padEnd(20)} ${urlOf(o)}\n`));
+      orgs.forEach((o) => process.stdout.write(`${o.name.padEnd(20)} ${urlOf(o)}  console: ${urlOf(o)}/console/\n`));
       return 0;
     default:
       process.stderr.write(`${USAGE}\n`);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataDir, departments, loadTopology, type DepartmentOrg, type Topology } from '@govchain/network';
+import { consoleProblems } from '../console/console-settings';
 import { ConfigError } from './config-error';
 import { departmentAudience, ENV_NAMES, flagName, OPS_PORT_OFFSET, rawConfigSchema, type ParsedConfig, type RawConfig } from './schema';
 
@@ -93,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   if (c.production && c.jwtJwksUrl && !c.jwtJwksUrl.startsWith('https:')) {
     problems.push(`${ENV_NAMES.jwtJwksUrl}: must be https when ${ENV_NAMES.production}=true`);
   }
+  problems.push(...consoleProblems(c));
   if (problems.length > 0 || !department) throw new ConfigError('invalid gateway configuration', problems);
   const jwtKeys: JwtKeySource = c.jwtPublicKeyFile
     ? { kind: 'file', path: c.jwtPublicKeyFile }

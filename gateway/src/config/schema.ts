@@ -62,6 +62,13 @@ export const rawConfigSchema = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  // The web console (gateway/src/console): where its build is, and how people sign in to it.
+  consoleDir: z.string().min(1).optional(),
+  consoleTokenSignIn: z.enum(['true', 'false'], { error: 'console token sign-in must be true or false' }).optional(),
+  consoleOidcAuthority: z.url({ protocol: /^https?$/, error: 'console OIDC authority must be an http(s) URL' }).optional(),
+  consoleOidcClientId: z.string().min(1).optional(),
+  consoleOidcScope: z.string().min(1).default('openid'),
+  publicRateLimitPerMinute: positiveInt('public rate limit').default(60),
 });
 
 /** Raw configuration input, all strings (or absent). */
@@ -102,6 +109,12 @@ export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
   receiptInlineBytes: 'GOVCHAIN_RECEIPT_INLINE_BYTES',
   logLevel: 'GOVCHAIN_LOG_LEVEL',
   production: 'GOVCHAIN_PRODUCTION',
+  consoleDir: 'GOVCHAIN_CONSOLE_DIR',
+  consoleTokenSignIn: 'GOVCHAIN_CONSOLE_TOKEN_SIGN_IN',
+  consoleOidcAuthority: 'GOVCHAIN_CONSOLE_OIDC_AUTHORITY',
+  consoleOidcClientId: 'GOVCHAIN_CONSOLE_OIDC_CLIENT_ID',
+  consoleOidcScope: 'GOVCHAIN_CONSOLE_OIDC_SCOPE',
+  publicRateLimitPerMinute: 'GOVCHAIN_PUBLIC_RATE_LIMIT_PER_MINUTE',
 };
 
 /** Command-line flag for each field (kebab case), e.g. --org, --port, --jwt-issuer. */

@@ -28,6 +28,8 @@ export type GatewayErrorKey =
   | 'HEADERS_TOO_LARGE'
   /** 408: the client did not send a complete request within the server's request timeout. */
   | 'REQUEST_TIMEOUT'
+  /** 503: the gateway serves no console build (gateway/src/console). */
+  | 'CONSOLE_NOT_BUILT'
   | 'INTERNAL';
 
 /** Body of every error response: `{"error":{"code","key","message","txId","details"}}`. */

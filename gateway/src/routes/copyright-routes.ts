@@ -3,7 +3,7 @@ import { sha256HexSchema } from '@govchain/chaincode';
 import { copyrightTransferSchema, depositIdSchema, depositSchema, licenceSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
-import { pageQuerySchema, parseInput, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';
+import { citizenSubject, pageQuerySchema, parseInput, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';
 
 const TAG = 'Copyrights';
 const idParams = z.strictObject({ id: depositIdSchema });
@@ -96,6 +96,11 @@ export function copyrightRoutes(): RouteSpec[] {
     readRoute({
       path: '/api/v1/copyrights/{id}/licences', operationId: 'listLicences', summary: 'Licences of a deposit', tag: TAG, contract: 'Copyright',
       transaction: 'ListLicences', params: idParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.id, String(q.pageSize), q.bookmark],
+    }),
+    readRoute({
+      path: '/api/v1/me/copyrights', operationId: 'myCopyrights', summary: 'Works the citizen authored or holds (or held)', tag: TAG, contract: 'Copyright',
+      transaction: 'ListByPerson', paged: true, query: pageQuerySchema, access: { kind: 'citizen' },
+      args: (_p, q, principal) => [citizenSubject(principal), String(q.pageSize), q.bookmark],
     }),
   ];
 }
