@@ -12,6 +12,9 @@ import type { Ledger } from './fabric/ledger';
 import type { ReceiptSource } from './fabric/receipt-source';
 import type { PublishedAnchor } from './certificates/trust-anchors';
 import { authenticate } from './http/authenticate';
+import { authenticateUnenrolled } from './http/authenticate-unenrolled';
+import type { OrgCa } from './fabric/signing-certificate';
+import type { EnrolmentDeps } from './services/enrolment-service';
 import { CONSOLE_PATH, consoleRouter } from './console/console-static';
 import type { ConsoleSettings } from './console/console-settings';
 import { cors } from './http/cors';
@@ -44,6 +47,8 @@ export interface AppSettings {
   /** Operator that signs citizen reads and readiness pings. */
   serviceOperator: string;
   sseHeartbeatMs?: number;
+  /** How long one client-signing step waits for the signature (default 60 s). */
+  signingStepTimeoutMs?: number;
   /** The web console; not served when absent. */
   console?: ConsoleSettings;
   /** Public (no sign-in) requests per minute per client address (default 60). */
@@ -70,6 +75,10 @@ export interface AppDeps {
   receiptSource?: ReceiptSource;
   /** Overrides the route table (tests). */
   routes?: RouteSpec[];
+  /** The org's CA certificates: client signatures are accepted only with certificates they issued. */
+  orgCa?: OrgCa;
+  /** Where operator CSRs are relayed (enrolment); absent: POST /api/v1/enrolments answers 503. */
+  enrolment?: EnrolmentDeps;
 }
 
 /** The built app and the services behind it. */
@@ -89,6 +98,10 @@ export function createApp(deps: AppDeps): GatewayApp {
     serviceOperator: settings.serviceOperator,
     mspId: settings.org.mspId,
     registrars: settings.registrars,
+    identities: deps.identities,
+    ...(deps.orgCa ? { orgCa: deps.orgCa } : {}),
+    ...(deps.enrolment ? { enrolment: deps.enrolment } : {}),
+    signing: { stepTimeoutMs: settings.signingStepTimeoutMs ?? 60_000 },
     ...(deps.receiptSource ? { receiptSource: deps.receiptSource } : {}),
     ...(settings.receiptInlineBytes ? { receiptInlineBytes: settings.receiptInlineBytes } : {}),
     ...(settings.readyCacheMs !== undefined ? { readyCacheMs: settings.readyCacheMs } : {}),
@@ -165,7 +178,12 @@ export function createApp(deps: AppDeps): GatewayApp {
     },
     handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', `too many ${routeName} requests for this operator; slow down`, { route: routeName })),
   });
-  const guards = { authenticate: authenticate(deps.verifyToken, settings.org, deps.identities), rateLimit: limiter, ownLimit };
+  const guards = {
+    authenticate: authenticate(deps.verifyToken, settings.org, deps.identities),
+    authenticateUnenrolled: authenticateUnenrolled(deps.verifyToken, settings.org),
+    rateLimit: limiter,
+    ownLimit,
+  };
   if (settings.console) app.use(CONSOLE_PATH, consoleRouter(settings.console, settings.org));
   const router = express.Router();
   mountPublicRoutes(router, services, {

@@ -15,6 +15,10 @@ import { FabricLedger } from './fabric/fabric-ledger';
 import { FabricReceiptSource } from './fabric/receipt-source';
 import { fileIdentityStore, type IdentityStore } from './fabric/identity-store';
 import type { GatewayMetrics } from './observability/metrics';
+import type { OrgCa } from './fabric/signing-certificate';
+import type { EnrolmentDeps } from './services/enrolment-service';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** The real dependencies of one department gateway. */
 export interface RealDeps {
@@ -23,7 +27,18 @@ export interface RealDeps {
   identities: IdentityStore;
   verifyToken: TokenVerifier;
   profile: OrgProfile;
+  orgCa: OrgCa;
+  enrolment: EnrolmentDeps;
   receiptSource: FabricReceiptSource;
+}
+
+/** The org's CA certificate(s) from the connection profile: the only issuers of certificates clients may sign with. */
+export function loadOrgCa(profile: OrgProfile): OrgCa {
+  if (!profile.caCertPath || !existsSync(profile.caCertPath)) {
+    throw new ConfigError('invalid gateway configuration', [`the connection profile names no CA certificate for ${profile.name}; run "npm run network:up" again`]);
+  }
+  const pems = readFileSync(profile.caCertPath, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return { mspId: profile.mspId, caCertificates: pems.map((p) => new X509Certificate(p)) };
 }
 
 /** Builds the JWT verifier from config (generating the dev key pair if that is the key source). */
@@ -44,7 +59,10 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
   const connectionProfile = loadConnectionProfile();
   const profile = connectionProfile.orgs.find((o) => o.name === config.department.name);
   if (!profile) throw new ConfigError('invalid gateway configuration', [`the connection profile has no org ${config.department.name}`]);
-  const identities = fileIdentityStore(profile.mspId, profile.usersDir);
+  // Without the development flag the gateway loads exactly one private key: its own service identity's.
+  const identities = fileIdentityStore(profile.mspId, profile.usersDir, {
+    mayHoldKey: (operatorId) => config.devOperatorKeys || operatorId === config.citizenOperator,
+  });
   const connections = new ConnectionPool();
   const ledger = new FabricLedger({
     channel: config.topology.channel,
@@ -52,6 +70,7 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     peer: { endpoint: profile.peerEndpoint, hostAlias: profile.peerHostAlias, tlsRootCertPath: profile.tlsRootCertPath },
     connections,
     identities,
+    serviceOperator: config.citizenOperator,
     retry: { maxRetries: config.maxRetries, baseMs: config.retryBaseMs },
     timeouts: { endorseMs: config.endorseTimeoutMs, evaluateMs: config.evaluateTimeoutMs, submitMs: config.submitTimeoutMs, commitMs: config.commitTimeoutMs },
     observer: metrics.fabric,
@@ -81,11 +100,19 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     readyCacheMs: config.readyCacheMs,
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
-    console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId)),
+    signingStepTimeoutMs: config.signingStepTimeoutMs,
+    console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId), { channel: config.topology.channel, chaincode: config.topology.chaincode.name }),
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     trustAnchors: loadTrustAnchors(config.topology),
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     receiptInlineBytes: config.receiptInlineBytes,
   };
-  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile, receiptSource };
+  const orgCa = loadOrgCa(profile);
+  const enrolment: EnrolmentDeps = {
+    ca: { url: profile.caUrl, caName: profile.caName, tlsCertPem: readFileSync(profile.caTlsCertPath) },
+    orgName: profile.name,
+    usersDir: profile.usersDir,
+    identities,
+  };
+  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile, orgCa, enrolment, receiptSource };
 }

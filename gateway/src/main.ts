@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     ),
   );
   logger.info(
-    { org: config.department.name, url: `http://${config.host}:${config.port}`, operations: `http://${config.opsHost}:${config.opsPort}` },
+    { org: config.department.name, url: `http://${config.host}:${config.port}`, operations: `http://${config.opsHost}:${config.opsPort}`, operatorKeys: config.devOperatorKeys ? 'gateway-held (development)' : 'client-held' },
     'gateway listening',
   );
 
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     timer.unref();
     shutdown.abort();
+    services.signing.close();
     await Promise.all(
       [server, ops].map(
         (s) =>

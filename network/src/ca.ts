@@ -16,7 +16,8 @@ import { httpStatus, waitFor } from './wait';
 /** Identity types Fabric CA registers; NodeOUs turn them into OUs Fabric policies can name. */
 export type IdentityType = 'peer' | 'orderer' | 'admin' | 'client' | 'ccserver';
 
-const caName = (org: Org) => `ca-${org.name.toLowerCase()}`;
+/** The CA's `--ca.name`. */
+export const caName = (org: Org) => `ca-${org.name.toLowerCase()}`;
 const caUrl = (t: Topology, org: Org, user?: string) => `https://${user ? `${user}@` : ''}${serviceHost(t, caNodeName(org))}:${org.ca.port}`;
 
 /** File holding one CA's bootstrap secret (one per CA, mode 0600, under the secrets dir). */

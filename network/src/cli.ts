@@ -26,7 +26,7 @@ const USAGE = `usage: node network/dist/cli.js <command>
   soak --cycles N  N cycles of up, a cross-org transaction read back from every peer, down
   toolchain    build or locate the Fabric binaries
   compose      write the compose file of the container deployment (GOVCHAIN_DRIVER=compose: network/.data-compose/docker-compose.yaml)
-  operator:add --org <org> --operator <id> --role <role>   enrol an operator with its org's CA
+  operator:add --org <org> --operator <id> --role <role> [--secret-file f] [--gateway-held-key]   register an operator (one-time enrolment ticket)
   restart-chaincode   restart the chaincode server on rebuilt code
 nodes are named as in "status" (e.g. orderer1.orderer.gov.local), or by a unique leading part (orderer1, peer0.publicsecurity, chaincode)`;
 

@@ -47,6 +47,12 @@ export const NETWORK_KEYS = {
   CONTAINER_NOT_STARTED: "docker-compose created no running container for a node, or a file it needs is not mounted",
   CONTAINERS_LEFT: 'containers, volumes or networks of the compose project were still there after down',
   NETWORK_SECRET_EXPOSED: 'a private key was found among the public bundles of the exchange directory',
+  SECRET_DESTINATION_REQUIRED: 'operator:add has nowhere safe for the one-time enrolment secret (no --secret-file, and standard output is no terminal)',
+  SECRET_FILE_EXISTS: 'the --secret-file of operator:add already exists (the ticket goes only to a new 0600 file)',
+  SECRET_FILE_UNWRITABLE: 'the --secret-file of operator:add cannot be created',
+  CA_REGISTRAR_MISSING: "the org CA's registrar identity is not enrolled (bring the network up first)",
+  CA_REFUSED: 'the Fabric CA answered no (for example: the operator is already registered)',
+  CA_UNAVAILABLE: 'the Fabric CA did not answer',
 } as const;
 
 /** Keys of the API error table the network tooling uses with the same meaning. */

@@ -16,4 +16,5 @@ export { readState, alive, running, NetworkState, ManagedProcess } from './proce
 export { endorsementPolicy } from './chaincode';
 export { paths, OPS_HOST } from './paths';
 export { operatorGateway, peerConnection } from './client';
+export { CaError, enrollCsr, enrollmentIdOf, type CaEndpoint, type CaEnrolment } from './ca-rest';
 export { chaincodeTls, connectionJson, chaincodeServerTlsArgs } from './chaincode-tls';

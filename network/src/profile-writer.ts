@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { caName } from './ca';
+import { caRootCertPath } from './operator-ticket';
 import { nodeHost, paths } from './paths';
 import { ConnectionProfile, OperatorIdentity, profilePath } from './profile';
 import { caNodeName, endpoint, serviceHost } from './placement';
@@ -33,6 +35,9 @@ export function writeConnectionProfile(t: Topology): ConnectionProfile {
       peerHostAlias: nodeHost(o.peers[0]!.name, o.name, t.domain),
       tlsRootCertPath: paths.tlsRoot(o.name),
       caUrl: `https://${serviceHost(t, caNodeName(o))}:${o.ca.port}`,
+      caName: caName(o),
+      caTlsCertPath: caRootCertPath(o.name),
+      caCertPath: join(paths.orgMsp(o.name), 'cacerts', 'ca.pem'),
       gatewayPort: o.gatewayPort,
       governs: o.governs === true,
       registers: o.registers,

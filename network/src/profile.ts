@@ -21,6 +21,10 @@ export interface OrgProfile {
   peerHostAlias: string;
   tlsRootCertPath: string;
   caUrl: string;
+  /** `--ca.name` of the org's CA, the root its TLS is verified against, and its signing certificate (the issuer of every operator certificate). */
+  caName: string;
+  caTlsCertPath: string;
+  caCertPath: string;
   gatewayPort: number;
   governs: boolean;
   registers: string[];

@@ -29,8 +29,8 @@ function keyOf(stub: ChaincodeStub, mspId: string, requestId: string): string {
 }
 
 /**
- * Looks up an earlier use of the request id: returns its stored result when the input is the same,
- * throws IDEMPOTENCY_CONFLICT (409) when it differs, undefined when the id is new.
+ * Looks up an earlier use of the request id: returns its stored result when the input is the same (rewriting a
+ * private record unchanged, see below), throws IDEMPOTENCY_CONFLICT (409) when it differs, undefined when the id is new.
  */
 export async function replayOrConflict(
   stub: ChaincodeStub, store: IdempotencyStore, mspId: string, requestId: string, hash: string,
@@ -43,6 +43,9 @@ export async function replayOrConflict(
   if (found.inputHash !== hash) {
     throw errors.idempotencyConflict('requestId was already used with a different input', { requestId, firstTxId: found.txId });
   }
+  // A private-only transaction's replay writes its record again, unchanged: a transaction that writes nothing is
+  // validated against the chaincode-level policy, which the collection owner endorsing alone can never satisfy.
+  if (store.collection) await putPrivateRecord(stub, store.collection, key, found);
   return found.result;
 }
 

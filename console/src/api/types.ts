@@ -61,7 +61,7 @@ export interface CopyrightItem {
 }
 
 /** /console/config.json. */
-export type ConsoleConfig = Omit<ConsoleRuntimeConfig, 'orgs'> & { orgs?: string[] };
+export type ConsoleConfig = Omit<ConsoleRuntimeConfig, 'orgs' | 'ledger'> & { orgs?: string[]; ledger?: ConsoleRuntimeConfig['ledger'] };
 
 /** GET /public/trust-anchors: the root CA certificates receipts are verified against. */
 export interface TrustAnchors {

@@ -19,7 +19,12 @@ const LeakTrace = lazy(() => import('../pages/LeakTracePage'));
 const Anomalies = lazy(() => import('../pages/AnomaliesPage'));
 const CitizenLog = lazy(() => import('../pages/CitizenLogPage'));
 const CitizenRecords = lazy(() => import('../pages/CitizenRecordsPage'));
+const OperatorKey = lazy(() => import('../pages/OperatorKeyPage'));
+const RegisterIdentity = lazy(() => import('../pages/RegisterIdentityPage'));
 const NotFound = lazy(() => import('../pages/NotFoundPage'));
+
+/** Department operators, who sign their actions in this browser with their own key. */
+const OPERATOR_ROLES = ['registrar', 'clerk', 'admin', 'auditor'];
 
 /**
  * Ant Design's default secondary and tertiary text (45% black) misses WCAG AA contrast (4.5:1); these shades pass it
@@ -73,6 +78,8 @@ export function App({ config, nonce }: { config: ConsoleConfig; nonce: string | 
                   <Route path="/anomalies" element={<RequireRole roles={['auditor']}><Anomalies /></RequireRole>} />
                   <Route path="/me" element={<RequireRole roles={['citizen']}><CitizenLog /></RequireRole>} />
                   <Route path="/me/records" element={<RequireRole roles={['citizen']}><CitizenRecords /></RequireRole>} />
+                  <Route path="/operator/key" element={<RequireRole roles={OPERATOR_ROLES}><OperatorKey /></RequireRole>} />
+                  <Route path="/operator/register" element={<RequireRole roles={['registrar']}><RegisterIdentity /></RequireRole>} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

@@ -23,6 +23,10 @@ function useNavItems() {
         { key: '/anomalies', label: <Link to="/anomalies">{t('nav.anomalies')}</Link> },
       );
     }
+    if (session?.kind === 'operator') {
+      items.push({ key: '/operator/key', label: <Link to="/operator/key">{t('nav.operatorKey')}</Link> });
+      if (session.role === 'registrar') items.push({ key: '/operator/register', label: <Link to="/operator/register">{t('nav.register')}</Link> });
+    }
     if (session?.kind === 'citizen') {
       items.push({ key: '/me', label: <Link to="/me">{t('nav.myLog')}</Link> }, { key: '/me/records', label: <Link to="/me/records">{t('nav.myRecords')}</Link> });
     }

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/api-error';
 import { apiClient, type ApiClient } from '../api/client';
 import type { ConsoleConfig } from '../api/types';
 import { decodeToken, sessionStore, type Session, type SessionStore } from '../auth/session';
@@ -11,6 +12,8 @@ export interface ConsoleContextValue {
   /** Checks the token with the gateway (who it names, and that this gateway accepts it), then keeps it. */
   signIn(token: string): Promise<Session>;
   signOut(): void;
+  /** Marks the signed-in operator as enrolled (after enrolment with a key made in this browser). */
+  markEnrolled(): void;
 }
 
 const Ctx = createContext<ConsoleContextValue | undefined>(undefined);
@@ -23,8 +26,15 @@ export function ConsoleProvider({ config, store = sessionStore(), fetchImpl, chi
     const token = raw.trim();
     const claims = decodeToken(token);
     const probe = apiClient(config.apiBase, () => token, fetchImpl);
-    await probe.get(claims.kind === 'citizen' ? '/me' : '/operators/me');
-    const s: Session = { token, ...claims };
+    let enrolled = true;
+    try {
+      await probe.get(claims.kind === 'citizen' ? '/me' : '/operators/me');
+    } catch (err) {
+      // A new operator holds a valid token but no certificate yet: signed in only to enrol a key made here.
+      if (!(claims.kind === 'operator' && err instanceof ApiError && err.key === 'OPERATOR_NOT_ENROLLED')) throw err;
+      enrolled = false;
+    }
+    const s: Session = { token, ...claims, ...(claims.kind === 'operator' ? { enrolled } : {}) };
     store.save(s);
     setSession(s);
     return s;
@@ -33,7 +43,15 @@ export function ConsoleProvider({ config, store = sessionStore(), fetchImpl, chi
     store.clear();
     setSession(undefined);
   }, [store]);
-  const value = useMemo(() => ({ config, session, api, signIn, signOut }), [config, session, api, signIn, signOut]);
+  const markEnrolled = useCallback(() => {
+    setSession((s) => {
+      if (!s) return s;
+      const next = { ...s, enrolled: true };
+      store.save(next);
+      return next;
+    });
+  }, [store]);
+  const value = useMemo(() => ({ config, session, api, signIn, signOut, markEnrolled }), [config, session, api, signIn, signOut, markEnrolled]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -11,6 +11,8 @@ export interface Session {
   org: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** False for an operator the gateway has no certificate for yet: they can only enrol (a key made in this browser). */
+  enrolled?: boolean;
 }
 
 const KEY = 'govchain.console.session';

@@ -8,7 +8,7 @@ import { useConsole } from '../app/console-context';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 /** Where a role goes after signing in when no page was asked for. */
-const HOME_OF: Record<string, string> = { auditor: '/audit', citizen: '/me' };
+const HOME_OF: Record<string, string> = { auditor: '/audit', citizen: '/me', registrar: '/operator/register', clerk: '/operator/key', admin: '/operator/key' };
 
 /** Safe in-console redirect target (never another origin). */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : undefined);
@@ -26,7 +26,8 @@ export default function SignInPage() {
     setError(undefined);
     try {
       const s = await signIn(token);
-      navigate(safeNext(params.get('next')) ?? HOME_OF[s.role] ?? '/', { replace: true });
+      // An operator without a certificate can only enrol first.
+      navigate(s.enrolled === false ? '/operator/key' : safeNext(params.get('next')) ?? HOME_OF[s.role] ?? '/', { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(400, 'INVALID_ARGUMENT', t('signIn.badToken', { reason: err instanceof Error ? err.message : String(err) })));
     } finally {

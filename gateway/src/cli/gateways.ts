@@ -53,6 +53,9 @@ async function start(orgs: DepartmentOrg[], detach: boolean): Promise<number> {
     const env = { ...process.env };
     delete env.GOVCHAIN_GATEWAY_PORT;
     delete env.GOVCHAIN_GATEWAY_ORG;
+    // This launcher runs the development network: its topology operators' keys were enrolled for the gateway.
+    // Said explicitly here (a production gateway refuses the flag); GOVCHAIN_DEV_OPERATOR_KEYS=false overrides it.
+    if (env.GOVCHAIN_PRODUCTION !== 'true') env.GOVCHAIN_DEV_OPERATOR_KEYS ??= 'true';
     const child = spawn(process.execPath, [MAIN, '--org', org.name], { stdio: ['ignore', log, log], detached: detach, env });
     closeSync(log);
     writeFileSync(pf, String(child.pid));

@@ -65,6 +65,21 @@ test('production refuses dev keys and plain-http JWKS', () => {
   assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_JWT_PUBLIC_KEY_FILE: '/nonexistent.pem' }).join('\n'), /no file at/);
 });
 
+test('operator keys: the gateway holds none unless the development flag says so, and production refuses the flag', () => {
+  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, [], topology).devOperatorKeys, false);
+  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_DEV_OPERATOR_KEYS: 'true' }, [], topology).devOperatorKeys, true);
+  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, ['--dev-operator-keys', 'true'], topology).devOperatorKeys, true);
+  const dir = mkdtempSync(join(tmpdir(), 'gw-keys-'));
+  writeFileSync(join(dir, 'jwt.pem'), 'x');
+  const production = { GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_PRODUCTION: 'true', GOVCHAIN_JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem') };
+  assert.equal(loadConfig(production, [], topology).devOperatorKeys, false, 'production without the flag is accepted');
+  const lines = problems({ ...production, GOVCHAIN_DEV_OPERATOR_KEYS: 'true' });
+  assert.equal(lines.length, 1);
+  assert.match(lines[0] ?? '', /^DEV_OPERATOR_KEYS_REFUSED: GOVCHAIN_DEV_OPERATOR_KEYS \(--dev-operator-keys\) must be false/);
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_DEV_OPERATOR_KEYS: 'yes' })[0] ?? '', /GOVCHAIN_DEV_OPERATOR_KEYS .*true or false/);
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_SIGNING_STEP_TIMEOUT_MS: '900000' })[0] ?? '', /GOVCHAIN_SIGNING_STEP_TIMEOUT_MS .*at most 600000/);
+});
+
 test('each department gateway has its own default audience, ops port beside the API port on loopback, and role lifetimes', () => {
   const ps = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, [], topology);
   const nr = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'NaturalResources' }, [], topology);

@@ -5,6 +5,9 @@ import { consoleProblems } from '../console/console-settings';
 import { ConfigError } from './config-error';
 import { departmentAudience, ENV_NAMES, flagName, OPS_PORT_OFFSET, rawConfigSchema, type ParsedConfig, type RawConfig } from './schema';
 
+/** Stable key of the configuration error when a production gateway is asked to hold operators' keys. */
+export const DEV_OPERATOR_KEYS_REFUSED = 'DEV_OPERATOR_KEYS_REFUSED';
+
 /** Where JWT verification keys come from. */
 export type JwtKeySource =
   | { kind: 'file'; path: string }
@@ -90,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   }
   if (c.production && !c.jwtPublicKeyFile && !c.jwtJwksUrl) {
     problems.push(`${ENV_NAMES.jwtPublicKeyFile} or ${ENV_NAMES.jwtJwksUrl}: required when ${ENV_NAMES.production}=true (dev keys are refused)`);
+  }
+  if (c.production && c.devOperatorKeys) {
+    // Stable key first: deployment tooling greps for it.
+    problems.push(`${DEV_OPERATOR_KEYS_REFUSED}: ${ENV_NAMES.devOperatorKeys} (--dev-operator-keys) must be false when ${ENV_NAMES.production}=true: a production gateway holds no operator's private key`);
   }
   if (c.production && c.jwtJwksUrl && !c.jwtJwksUrl.startsWith('https:')) {
     problems.push(`${ENV_NAMES.jwtJwksUrl}: must be https when ${ENV_NAMES.production}=true`);

@@ -58,6 +58,16 @@ export const rawConfigSchema = z.strictObject({
   receiptInlineBytes: z.coerce.number({ error: 'receipt inline bytes must be a number' }).int().min(1024, 'receipt inline bytes must be at least 1024').default(4 * 1024 * 1024),
   publicUrl: z.url({ protocol: /^https?$/, error: 'public URL must be an http(s) URL such as https://copyright.gov.example' }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Development only: the gateway may load operators' private keys from the users directory and sign for them.
+   * Off by default; then it loads only the service identity's key and operators sign in their own client.
+   */
+  devOperatorKeys: z
+    .enum(['true', 'false'], { error: 'dev operator keys must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** How long one client-signing step waits for the client's signature (at most 10 min). */
+  signingStepTimeoutMs: positiveInt('signing step timeout').max(600_000, 'signing step timeout must be at most 600000 ms').default(60_000),
   production: z
     .enum(['true', 'false'])
     .default('false')
@@ -108,6 +118,8 @@ export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
   publicUrl: 'GOVCHAIN_PUBLIC_URL',
   receiptInlineBytes: 'GOVCHAIN_RECEIPT_INLINE_BYTES',
   logLevel: 'GOVCHAIN_LOG_LEVEL',
+  devOperatorKeys: 'GOVCHAIN_DEV_OPERATOR_KEYS',
+  signingStepTimeoutMs: 'GOVCHAIN_SIGNING_STEP_TIMEOUT_MS',
   production: 'GOVCHAIN_PRODUCTION',
   consoleDir: 'GOVCHAIN_CONSOLE_DIR',
   consoleTokenSignIn: 'GOVCHAIN_CONSOLE_TOKEN_SIGN_IN',

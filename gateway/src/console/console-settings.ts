@@ -12,6 +12,8 @@ export interface ConsoleSettings {
   oidc?: { authority: string; clientId: string; scope: string };
   /** MSP ids of the departments on the channel (the console's department filter). */
   orgs?: string[];
+  /** Channel and chaincode every message the console signs must name (its client checks them before signing). */
+  ledger?: { channel: string; chaincode: string };
 }
 
 /** Where `npm run build` puts the console, seen from gateway/dist/console. */
@@ -35,9 +37,10 @@ export function consoleProblems(c: ConsoleConfig): string[] {
 }
 
 /** The console settings of a parsed configuration. */
-export function consoleSettingsOf(c: ConsoleConfig, orgs: string[] = []): ConsoleSettings {
+export function consoleSettingsOf(c: ConsoleConfig, orgs: string[] = [], ledger?: ConsoleSettings['ledger']): ConsoleSettings {
   return {
     orgs,
+    ...(ledger ? { ledger } : {}),
     dir: c.consoleDir ?? DEFAULT_CONSOLE_DIR,
     tokenSignIn: c.consoleTokenSignIn ? c.consoleTokenSignIn === 'true' : !c.production,
     ...(c.consoleOidcAuthority && c.consoleOidcClientId ? { oidc: { authority: c.consoleOidcAuthority, clientId: c.consoleOidcClientId, scope: c.consoleOidcScope } } : {}),

@@ -16,7 +16,7 @@ writeFileSync(join(dir, 'assets', 'big.js'), 'console.log("GovChain");\n'.repeat
 describe('the console, served by the gateway', () => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp({ console: { dir, tokenSignIn: true } });
+    t = await startTestApp({ console: { dir, tokenSignIn: true, ledger: { channel: 'govchannel', chaincode: 'govchain' } } });
   });
   after(async () => t.close());
 
@@ -53,9 +53,11 @@ describe('the console, served by the gateway', () => {
     assert.equal(((await missing.json()) as { error: { key: string } }).error.key, 'ROUTE_NOT_FOUND');
   });
 
-  test('config.json says which org serves the console and how to sign in', async () => {
+  test('config.json says which org serves the console, how to sign in and what signed messages must name', async () => {
     const res = await fetch(`${t.url}/console/config.json`);
-    assert.deepEqual(await res.json(), { org: 'PublicSecurity', mspId: 'PublicSecurityMSP', tokenSignIn: true, oidc: null, apiBase: '/api/v1', orgs: [] });
+    assert.deepEqual(await res.json(), {
+      org: 'PublicSecurity', mspId: 'PublicSecurityMSP', tokenSignIn: true, oidc: null, apiBase: '/api/v1', orgs: [], ledger: { channel: 'govchannel', chaincode: 'govchain' },
+    });
   });
 });
 

@@ -20,6 +20,8 @@ export interface ConsoleRuntimeConfig {
   oidc: ConsoleSettings['oidc'] | null;
   apiBase: string;
   orgs: string[];
+  /** What operators' signed messages must name (null when the gateway was not told). */
+  ledger: { channel: string; chaincode: string } | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ConsoleRuntimeConfig {
  */
 export function consoleRouter(settings: ConsoleSettings, org: { name: string; mspId: string }): Router {
   const router = express.Router();
-  const config: ConsoleRuntimeConfig = { org: org.name, mspId: org.mspId, tokenSignIn: settings.tokenSignIn, oidc: settings.oidc ?? null, apiBase: '/api/v1', orgs: settings.orgs ?? [] };
+  const config: ConsoleRuntimeConfig = { org: org.name, mspId: org.mspId, tokenSignIn: settings.tokenSignIn, oidc: settings.oidc ?? null, apiBase: '/api/v1', orgs: settings.orgs ?? [], ledger: settings.ledger ?? null };
   // The console's scripts compress about 3:1; the API's JSON is left to the deployment's proxy.
   router.use(compression());
   router.use((_req, res, next) => {

@@ -1,5 +1,7 @@
-import { CommitError, connect, hash, type Contract, type Gateway, type Network } from '@hyperledger/fabric-gateway';
+import { CommitError, connect, hash, type Commit, type Gateway, type Network, type Proposal } from '@hyperledger/fabric-gateway';
 import { newNativeSigner } from './native-signer';
+import { commitStatusAs, signProposal, signTransaction } from './offline-signing';
+import { creatorOf } from './tx-creator';
 import { common, gateway as gatewayProtos, peer } from '@hyperledger/fabric-protos';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { ApiError } from '../errors/api-error';
@@ -7,7 +9,7 @@ import { isRetryableCommitError, mapFabricError, validationCodeName, type Fabric
 import { chaincodeEventsOfBlock, type BlockChaincodeEvent } from './block-decoder';
 import type { ConnectionPool, PeerEndpoint } from './connection';
 import type { IdentityStore } from './identity-store';
-import type { CommittedTx, Ledger, SubmittedTx, TxInfo, TxRequest } from './ledger';
+import type { Actor, ClientSigner, CommittedTx, Ledger, SubmittedTx, TxInfo, TxRequest } from './ledger';
 import { withRetry, type RetryPolicy } from './retry';
 
 /** Observers for Fabric stage latencies and retries (prom-client in production). */
@@ -23,6 +25,8 @@ export interface FabricLedgerOptions {
   peer: PeerEndpoint;
   connections: ConnectionPool;
   identities: IdentityStore;
+  /** The gateway's own identity: signs ledger reads for operators whose keys it does not hold. */
+  serviceOperator?: string;
   retry: RetryPolicy;
   timeouts: { endorseMs: number; evaluateMs: number; submitMs: number; commitMs: number };
   observer: FabricObserver;
@@ -41,8 +45,11 @@ async function timed<T>(observer: FabricObserver, stage: FabricStage, fn: () => 
 }
 
 /**
- * The real Ledger: one cached fabric-gateway Gateway per operator identity over one shared gRPC
- * connection to the org's peer. Each transaction is signed only with the acting operator's own key.
+ * The real Ledger: fabric-gateway Gateways over one shared gRPC connection to the org's peer. Each chaincode call
+ * is signed only with the acting operator's own key: in their own client (offline signing, the gateway holds
+ * just the certificate), or for development operators with a key the gateway was allowed to load. Ledger reads
+ * that reveal no record (qscc, heights, events, commit status) are signed by the operator's held key when there
+ * is one, else by the gateway's own service identity.
  */
 export class FabricLedger implements Ledger {
   readonly #gateways = new Map<string, Gateway>();
@@ -52,59 +59,94 @@ export class FabricLedger implements Ledger {
     this.#opts = opts;
   }
 
+  #connectOptions() {
+    const t = this.#opts.timeouts;
+    return {
+      client: this.#opts.connections.get(this.#opts.peer),
+      evaluateOptions: () => ({ deadline: Date.now() + t.evaluateMs }),
+      endorseOptions: () => ({ deadline: Date.now() + t.endorseMs }),
+      submitOptions: () => ({ deadline: Date.now() + t.submitMs }),
+      commitStatusOptions: () => ({ deadline: Date.now() + t.commitMs }),
+    };
+  }
+
+  /** The Gateway signing with a key this gateway holds; 428 CLIENT_SIGNING_REQUIRED when it holds none. */
   #gateway(operatorId: string): Gateway {
     const existing = this.#gateways.get(operatorId);
     if (existing) return existing;
     const id = this.#opts.identities.find(operatorId);
     if (!id) throw new ApiError(403, 'OPERATOR_NOT_ENROLLED', `operator ${operatorId} has no enrolled Fabric identity`);
-    const t = this.#opts.timeouts;
+    if (!id.privateKey) {
+      throw new ApiError(428, 'CLIENT_SIGNING_REQUIRED', `this gateway holds no key for ${operatorId}: send the request with "Prefer: sign=client" and sign in your client`);
+    }
     const gw = connect({
-      client: this.#opts.connections.get(this.#opts.peer),
+      ...this.#connectOptions(),
       identity: { mspId: id.mspId, credentials: id.certificate },
       // The native signer hashes the message itself (OpenSSL), hence no hashing by the client library.
       signer: newNativeSigner(id.privateKey),
       hash: hash.none,
-      evaluateOptions: () => ({ deadline: Date.now() + t.evaluateMs }),
-      endorseOptions: () => ({ deadline: Date.now() + t.endorseMs }),
-      submitOptions: () => ({ deadline: Date.now() + t.submitMs }),
-      commitStatusOptions: () => ({ deadline: Date.now() + t.commitMs }),
     });
     this.#gateways.set(operatorId, gw);
     return gw;
   }
 
-  #network(operatorId: string): Network {
-    return this.#gateway(operatorId).getNetwork(this.#opts.channel);
+  /** Who signs ledger reads on behalf of `operatorId`: the operator when the gateway holds their key, else the service identity. */
+  #readerId(operatorId: string): string {
+    const service = this.#opts.serviceOperator;
+    if (service === undefined || service === operatorId || this.#opts.identities.find(operatorId)?.privateKey) return operatorId;
+    return service;
   }
 
-  #contract(operatorId: string, req: Pick<TxRequest, 'contract'>): Contract {
-    return this.#network(operatorId).getContract(this.#opts.chaincode, req.contract);
+  /** The Gateway for ledger reads on behalf of `operatorId` (see #readerId). */
+  #reader(operatorId: string): Gateway {
+    return this.#gateway(this.#readerId(operatorId));
   }
 
-  #proposal(operatorId: string, req: TxRequest) {
+  /** A Gateway with the client's certificate and no signer: it can only build what the client then signs. */
+  #offline(signer: ClientSigner): Gateway {
+    return connect({ ...this.#connectOptions(), identity: { mspId: signer.mspId, credentials: signer.certificate }, hash: hash.sha256 });
+  }
+
+  #proposal(gw: Gateway, req: TxRequest): Proposal {
     const transientData = req.transient ? Object.fromEntries(Object.entries(req.transient).map(([k, v]) => [k, Buffer.from(v)])) : undefined;
-    return this.#contract(operatorId, req).newProposal(req.transaction, {
+    return gw.getNetwork(this.#opts.channel).getContract(this.#opts.chaincode, req.contract).newProposal(req.transaction, {
       arguments: req.args,
       ...(transientData ? { transientData } : {}),
       ...(req.endorsingOrganizations ? { endorsingOrganizations: req.endorsingOrganizations } : {}),
     });
   }
 
-  async submit(operatorId: string, req: TxRequest): Promise<CommittedTx> {
+  /** Endorses a call and hands it to the orderer, signed by the actor; returns how to learn its commit status. */
+  async #endorseAndSubmit(actor: Actor, req: TxRequest): Promise<{ txId: string; result: Uint8Array; commit: Commit }> {
+    const o = this.#opts;
+    if (typeof actor === 'string') {
+      const proposal = this.#proposal(this.#gateway(actor), req);
+      const tx = await timed(o.observer, 'endorse', () => proposal.endorse());
+      const commit = await timed(o.observer, 'submit', () => tx.submit());
+      return { txId: tx.getTransactionId(), result: tx.getResult(), commit };
+    }
+    const gw = this.#offline(actor);
+    const call = { contract: req.contract, transaction: req.transaction };
+    const proposal = await signProposal(gw, this.#proposal(gw, req), actor, call);
+    const endorsed = await timed(o.observer, 'endorse', () => proposal.endorse());
+    const tx = await signTransaction(gw, endorsed, actor, call);
+    await timed(o.observer, 'submit', () => tx.submit());
+    return { txId: tx.getTransactionId(), result: tx.getResult(), commit: commitStatusAs(this.#reader(actor.operatorId), o.channel, tx.getTransactionId()) };
+  }
+
+  async submit(actor: Actor, req: TxRequest): Promise<CommittedTx> {
     const o = this.#opts;
     try {
       return await withRetry(
         o.retry,
         async () => {
-          const proposal = this.#proposal(operatorId, req);
-          const tx = await timed(o.observer, 'endorse', () => proposal.endorse());
-          const commit = await timed(o.observer, 'submit', () => tx.submit());
-          const status = await timed(o.observer, 'commitStatus', () => commit.getStatus());
+          const tx = await this.#endorseAndSubmit(actor, req);
+          const status = await timed(o.observer, 'commitStatus', () => tx.commit.getStatus());
           if (!status.successful) {
             o.observer.stage('commit', 0, false);
             throw new CommitError({ code: status.code, transactionId: status.transactionId, message: `transaction ${status.transactionId} failed with ${validationCodeName(status.code)}` });
           }
-          return { txId: status.transactionId, blockNumber: status.blockNumber, result: tx.getResult() };
+          return { txId: status.transactionId, blockNumber: status.blockNumber, result: tx.result };
         },
         isRetryableCommitError,
         (_attempt, err) => o.observer.retry(err instanceof CommitError ? validationCodeName(err.code) : 'unknown'),
@@ -114,23 +156,26 @@ export class FabricLedger implements Ledger {
     }
   }
 
-  async submitAsync(operatorId: string, req: TxRequest): Promise<SubmittedTx> {
+  async submitAsync(actor: Actor, req: TxRequest): Promise<SubmittedTx> {
     const o = this.#opts;
     try {
-      const proposal = this.#proposal(operatorId, req);
-      const tx = await timed(o.observer, 'endorse', () => proposal.endorse());
-      const commit = await timed(o.observer, 'submit', () => tx.submit());
+      const tx = await this.#endorseAndSubmit(actor, req);
       // The caller polls /transactions/{txId}; watching the status here only feeds metrics.
-      void timed(o.observer, 'commitStatus', () => commit.getStatus()).catch(() => undefined);
-      return { txId: tx.getTransactionId(), result: tx.getResult() };
+      void timed(o.observer, 'commitStatus', () => tx.commit.getStatus()).catch(() => undefined);
+      return { txId: tx.txId, result: tx.result };
     } catch (err) {
       throw mapFabricError(err);
     }
   }
 
-  async evaluate(operatorId: string, req: TxRequest): Promise<Uint8Array> {
+  async evaluate(actor: Actor, req: TxRequest): Promise<Uint8Array> {
     try {
-      const proposal = this.#proposal(operatorId, req);
+      if (typeof actor === 'string') {
+        const proposal = this.#proposal(this.#gateway(actor), req);
+        return await timed(this.#opts.observer, 'evaluate', () => proposal.evaluate());
+      }
+      const gw = this.#offline(actor);
+      const proposal = await signProposal(gw, this.#proposal(gw, req), actor, { contract: req.contract, transaction: req.transaction });
       return await timed(this.#opts.observer, 'evaluate', () => proposal.evaluate());
     } catch (err) {
       throw mapFabricError(err);
@@ -138,7 +183,7 @@ export class FabricLedger implements Ledger {
   }
 
   async #qscc(operatorId: string, fn: string, ...args: string[]): Promise<Uint8Array> {
-    const contract = this.#network(operatorId).getContract('qscc');
+    const contract = this.#reader(operatorId).getNetwork(this.#opts.channel).getContract('qscc');
     return timed(this.#opts.observer, 'evaluate', () => contract.evaluateTransaction(fn, this.#opts.channel, ...args));
   }
 
@@ -155,9 +200,11 @@ export class FabricLedger implements Ledger {
    * service: `proposal` is the Proposal bytes, `signed` the SignedProposal bytes.
    */
   async signedSystemProposal(operatorId: string, fn: string, ...args: string[]): Promise<{ proposal: Uint8Array; signed: Uint8Array }> {
-    const id = this.#opts.identities.find(operatorId);
-    if (!id) throw new ApiError(403, 'OPERATOR_NOT_ENROLLED', `operator ${operatorId} has no enrolled Fabric identity`);
-    const unsigned = this.#network(operatorId).getContract('qscc').newProposal(fn, { arguments: [this.#opts.channel, ...args] });
+    // A ledger read like the others: signed by the operator's held key, else by the gateway's service identity.
+    const readerId = this.#readerId(operatorId);
+    const id = this.#opts.identities.find(readerId);
+    if (!id?.privateKey) throw new ApiError(403, 'OPERATOR_NOT_ENROLLED', `this gateway holds no key to read the ledger for ${operatorId}`);
+    const unsigned = this.#gateway(readerId).getNetwork(this.#opts.channel).getContract('qscc').newProposal(fn, { arguments: [this.#opts.channel, ...args] });
     const signedProposal = gatewayProtos.ProposedTransaction.deserializeBinary(unsigned.getBytes()).getProposal();
     if (!signedProposal) throw new ApiError(500, 'INTERNAL', 'the client library built no proposal');
     const proposal = signedProposal.getProposalBytes_asU8();
@@ -170,7 +217,8 @@ export class FabricLedger implements Ledger {
       const processed = peer.ProcessedTransaction.deserializeBinary(await this.#qscc(operatorId, 'GetTransactionByID', txId));
       const block = common.Block.deserializeBinary(await this.#qscc(operatorId, 'GetBlockByTxID', txId));
       const code = processed.getValidationcode();
-      return { txId, blockNumber: BigInt(block.getHeader()?.getNumber() ?? 0), validationCode: validationCodeName(code), valid: code === 0 };
+      const creator = creatorOf(processed);
+      return { txId, blockNumber: BigInt(block.getHeader()?.getNumber() ?? 0), validationCode: validationCodeName(code), valid: code === 0, ...(creator ? { creator } : {}) };
     } catch (err) {
       if (err instanceof ApiError) throw err;
       const code = (err as { code?: number }).code;
@@ -181,7 +229,7 @@ export class FabricLedger implements Ledger {
 
   async height(operatorId: string, org?: string): Promise<bigint> {
     try {
-      const contract = this.#network(operatorId).getContract('qscc');
+      const contract = this.#reader(operatorId).getNetwork(this.#opts.channel).getContract('qscc');
       const options = { arguments: [this.#opts.channel], ...(org ? { endorsingOrganizations: [org] } : {}) };
       const bytes = await timed(this.#opts.observer, 'evaluate', () => contract.evaluate('GetChainInfo', options));
       return BigInt(common.BlockchainInfo.deserializeBinary(bytes).getHeight());
@@ -193,7 +241,7 @@ export class FabricLedger implements Ledger {
   async openEvents(operatorId: string, startBlock: bigint, signal: AbortSignal): Promise<AsyncIterable<BlockChaincodeEvent>> {
     let blocks: Awaited<ReturnType<Network['getBlockEvents']>>;
     try {
-      blocks = await this.#network(operatorId).getBlockEvents({ startBlock });
+      blocks = await this.#reader(operatorId).getNetwork(this.#opts.channel).getBlockEvents({ startBlock });
     } catch (err) {
       throw mapFabricError(err);
     }

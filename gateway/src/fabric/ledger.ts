@@ -33,19 +33,66 @@ export interface TxInfo {
   blockNumber: bigint;
   validationCode: string;
   valid: boolean;
+  /** Who signed the transaction (its creator): MSP, the certificate's GovChain attributes and fingerprint. */
+  creator?: TxCreator;
+}
+
+/** The signer of a committed transaction, as its envelope names it. */
+export interface TxCreator {
+  mspId: string;
+  operatorId?: string;
+  role?: string;
+  /** SHA-256 (hex) of the creator certificate's DER: which key signed. */
+  certificateSha256: string;
+}
+
+/** One thing a client-signing operator is asked to sign (fabric-gateway's offline signing flow). */
+export interface SigningRequest {
+  /** `proposal`: the serialized Proposal (endorse or evaluate); `transaction`: the envelope's Payload (submit). */
+  kind: 'proposal' | 'transaction';
+  transactionId: string;
+  /** The exact bytes the signature covers (ECDSA with SHA-256 over them). */
+  message: Uint8Array;
+  /** SHA-256 of `message`, as fabric-gateway's getDigest() returns it. */
+  digest: Uint8Array;
+  /** The chaincode call, for display and checks (the client decodes `message` itself). */
+  call: { contract: ContractName; transaction: string };
 }
 
 /**
- * What the services need from Fabric. Every call names the acting operator, whose own enrolled
- * identity signs it. Failures are thrown as ApiError already mapped by stage and chaincode key.
+ * An operator who signs with a key only their own client holds. The gateway builds each proposal and
+ * transaction with this certificate as creator and waits (bounded) for the client's signature.
+ */
+export interface ClientSigner {
+  operatorId: string;
+  mspId: string;
+  /** PEM of the operator's own certificate, issued by the org's CA. */
+  certificate: Buffer;
+  /** Resolves with the DER, low-S ECDSA signature of `request.message`; rejects when the step expires or is aborted. */
+  sign(request: SigningRequest): Promise<Uint8Array>;
+}
+
+/** Who signs a chaincode call: an operator id (a gateway-held development key), or an operator's own client. */
+export type Actor = string | ClientSigner;
+
+/** The operator id behind an actor. */
+export function actorId(actor: Actor): string {
+  return typeof actor === 'string' ? actor : actor.operatorId;
+}
+
+/**
+ * What the services need from Fabric. Every chaincode call names the acting operator, whose own enrolled
+ * identity signs it (a key held by the operator's client, or in development one the gateway holds). Ledger
+ * reads (qscc, heights, events) name an operator id only. Failures are thrown as ApiError already mapped by
+ * stage and chaincode key.
  */
 export interface Ledger {
   /** Endorse, submit and wait for commit; MVCC/phantom conflicts are retried with bounded backoff. */
-  submit(operatorId: string, req: TxRequest): Promise<CommittedTx>;
+  submit(actor: Actor, req: TxRequest): Promise<CommittedTx>;
   /** Endorse and submit; do not wait for the commit (for `Prefer: respond-async`). */
-  submitAsync(operatorId: string, req: TxRequest): Promise<SubmittedTx>;
+  submitAsync(actor: Actor, req: TxRequest): Promise<SubmittedTx>;
   /** Evaluate (query) on a peer; nothing is ordered. */
-  evaluate(operatorId: string, req: TxRequest): Promise<Uint8Array>;
+  evaluate(actor: Actor, req: TxRequest): Promise<Uint8Array>;
   /** Validation code and block of a committed transaction; 404 TRANSACTION_NOT_FOUND when unknown. */
   transaction(operatorId: string, txId: string): Promise<TxInfo>;
   /** Current block height of the channel on the gateway's peer, or on a peer of `org` when given. */

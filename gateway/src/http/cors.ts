@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Prefer, Last-Event-ID';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Prefer, Last-Event-ID, GovChain-Signing-Certificate';
 
 /**
  * CORS for the configured origins only (none by default). Preflights get 204; other origins get no
@@ -13,7 +13,7 @@ export function cors(origins: readonly string[]): RequestHandler {
     if (origin && allowed.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Expose-Headers', 'Location, RateLimit, RateLimit-Policy');
+      res.setHeader('Access-Control-Expose-Headers', 'Location, RateLimit, RateLimit-Policy, Preference-Applied');
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
         res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);

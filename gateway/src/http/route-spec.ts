@@ -29,6 +29,8 @@ export interface HandlerResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A non-JSON answer (a receipt's canonical text, a PDF): sent as these bytes instead of `body`. */
+  raw?: { contentType: string; bytes: Buffer | string };
 }
 
 /** One documented response of a route. */
@@ -58,6 +60,10 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   asyncCapable?: boolean;
   /** The route has its own per-operator rate limit (identity lookups), besides the general one. */
   ownRateLimit?: boolean;
+  /** Enrolment: the operator authenticates by token but has no certificate yet; no client signing. */
+  unenrolled?: boolean;
+  /** A signing-session step: continues a client-signed request (with that request's Idempotency-Key); not itself client-signed. */
+  continuesSigning?: boolean;
   responses: ResponseSpec[];
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<HandlerResult>;
 }

@@ -31,9 +31,19 @@ export const submittedSchema = z
   .object({ txId: z.string(), status: z.literal('SUBMITTED'), transactionUrl: z.string() })
   .openapi('Submitted');
 
+/** The signer of a committed transaction: which certificate (hence which key) signed it. */
+export const txCreatorSchema = z
+  .object({
+    mspId: z.string(),
+    operatorId: z.string().optional(),
+    role: z.string().optional(),
+    certificateSha256: z.string().describe('SHA-256 (hex) of the creator certificate (DER)'),
+  })
+  .openapi('TransactionCreator');
+
 /** Body of GET /api/v1/transactions/{txId}. */
 export const transactionSchema = z
-  .object({ txId: z.string(), blockNumber: z.number().int(), validationCode: z.string(), valid: z.boolean() })
+  .object({ txId: z.string(), blockNumber: z.number().int(), validationCode: z.string(), valid: z.boolean(), creator: txCreatorSchema.optional() })
   .openapi('Transaction');
 
 /** A Fabric transaction id. */

@@ -8,6 +8,8 @@ import type { Principal } from '../auth/principal';
 import { certificateModel, type CertificateKind } from '../certificates/certificate-model';
 import { renderCertificatePdf } from '../certificates/certificate-pdf';
 import { principalOf } from '../http/authenticate';
+import { runSigned, sendResult } from '../http/mount-routes';
+import type { HandlerResult } from '../http/route-spec';
 import { validatePart } from '../http/validation';
 import { txIdSchema } from '../openapi/common-schemas';
 import type { Services } from '../services/services';
@@ -61,15 +63,14 @@ const CERTIFICATES: Record<CertificateKind, {
 /** Canonical receipt JSON as served and embedded (the digest is over the same canonical form). */
 export const receiptText = (receipt: Receipt): string => `${JSON.stringify(receipt, null, 2)}\n`;
 
-async function sendReceipt(res: Response, { receipt, parts }: BuiltReceipt): Promise<void> {
-  res.setHeader('GovChain-Receipt-Digest', `sha256:${await receiptDigest(receipt)}`);
-  if (parts.length > 0) res.setHeader('GovChain-Receipt-Parts', String(parts.length));
-  res.type('application/json').send(receiptText(receipt));
+/** A receipt as served: its canonical text, with its digest and part count in headers. */
+async function receiptResult({ receipt, parts }: BuiltReceipt): Promise<HandlerResult> {
+  const headers: Record<string, string> = { 'GovChain-Receipt-Digest': `sha256:${await receiptDigest(receipt)}` };
+  if (parts.length > 0) headers['GovChain-Receipt-Parts'] = String(parts.length);
+  return { status: 200, body: undefined, headers, raw: { contentType: 'application/json', bytes: receiptText(receipt) } };
 }
 
-function sendPart(res: Response, part: Uint8Array): void {
-  res.type('application/octet-stream').send(Buffer.from(part));
-}
+const partResult = (part: Uint8Array): HandlerResult => ({ status: 200, body: undefined, raw: { contentType: 'application/octet-stream', bytes: Buffer.from(part) } });
 
 /** Renders the certificate PDF of one record for a principal. */
 async function certificatePdf(services: Services, opts: ReceiptRouteOptions, kind: CertificateKind, principal: Principal, id: string): Promise<Buffer> {
@@ -92,31 +93,38 @@ async function certificatePdf(services: Services, opts: ReceiptRouteOptions, kin
  * - GET .../certificate.pdf for a copyright deposit, a property title and a business registration.
  */
 export function mountReceiptRoutes(router: Router, guards: ReceiptGuards, services: Services, opts: ReceiptRouteOptions): void {
+  // An operator's reads here may be signed in their client (`Prefer: sign=client`), as on every JSON route: a
+  // gateway holding no operator key serves them that way (the ledger-bytes reads stay with its service identity).
+  const asPrincipal = (req: Request, res: Response, run: (p: Principal) => Promise<HandlerResult>) =>
+    runSigned(req, services, principalOf(res), '', true, run).then((result) => sendResult(res, result));
   router.get('/api/v1/receipts/:txId', ...guards.authenticated, async (req: Request, res: Response) => {
     const { txId } = validatePart(receiptParamsSchema, req.params, 'path');
-    await sendReceipt(res, await services.receipts.receipt(principalOf(res), txId));
+    await asPrincipal(req, res, async (p) => receiptResult(await services.receipts.receipt(p, txId)));
   });
   router.get('/api/v1/receipts/:txId/parts/:part', ...guards.authenticated, async (req: Request, res: Response) => {
     const { txId, part } = validatePart(receiptPartParamsSchema, req.params, 'path');
-    sendPart(res, await services.receipts.part(principalOf(res), txId, Number(part)));
+    await asPrincipal(req, res, async (p) => partResult(await services.receipts.part(p, txId, Number(part))));
   });
   router.get('/api/v1/public/receipts/:txId', ...guards.anonymous, async (req: Request, res: Response) => {
     const { txId } = validatePart(receiptParamsSchema, req.params, 'path');
     const { evidence } = validatePart(publicReceiptQuerySchema, req.query, 'query');
-    await sendReceipt(res, await services.receipts.receipt({ kind: 'public', evidence }, txId));
+    sendResult(res, await receiptResult(await services.receipts.receipt({ kind: 'public', evidence }, txId)));
   });
   router.get('/api/v1/public/receipts/:txId/parts/:part', ...guards.anonymous, async (req: Request, res: Response) => {
     const { txId, part } = validatePart(receiptPartParamsSchema, req.params, 'path');
     const { evidence } = validatePart(publicReceiptQuerySchema, req.query, 'query');
-    sendPart(res, await services.receipts.part({ kind: 'public', evidence }, txId, Number(part)));
+    sendResult(res, partResult(await services.receipts.part({ kind: 'public', evidence }, txId, Number(part))));
   });
   for (const [kind, c] of Object.entries(CERTIFICATES) as Array<[CertificateKind, (typeof CERTIFICATES)[CertificateKind]]>) {
     router.get(c.path, ...guards.authenticated, async (req: Request, res: Response) => {
       const params = validatePart(z.strictObject({ [c.param]: c.schema }), req.params, 'path') as Record<string, string>;
       const id = params[c.param] as string;
-      const pdf = await certificatePdf(services, opts, kind, principalOf(res), id);
-      res.setHeader('Content-Disposition', `inline; filename="${kind}-certificate-${id.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`);
-      res.type('application/pdf').send(pdf);
+      await asPrincipal(req, res, async (p) => ({
+        status: 200,
+        body: undefined,
+        headers: { 'Content-Disposition': `inline; filename="${kind}-certificate-${id.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"` },
+        raw: { contentType: 'application/pdf', bytes: await certificatePdf(services, opts, kind, p, id) },
+      }));
     });
   }
 }

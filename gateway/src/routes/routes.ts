@@ -8,6 +8,8 @@ import { identityRoutes } from './identity-routes';
 import { propertyRoutes } from './property-routes';
 import { sessionRoutes } from './session-routes';
 import { transactionRoutes } from './transaction-routes';
+import { enrolRoutes } from './enrol-routes';
+import { signingRoutes } from './signing-routes';
 
 /** Every JSON API route (v1), in documentation order. */
 export function apiRoutes(): RouteSpec[] {
@@ -21,6 +23,8 @@ export function apiRoutes(): RouteSpec[] {
     ...auditRoutes(),
     ...governanceRoutes(),
     ...transactionRoutes(),
+    ...signingRoutes(),
+    ...enrolRoutes(),
     ...sessionRoutes(),
   ];
 }

@@ -65,7 +65,7 @@ export class PersonalDataService {
    * its idempotency record in the private collection, Register in public state, so they never collide.
    */
   async register(principal: Principal, personalData: unknown, opts: { idempotencyKey: string; respondAsync: boolean }): Promise<WriteOutcome> {
-    const staged = await this.ledger.submit(this.records.signerFor(principal), {
+    const staged = await this.ledger.submit(this.records.actorFor(principal), {
       contract: 'Identity',
       transaction: 'StagePersonalData',
       args: [opts.idempotencyKey],
@@ -104,7 +104,7 @@ export class PersonalDataService {
    * Idempotency-Key cites the same entry, which answers for 5 minutes only.
    */
   async lookup(principal: Principal, kind: 'verify' | 'subject-key', claim: Record<string, unknown>, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer> {
-    const signer = this.records.signerFor(principal);
+    const signer = this.records.actorFor(principal);
     const transient = { personalData: JSON.stringify(claim) };
     const audit = await this.ledger.submit(signer, {
       contract: 'Audit', transaction: 'RecordLookup', args: [idempotencyKey, JSON.stringify({ lookup: kind, ...why })], transient,
@@ -134,14 +134,14 @@ export class PersonalDataService {
    * If the audit write fails, the error is thrown and no data is read.
    */
   async disclose(principal: Principal, request: unknown, idempotencyKey: string): Promise<Disclosure> {
-    const signer = this.records.signerFor(principal);
+    const signer = this.records.actorFor(principal);
     const audit = await this.ledger.submit(signer, {
       contract: 'Audit',
       transaction: 'RequestAccess',
       args: [idempotencyKey, JSON.stringify(request)],
     });
     const accessId = accessIdOf(audit.result, audit.txId);
-    await this.ownerHasCommitted(signer, audit.blockNumber, audit.txId);
+    await this.ownerHasCommitted(this.records.signerFor(principal), audit.blockNumber, audit.txId);
     const data = await this.ledger.evaluate(signer, {
       contract: 'Identity',
       transaction: 'ReadPersonalData',

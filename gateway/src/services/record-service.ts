@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
-import type { ContractName, Ledger } from '../fabric/ledger';
+import type { Actor, ContractName, Ledger } from '../fabric/ledger';
+import { actorOf } from './client-signing';
 import { decodeJson } from './json';
 
 /** A chaincode call as the routes describe it (request id and signer are added here). */
@@ -39,10 +40,15 @@ export class RecordService {
     return principal.kind === 'operator' ? principal.operatorId : this.serviceOperator;
   }
 
+  /** Who signs a principal's chaincode calls: the operator's own client when the request stated client signing. */
+  actorFor(principal: Principal): Actor {
+    return actorOf(principal, this.signerFor(principal));
+  }
+
   /** Submits a write as the principal (operators only; routes enforce that). */
   async write(principal: Principal, call: Call, opts: WriteOptions): Promise<WriteOutcome> {
     const req = { ...call, args: [opts.idempotencyKey, ...call.args] };
-    const signer = this.signerFor(principal);
+    const signer = this.actorFor(principal);
     if (opts.respondAsync) {
       const sub = await this.ledger.submitAsync(signer, req);
       return { committed: false, txId: sub.txId };
@@ -53,6 +59,6 @@ export class RecordService {
 
   /** Evaluates a query and decodes its JSON result. */
   async read(principal: Principal, call: Call): Promise<unknown> {
-    return decodeJson(await this.ledger.evaluate(this.signerFor(principal), call));
+    return decodeJson(await this.ledger.evaluate(this.actorFor(principal), call));
   }
 }

@@ -1,5 +1,6 @@
 import type { BlockChaincodeEvent } from '../fabric/block-decoder';
-import type { CommittedTx, Ledger, SubmittedTx, TxInfo, TxRequest } from '../fabric/ledger';
+import { createHash, randomBytes } from 'node:crypto';
+import { actorId, type Actor, type CommittedTx, type Ledger, type SigningRequest, type SubmittedTx, type TxInfo, type TxRequest } from '../fabric/ledger';
 import { ApiError } from '../errors/api-error';
 
 /** A recorded call to the fake ledger. */
@@ -7,6 +8,8 @@ export interface FakeCall {
   kind: 'submit' | 'submitAsync' | 'evaluate';
   operatorId: string;
   req: TxRequest;
+  /** The signatures a client-signing actor returned (proposal, then transaction for submits). */
+  clientSignatures?: Uint8Array[];
 }
 
 type Responder = (operatorId: string, req: TxRequest) => unknown;
@@ -40,20 +43,44 @@ export class FakeLedger implements Ledger {
     return this.#tx.toString(16).padStart(64, '0');
   }
 
-  async submit(operatorId: string, req: TxRequest): Promise<CommittedTx> {
-    this.calls.push({ kind: 'submit', operatorId, req });
-    const result = this.#respond(operatorId, req);
-    return { txId: this.#nextTxId(), blockNumber: 7n, result };
+  /** Messages handed to client signers, in order (random bytes standing in for Fabric's). */
+  readonly signingRequests: SigningRequest[] = [];
+
+  /**
+   * A client-signing actor is asked for the signatures the real offline flow needs: the proposal, then (for a
+   * submit) the transaction. The messages are random bytes; the gateway's signing sessions check the signatures.
+   */
+  async #clientSign(actor: Actor, req: TxRequest, kinds: SigningRequest['kind'][], txId: string): Promise<Uint8Array[] | undefined> {
+    if (typeof actor === 'string') return undefined;
+    const signatures: Uint8Array[] = [];
+    for (const kind of kinds) {
+      const message = randomBytes(64);
+      const request: SigningRequest = { kind, transactionId: txId, message, digest: createHash('sha256').update(message).digest(), call: { contract: req.contract, transaction: req.transaction } };
+      this.signingRequests.push(request);
+      signatures.push(await actor.sign(request));
+    }
+    return signatures;
   }
 
-  async submitAsync(operatorId: string, req: TxRequest): Promise<SubmittedTx> {
-    this.calls.push({ kind: 'submitAsync', operatorId, req });
-    return { txId: this.#nextTxId(), result: this.#respond(operatorId, req) };
+  async submit(actor: Actor, req: TxRequest): Promise<CommittedTx> {
+    const txId = this.#nextTxId();
+    const clientSignatures = await this.#clientSign(actor, req, ['proposal', 'transaction'], txId);
+    this.calls.push({ kind: 'submit', operatorId: actorId(actor), req, ...(clientSignatures ? { clientSignatures } : {}) });
+    const result = this.#respond(actorId(actor), req);
+    return { txId, blockNumber: 7n, result };
   }
 
-  async evaluate(operatorId: string, req: TxRequest): Promise<Uint8Array> {
-    this.calls.push({ kind: 'evaluate', operatorId, req });
-    return this.#respond(operatorId, req);
+  async submitAsync(actor: Actor, req: TxRequest): Promise<SubmittedTx> {
+    const txId = this.#nextTxId();
+    const clientSignatures = await this.#clientSign(actor, req, ['proposal', 'transaction'], txId);
+    this.calls.push({ kind: 'submitAsync', operatorId: actorId(actor), req, ...(clientSignatures ? { clientSignatures } : {}) });
+    return { txId, result: this.#respond(actorId(actor), req) };
+  }
+
+  async evaluate(actor: Actor, req: TxRequest): Promise<Uint8Array> {
+    const clientSignatures = typeof actor === 'string' ? undefined : await this.#clientSign(actor, req, ['proposal'], 'f'.repeat(64));
+    this.calls.push({ kind: 'evaluate', operatorId: actorId(actor), req, ...(clientSignatures ? { clientSignatures } : {}) });
+    return this.#respond(actorId(actor), req);
   }
 
   async transaction(_operatorId: string, txId: string): Promise<TxInfo> {

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
-import { createApp, type AppSettings } from '../app';
+import { createApp, type AppDeps, type AppSettings } from '../app';
 import { createJwtVerifier } from '../auth/jwt-verifier';
 import { staticKeyResolver } from '../auth/key-resolver';
 import type { IdentityStore, OperatorIdentity } from '../fabric/identity-store';
@@ -39,7 +39,7 @@ function fakeIdentities(privateKey: KeyObject): IdentityStore {
 }
 
 /** Starts the real app (real middleware and routes) over a FakeLedger on an ephemeral port. */
-export async function startTestApp(overrides: Partial<AppSettings> = {}, routes?: RouteSpec[]): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppSettings> = {}, routes?: RouteSpec[], deps: Partial<Pick<AppDeps, 'identities' | 'orgCa' | 'enrolment'>> = {}): Promise<TestApp> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const ledger = new FakeLedger();
   const settings: AppSettings = {
@@ -61,6 +61,7 @@ export async function startTestApp(overrides: Partial<AppSettings> = {}, routes?
     logger: createLogger('silent'),
     metrics: createMetrics(false),
     ...(routes ? { routes } : {}),
+    ...deps,
   });
   const server = answerClientErrors(app.listen(0, '127.0.0.1'));
   await new Promise<void>((r) => server.once('listening', () => r()));

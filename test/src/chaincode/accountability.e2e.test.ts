@@ -114,7 +114,7 @@ describe('accountability core on the real network (direct client)', () => {
     await rejectsWithKey(submitJson(psInvestigator.contract('Audit'), 'IssueSealingOrder', { ...order, endsAt: new Date(Date.now() + 400 * 86_400_000).toISOString() }), 'RULE_VIOLATION');
     // MarketRegulation's own CA can put any role on a certificate: the chaincode still refuses its investigator.
     const id = `inv${randomInt(1e6)}`;
-    await addOperator(['--org', 'MarketRegulation', '--operator', id, '--role', 'investigator'], () => undefined);
+    await addOperator(['--org', 'MarketRegulation', '--operator', id, '--role', 'investigator', '--gateway-held-key'], { log: () => undefined });
     const mrInvestigator = connectAs('MarketRegulation', id);
     try {
       await rejectsWithKey(submitJson(mrInvestigator.contract('Audit'), 'IssueSealingOrder', { ...order, accessorMsp: MR }), 'FORBIDDEN_ORG');

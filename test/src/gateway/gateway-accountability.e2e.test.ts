@@ -77,7 +77,7 @@ describe('accountability core through the REST gateways', () => {
     }
     assert.equal((await call(ps, 'POST', '/api/v1/sealing-orders', { token: citizen(), body: order })).status, 403);
     const inv = `inv${randomInt(1e6)}`;
-    await addOperator(['--org', 'MarketRegulation', '--operator', inv, '--role', 'investigator'], () => undefined);
+    await addOperator(['--org', 'MarketRegulation', '--operator', inv, '--role', 'investigator', '--gateway-held-key'], { log: () => undefined });
     const wrongOrg = await call<ErrorBody>(mr, 'POST', '/api/v1/sealing-orders', { token: tokenFor(mr.org, inv, 'investigator'), body: { ...order, accessorMsp: 'MarketRegulationMSP' } });
     assert.equal(wrongOrg.status, 403, wrongOrg.text);
     assert.equal(wrongOrg.body.error.key, 'FORBIDDEN_ORG');

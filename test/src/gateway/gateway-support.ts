@@ -4,8 +4,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataDir, departments, loadTopology } from '@govchain/network';
-import { residentIdCheckChar } from '@govchain/chaincode';
-import { usccCheckCharacter } from '@govchain/chaincode';
+import { residentIdCheckChar, usccCheckCharacter } from '@govchain/chaincode';
+import { GovChainClient, type OperatorSigner } from '@govchain/client';
+import { loadConnectionProfile } from '@govchain/network';
+import { devOperatorSigner, ensureServiceIdentity, SERVICE_IDENTITY, tokenClaims } from '../support/client-signing';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
@@ -15,6 +17,24 @@ const TOKEN_CLI = resolve(REPO, 'gateway', 'dist', 'cli', 'token.js');
  * default topology), so a shifted topology (a second Fabric slot) also shifts its test gateways.
  */
 export const PORT_BASE = Number(process.env.GOVCHAIN_E2E_GATEWAY_PORT_BASE ?? Math.min(...departments(loadTopology()).map((d) => d.gatewayPort)) + 300);
+
+/**
+ * Client-signing mode of a test file (see useClientSigning): gateways start without operator keys and every
+ * operator call is signed in the client with the operator's own key.
+ */
+let clientSigning = false;
+
+/** Every call made in client-signing mode: route, status and how many signatures the client made for it. */
+export const signedCalls: Array<{ method: string; path: string; status: number; signatures: number }> = [];
+
+/**
+ * Switches this test file to client signing: gateways it starts hold no operator key (GOVCHAIN_DEV_OPERATOR_KEYS
+ * false, their own service identity for ledger reads) and `call` signs every operator request in the client
+ * (`Prefer: sign=client`) with that operator's key, as @govchain/client does for a service-window app.
+ */
+export function useClientSigning(): void {
+  clientSigning = true;
+}
 
 /** A gateway process started by a test. */
 export interface TestGateway {
@@ -65,6 +85,8 @@ export async function startGateway(org: string, env: Record<string, string> = {}
   const dept = orgs[index];
   if (!dept) throw new Error(`no department ${org}`);
   const port = Number(env.GOVCHAIN_GATEWAY_PORT ?? PORT_BASE + index);
+  if (clientSigning) await ensureServiceIdentity(org);
+  const keys = clientSigning ? { GOVCHAIN_DEV_OPERATOR_KEYS: 'false', GOVCHAIN_SERVICE_OPERATOR: SERVICE_IDENTITY } : { GOVCHAIN_DEV_OPERATOR_KEYS: 'true' };
   const url = `http://127.0.0.1:${port}`;
   const opsUrl = `http://127.0.0.1:${Number(env.GOVCHAIN_OPS_PORT ?? port + 6000)}`;
   const logDir = resolve(dataDir(), 'gateway');
@@ -74,8 +96,9 @@ export async function startGateway(org: string, env: Record<string, string> = {}
     const log = openSync(resolve(logDir, `e2e-${org}.log`), 'a');
     child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port)], {
       stdio: ['ignore', log, log],
+      // The topology's operators have development keys the gateway may hold, except in client-signing mode.
       // Every e2e request comes from 127.0.0.1: lift the per-IP limit (its own test sets it low again).
-      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE: '1000000', ...env },
+      env: { ...process.env, GOVCHAIN_LOG_LEVEL: 'warn', GOVCHAIN_IP_RATE_LIMIT_PER_MINUTE: '1000000', ...keys, ...env },
     });
     closeSync(log);
     await waitReady(url, child, 30_000);
@@ -119,13 +142,40 @@ export function tokenFor(org: string, sub: string, role: string, ttl = 600, audi
   return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8', env }).trim();
 }
 
-/** Calls the API. POSTs get a fresh Idempotency-Key unless one is given (or `key: null` to omit it). */
+const signers = new Map<string, Promise<OperatorSigner>>();
+
+/** The same request through @govchain/client, signed in the client by the token's operator. */
+async function signedCall<T>(gw: TestGateway, method: 'GET' | 'POST', path: string, opts: { token: string; body?: unknown; key?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>> {
+  const claims = tokenClaims(opts.token);
+  const id = `${claims.org}/${claims.sub}`;
+  if (!signers.has(id)) signers.set(id, devOperatorSigner(claims.org, claims.sub));
+  const { prefer, ...headers } = opts.headers ?? {};
+  const profile = loadConnectionProfile();
+  const client = new GovChainClient({ baseUrl: gw.url, token: opts.token, signer: await (signers.get(id) as Promise<OperatorSigner>), retries: 0, expect: { channel: profile.channel, chaincode: profile.chaincode } });
+  const res = await client.send<T>(method, path, {
+    ...(method === 'POST' ? { body: opts.body ?? {} } : {}),
+    ...(opts.key ? { idempotencyKey: opts.key } : {}),
+    ...(prefer?.includes('respond-async') ? { respondAsync: true } : {}),
+    headers,
+  });
+  signedCalls.push({ method, path: path.split('?')[0] ?? path, status: res.status, signatures: res.signed.length });
+  return { status: res.status, body: res.body, text: typeof res.body === 'string' ? res.body : JSON.stringify(res.body), headers: res.headers };
+}
+
+/**
+ * Calls the API. POSTs get a fresh Idempotency-Key unless one is given (or `key: null` to omit it). In
+ * client-signing mode an operator's request (with an Idempotency-Key, unless a GET) is signed in the client.
+ */
 export async function call<T = unknown>(
   gw: TestGateway,
   method: 'GET' | 'POST',
   path: string,
   opts: { token?: string; body?: unknown; key?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<ApiResponse<T>> {
+  if (clientSigning && opts.token && opts.key !== null && typeof opts.body !== 'string' && tokenClaims(opts.token).role !== 'citizen') {
+    const { key, ...rest } = opts;
+    return signedCall<T>(gw, method, path, { ...rest, token: opts.token, ...(key ? { key } : {}) });
+  }
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (method === 'POST') {
@@ -175,6 +225,8 @@ export const BECAUSE = { reason: 'end-to-end test', legalAuthority: 'Test Regula
 /** Starts the gateways of the given departments (default: every department). */
 export async function startGateways(orgs?: string[]): Promise<Record<string, TestGateway>> {
   const names = orgs ?? departments(loadTopology()).map((d) => d.name);
+  // Service identities are enrolled one at a time (each rewrites the connection profile).
+  if (clientSigning) for (const n of names) await ensureServiceIdentity(n);
   const results = await Promise.allSettled(names.map((n) => startGateway(n)));
   const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

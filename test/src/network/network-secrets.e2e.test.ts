@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { connect as http2Connect } from 'node:http2';
 import { connect as netConnect } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -65,9 +66,9 @@ describe('secrets and listening addresses of the native network', () => {
     }
   });
 
-  it('fabric-ca-client runs (operator:add) carry no secret on their command lines', async () => {
+  it('fabric-ca-client runs (operator:add --gateway-held-key) carry no secret on their command lines', async () => {
     const seen: string[] = [];
-    const child = spawn(process.execPath, [join(REPO, 'network', 'dist', 'cli.js'), 'operator:add', '--org', 'PublicSecurity', '--operator', `sec-${randomBytes(3).toString('hex')}`, '--role', 'clerk'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(REPO, 'network', 'dist', 'cli.js'), 'operator:add', '--org', 'PublicSecurity', '--operator', `sec-${randomBytes(3).toString('hex')}`, '--role', 'clerk', '--gateway-held-key'], { stdio: 'ignore' });
     const exited = new Promise<number>((r) => child.once('exit', (code) => r(code ?? 1)));
     let done = false;
     void exited.then(() => (done = true));
@@ -81,6 +82,25 @@ describe('secrets and listening addresses of the native network', () => {
       assert.doesNotMatch(cmd, /--id\.secret|https:\/\/[^@\s]+:[^@\s]+@| -u /, cmd);
       for (const s of secrets()) assert.ok(!cmd.includes(s.value), `${s.name} on a fabric-ca-client command line`);
     }
+  });
+
+  it('operator:add with a client-held key registers over the CA REST API: no child process, the one-time secret only in its 0600 ticket', async () => {
+    const ticketFile = join(mkdtempSync(join(tmpdir(), 'sec-ticket-')), 'ticket.json');
+    const seen: string[] = [];
+    const child = spawn(process.execPath, [join(REPO, 'network', 'dist', 'cli.js'), 'operator:add', '--org', 'PublicSecurity', '--operator', `sec-${randomBytes(3).toString('hex')}`, '--role', 'clerk', '--secret-file', ticketFile], { stdio: 'ignore' });
+    const exited = new Promise<number>((r) => child.once('exit', (code) => r(code ?? 1)));
+    let done = false;
+    void exited.then(() => (done = true));
+    while (!done) {
+      for (const p of allCommandLines()) if (!seen.includes(p.cmdline)) seen.push(p.cmdline);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    assert.equal(await exited, 0);
+    assert.equal(statSync(ticketFile).mode & 0o777, 0o600);
+    const { secret } = JSON.parse(readFileSync(ticketFile, 'utf8')) as { secret: string };
+    assert.ok(secret.length >= 16);
+    assert.ok(!seen.some((c) => c.includes('fabric-ca-client')), 'no fabric-ca-client process');
+    assert.ok(!seen.some((c) => c.includes(secret)), 'the secret is on no command line');
   });
 
   it('secret files are 0600 in a 0700 directory, CA homes are 0700 with a 0600 config, and no log holds a secret', () => {

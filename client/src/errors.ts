@@ -1,0 +1,36 @@
+/**
+ * Keys the client itself raises (the gateway's keys, such as RECORD_NOT_FOUND or SIGNATURE_INVALID, pass through
+ * unchanged from its error body).
+ */
+export type ClientErrorKey =
+  /** The gateway asked for a signature over something other than what was requested (nothing was signed). */
+  | 'SIGNING_REQUEST_INVALID'
+  /** The application's onSign hook declined a signature (nothing was signed). */
+  | 'SIGNING_DECLINED'
+  /** The enrolled certificate's public key is not this client's key. */
+  | 'ENROLMENT_KEY_MISMATCH'
+  /** No answer from the gateway (connection refused, reset or timed out). */
+  | 'NETWORK_ERROR'
+  /** The gateway's answer was not the documented JSON. */
+  | 'UNEXPECTED_RESPONSE';
+
+/** An error with the gateway's (or the client's) stable key, HTTP status, details and transaction id. */
+export class GovChainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly key: ClientErrorKey | (string & {}),
+    message: string,
+    readonly details?: unknown,
+    readonly txId?: string,
+  ) {
+    super(message);
+    this.name = 'GovChainError';
+  }
+}
+
+/** Reads the gateway's error body `{"error":{code,key,message,txId,details}}` into a GovChainError. */
+export function errorFromBody(status: number, body: unknown): GovChainError {
+  const e = (body as { error?: { key?: unknown; message?: unknown; details?: unknown; txId?: unknown } } | undefined)?.error;
+  if (!e || typeof e.key !== 'string') return new GovChainError(status, 'UNEXPECTED_RESPONSE', `HTTP ${status} without a GovChain error body`);
+  return new GovChainError(status, e.key, typeof e.message === 'string' ? e.message : e.key, e.details, typeof e.txId === 'string' ? e.txId : undefined);
+}
