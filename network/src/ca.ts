@@ -6,7 +6,8 @@ import { chaincodeTlsOrg, issueChaincodeServerTls } from './chaincode-tls';
 import { NetworkError } from './errors';
 import { exec } from './exec';
 import { ManagedProcess, startDetached } from './processes';
-import { OPS_HOST, nodeHost, paths } from './paths';
+import { nodeHost, paths } from './paths';
+import { caNodeName, certificateHosts, opsHost, serviceHost } from './placement';
 import { normaliseMsp, normaliseTls, writeOrgMsp } from './msp';
 import { DepartmentOrg, Org, Topology, nodeEnv } from './topology';
 import { Toolchain } from './toolchain';
@@ -17,14 +18,15 @@ export type IdentityType = 'peer' | 'orderer' | 'admin' | 'client' | 'ccserver';
 
 /** The CA's `--ca.name`. */
 export const caName = (org: Org) => `ca-${org.name.toLowerCase()}`;
-const caUrl = (t: Topology, org: Org, user?: string) => `https://${user ? `${user}@` : ''}${t.host}:${org.ca.port}`;
+const caUrl = (t: Topology, org: Org, user?: string) => `https://${user ? `${user}@` : ''}${serviceHost(t, caNodeName(org))}:${org.ca.port}`;
 
 /** File holding one CA's bootstrap secret (one per CA, mode 0600, under the secrets dir). */
 export function bootstrapSecretFile(org: Org): string {
   return join(paths.secrets(), `${org.name}-ca-admin.secret`);
 }
 
-function bootstrapSecret(org: Org): string {
+/** The CA's bootstrap secret, generated on first use (compose hands the same file to the CA container as a secret). */
+export function bootstrapSecret(org: Org): string {
   const file = bootstrapSecretFile(org);
   if (!existsSync(file)) {
     mkdirSync(paths.secrets(), { recursive: true, mode: 0o700 });
@@ -53,21 +55,32 @@ function initCa(tc: Toolchain, org: Org, args: string[], env: NodeJS.ProcessEnv)
   chmodSync(caConfigFile(org), 0o600);
 }
 
+/**
+ * fabric-ca-server flags for the org's CA with its home at `home` (a path on this machine, or in its container):
+ * TLS on, a certificate for its DNS name and service address, operations endpoint on the ops address.
+ */
+export function caServerArgs(t: Topology, org: Org, home: string): string[] {
+  const host = nodeHost('ca', org.name, t.domain);
+  return [
+    '--home', home, '--address', serviceHost(t, caNodeName(org)), '--port', String(org.ca.port),
+    '--ca.name', caName(org), '--tls.enabled', '--csr.cn', host, '--csr.hosts', certificateHosts(t, caNodeName(org), host).join(','),
+    '--operations.listenaddress', `${opsHost(t, caNodeName(org))}:${org.ca.opsPort}`,
+  ];
+}
+
+/** The CA's health endpoint. */
+export const caHealthUrl = (t: Topology, org: Org): string => `http://${opsHost(t, caNodeName(org))}:${org.ca.opsPort}/healthz`;
+
 /** Starts the org's Fabric CA (TLS on, operations endpoint for health on loopback), returning the managed process. */
 export function startCa(t: Topology, tc: Toolchain, org: Org): ManagedProcess {
   mkdirSync(paths.caHome(org.name), { recursive: true, mode: 0o700 });
   chmodSync(paths.caHome(org.name), 0o700);
-  const host = nodeHost('ca', org.name, t.domain);
-  const args = [
-    '--home', paths.caHome(org.name), '--address', t.host, '--port', String(org.ca.port),
-    '--ca.name', caName(org), '--tls.enabled', '--csr.cn', host, '--csr.hosts', `${host},localhost,127.0.0.1`,
-    '--operations.listenaddress', `${OPS_HOST}:${org.ca.opsPort}`,
-  ];
+  const args = caServerArgs(t, org, paths.caHome(org.name));
   const env = nodeEnv(t, { FABRIC_CA_SERVER_LOGLEVEL: 'info' });
   delete env.FABRIC_CA_SERVER_BOOT;
   initCa(tc, org, args, env);
   return startDetached(
-    { name: `ca.${org.name}`, kind: 'ca', org: org.name, port: org.ca.port, healthUrl: `http://${OPS_HOST}:${org.ca.opsPort}/healthz` },
+    { name: caNodeName(org), kind: 'ca', org: org.name, port: org.ca.port, healthUrl: caHealthUrl(t, org) },
     tc.bin('fabric-ca-server'), ['start', ...args], { env },
   );
 }
@@ -75,7 +88,7 @@ export function startCa(t: Topology, tc: Toolchain, org: Org): ManagedProcess {
 /** Waits until the CA answers its health check and has written its TLS certificate. */
 export async function waitCa(t: Topology, org: Org): Promise<void> {
   await waitFor({ node: `ca.${org.name}`, condition: `answer on port ${org.ca.port} with its TLS certificate written`, key: 'CA_NOT_READY' }, async () =>
-    existsSync(paths.caTlsCert(org.name)) && (await httpStatus(`http://${OPS_HOST}:${org.ca.opsPort}/healthz`)) === 200,
+    existsSync(paths.caTlsCert(org.name)) && (await httpStatus(caHealthUrl(t, org))) === 200,
   30_000, `see ${paths.log(`ca.${org.name}`)}`);
 }
 
@@ -126,7 +139,7 @@ export class CaClient {
   /** Enrols an identity's signing MSP (and a TLS certificate when tlsDir is given) with stable file names. */
   async enroll(id: string, secret: string, mspDir: string, tlsDir?: string, hosts: string[] = []): Promise<void> {
     const url = caUrl(this.t, this.org, `${id}:${secret}`);
-    const csrHosts = ['localhost', '127.0.0.1', ...hosts].join(',');
+    const csrHosts = [...new Set(['localhost', '127.0.0.1', ...hosts])].join(',');
     await this.run(caInvocation(['enroll', '--mspdir', mspDir, '--csr.hosts', csrHosts], { url }));
     normaliseMsp(mspDir);
     if (tlsDir) await this.enrollTls(id, secret, tlsDir, hosts);
@@ -154,12 +167,13 @@ export async function issueOrgIdentities(t: Topology, tc: Toolchain, org: Org): 
   for (const node of nodes) {
     const secret = await ca.register(`${node}.${org.name.toLowerCase()}`, org.kind === 'orderer' ? 'orderer' : 'peer');
     const dir = paths.node(org.name, node);
-    await ca.enroll(`${node}.${org.name.toLowerCase()}`, secret, join(dir, 'msp'), join(dir, 'tls'), [nodeHost(node, org.name, t.domain)]);
+    const dns = nodeHost(node, org.name, t.domain);
+    await ca.enroll(`${node}.${org.name.toLowerCase()}`, secret, join(dir, 'msp'), join(dir, 'tls'), certificateHosts(t, dns, dns));
   }
   const adminSecret = await ca.register(`admin.${org.name.toLowerCase()}`, 'admin', { [ROLE_ATTR]: 'admin', [OPERATOR_ATTR]: 'org-admin' });
   await ca.enroll(`admin.${org.name.toLowerCase()}`, adminSecret, join(paths.user(org.name, 'Admin'), 'msp'), join(paths.user(org.name, 'Admin'), 'tls'));
   writeOrgMsp(paths.orgMsp(org.name), join(paths.user(org.name, 'Admin'), 'msp'));
-  if (org.kind === 'department' && org.name === chaincodeTlsOrg(t).name) await issueChaincodeServerTls(t, ca);
+  if (org.name === chaincodeTlsOrg(t).name) await issueChaincodeServerTls(t, ca);
   if (org.kind === 'department') {
     for (const op of org.operators) await enrollOperator(t, tc, org, op.id, op.role, ca);
   }

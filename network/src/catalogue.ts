@@ -1,8 +1,9 @@
-import { startCa, waitCa } from './ca';
-import { startChaincodeServer, waitChaincodeServer } from './chaincode';
+import { caHealthUrl, waitCa } from './ca';
+import { waitChaincodeServer } from './chaincode';
 import { NetworkError } from './errors';
-import { startOrderer, startPeer, waitHealthy } from './nodes';
-import { nodeHost, OPS_HOST } from './paths';
+import { healthUrl, waitHealthy } from './nodes';
+import { CHAINCODE_NODE, caNodeName, opsHost, serviceHost } from './placement';
+import { nodeHost } from './paths';
 import { ManagedProcess } from './processes';
 import { allPorts, departments, ordererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
@@ -17,8 +18,9 @@ export interface NodeContext {
 }
 
 /**
- * One long-running node of the network, as data: its name, kind, the ports it binds, how to start it and how to
- * tell that it is ready. Bring-up, restart and the fault helpers all start nodes through this catalogue.
+ * One long-running node of the network, as data: its name, kind, the ports it binds and where, and how to tell that
+ * it is ready. Bring-up, restart and the fault helpers all go through this catalogue; a driver (drivers.ts) starts
+ * the node as a process or a container.
  */
 export interface NodeDef {
   name: string;
@@ -26,42 +28,49 @@ export interface NodeDef {
   org: string;
   /** [label, port] pairs, labelled as in allPorts(). */
   ports: Array<[string, number]>;
-  start(ctx: NodeContext): ManagedProcess;
+  /** Where the node binds its service ports and its operations/admin ports. */
+  hosts: { service: string; ops: string };
+  /** The node's health endpoint, if it has one. */
+  healthUrl?: string;
+  /** The node's main port (status shows it). */
+  port: number;
   /** Bounded wait until the started node serves (health endpoint, TCP port). */
   ready(ctx: NodeContext, p: ManagedProcess): Promise<void>;
 }
 
 const portsWith = (t: Topology, prefix: string) => allPorts(t).filter(([label]) => label.startsWith(prefix));
+const hostsOf = (t: Topology, name: string) => ({ service: serviceHost(t, name), ops: opsHost(t, name) });
 
 /** Every node of the topology in start order: CAs, orderers, peers, chaincode server. */
 export function nodeCatalogue(t: Topology): NodeDef[] {
   const oo = ordererOrg(t);
   const cas: NodeDef[] = t.orgs.map((org) => ({
-    name: `ca.${org.name}`, kind: 'ca', org: org.name, ports: portsWith(t, `${org.name} CA`),
-    start: (c) => startCa(c.t, c.tc, org),
+    name: caNodeName(org), kind: 'ca', org: org.name, ports: portsWith(t, `${org.name} CA`), hosts: hostsOf(t, caNodeName(org)),
+    port: org.ca.port, healthUrl: caHealthUrl(t, org),
     ready: (c) => waitCa(c.t, org),
   }));
-  const orderers: NodeDef[] = oo.orderers.map((o) => ({
-    name: nodeHost(o.name, oo.name, t.domain), kind: 'orderer', org: oo.name, ports: portsWith(t, `${o.name} `),
-    start: (c) => startOrderer(c.t, c.tc, oo, o),
-    ready: async (c, p) => {
-      await waitHealthy(p);
-      // osnadmin needs the admin endpoint, which listens a moment after the health endpoint.
-      await waitFor({ node: p.name, condition: `accept admin connections on port ${o.adminPort}`, key: 'ADMIN_NOT_LISTENING', hint: `see its log: ${p.log}` },
-        () => tcpOpen(OPS_HOST, o.adminPort), 30_000);
-    },
+  const orderers: NodeDef[] = oo.orderers.map((o) => {
+    const name = nodeHost(o.name, oo.name, t.domain);
+    return {
+      name, kind: 'orderer', org: oo.name, ports: portsWith(t, `${o.name} `), hosts: hostsOf(t, name), port: o.port, healthUrl: healthUrl(t, name, o.opsPort),
+      ready: async (c, p) => {
+        await waitHealthy(p);
+        // osnadmin needs the admin endpoint, which listens a moment after the health endpoint.
+        await waitFor({ node: p.name, condition: `accept admin connections on port ${o.adminPort}`, key: 'ADMIN_NOT_LISTENING', hint: `see its log: ${p.log}` },
+          () => tcpOpen(opsHost(c.t, name), o.adminPort), 30_000);
+      },
+    };
+  });
+  const peers: NodeDef[] = departments(t).flatMap((org) => org.peers.map((peer): NodeDef => {
+    const name = nodeHost(peer.name, org.name, t.domain);
+    return {
+      name, kind: 'peer', org: org.name, ports: portsWith(t, `${peer.name}.${org.name} `), hosts: hostsOf(t, name), port: peer.port,
+      healthUrl: healthUrl(t, name, peer.opsPort),
+      ready: (_c, p) => waitHealthy(p),
+    };
   }));
-  const peers: NodeDef[] = departments(t).flatMap((org) => org.peers.map((peer): NodeDef => ({
-    name: nodeHost(peer.name, org.name, t.domain), kind: 'peer', org: org.name, ports: portsWith(t, `${peer.name}.${org.name} `),
-    start: (c) => startPeer(c.t, c.tc, org, peer),
-    ready: (_c, p) => waitHealthy(p),
-  })));
   const chaincode: NodeDef = {
-    name: 'chaincode', kind: 'chaincode', org: '-', ports: portsWith(t, 'chaincode server'),
-    start: (c) => {
-      if (!c.packageId) throw new NetworkError('NETWORK_NOT_UP', 'the chaincode package id is not known yet', 'run "npm run network:up"');
-      return startChaincodeServer(c.t, c.packageId);
-    },
+    name: CHAINCODE_NODE, kind: 'chaincode', org: '-', ports: portsWith(t, 'chaincode server'), hosts: hostsOf(t, CHAINCODE_NODE), port: t.chaincode.serverPort,
     ready: (c) => waitChaincodeServer(c.t),
   };
   return [...cas, ...orderers, ...peers, chaincode];
@@ -78,4 +87,10 @@ export function findNode(t: Topology, name: string): NodeDef {
   const matches = exact.length > 0 ? exact : all.filter((n) => n.name.toLowerCase().startsWith(`${want}.`));
   if (matches.length === 1) return matches[0]!;
   throw new NetworkError('NODE_UNKNOWN', `${matches.length > 1 ? 'ambiguous' : 'unknown'} node "${name}"`, `one of: ${all.map((n) => n.name).join(', ')}`);
+}
+
+/** The packaged chaincode id the chaincode server needs; NETWORK_NOT_UP before the package is installed. */
+export function requirePackageId(ctx: NodeContext): string {
+  if (!ctx.packageId) throw new NetworkError('NETWORK_NOT_UP', 'the chaincode package id is not known yet', 'run "npm run network:up"');
+  return ctx.packageId;
 }

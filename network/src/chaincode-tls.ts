@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { CaClient } from './ca';
 import { paths } from './paths';
+import { CHAINCODE_NODE, certificateHosts, chaincodeHostOrg } from './placement';
 import { departments, DepartmentOrg, Topology } from './topology';
 import { NetworkError } from './errors';
 
@@ -20,14 +21,12 @@ export const CCAAS_ENV = ['GOVCHAIN_CCAAS_CLIENT_CERT', 'GOVCHAIN_CCAAS_CLIENT_K
 
 /** The department whose CA issues the chaincode server's TLS certificate: the governance org. */
 export function chaincodeTlsOrg(t: Topology): DepartmentOrg {
-  const org = departments(t).find((o) => o.governs);
-  if (!org) throw new NetworkError('TOPOLOGY_INVALID', 'the topology has no governance org ("governs": true)');
-  return org;
+  return chaincodeHostOrg(t);
 }
 
 /** Host names the chaincode server's certificate is valid for. */
 export function chaincodeServerHosts(t: Topology): string[] {
-  return [`chaincode.${t.domain}`, 'localhost', '127.0.0.1', t.host];
+  return certificateHosts(t, CHAINCODE_NODE, `chaincode.${t.domain}`);
 }
 
 /** Files of the native chaincode server's TLS identity and of the CA bundle it trusts for clients. */

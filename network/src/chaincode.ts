@@ -4,10 +4,11 @@ import { writeCcaasPackage } from './ccaas-package';
 import { paths } from './paths';
 import { ManagedProcess, startDetached } from './processes';
 import { anchorCollectionOf, privateCollectionOf } from '@govchain/chaincode';
+import { CHAINCODE_NODE, chaincodeHostOrg, endpoint, serviceHost } from './placement';
 import { departments, Topology } from './topology';
 import { tcpOpen, waitFor } from './wait';
 import { randomBytes } from 'node:crypto';
-import { chaincodeServerTlsArgs, chaincodeTls, connectionJson } from './chaincode-tls';
+import { chaincodeServerTlsArgs, connectionJson } from './chaincode-tls';
 
 /** Chaincode-level endorsement policy: any `outOf` department peers, so no department endorses alone. */
 export function endorsementPolicy(t: Topology): string {
@@ -57,7 +58,9 @@ export function collections(t: Topology): object[] {
  */
 export async function packageChaincode(t: Topology): Promise<string> {
   const dir = paths.chaincodeDir();
-  const connection = connectionJson(`${t.host}:${t.chaincode.serverPort}`, readFileSync(chaincodeTls.ca(), 'utf8'));
+  // The server's CA is the governance org's TLS root: every host has it (from the org's public bundle elsewhere), so
+  // every department builds the same package, with the same package id.
+  const connection = connectionJson(endpoint(t, CHAINCODE_NODE, t.chaincode.serverPort), readFileSync(paths.tlsRoot(chaincodeHostOrg(t).name), 'utf8'));
   const pkg = await writeCcaasPackage(dir, t.chaincode.label, connection);
   writeFileSync(join(dir, 'collections.json'), JSON.stringify(collections(t), null, 2));
   return pkg;
@@ -81,14 +84,14 @@ export function startChaincodeServer(t: Topology, packageId: string): ManagedPro
   const cli = resolve(require.resolve('fabric-shim/package.json', { paths: [paths.chaincodeWorkspace()] }), '..', 'cli.js');
   const preload = ['--require', resolve(__dirname, 'ccaas-peer-guard.js')];
   const server = [
-    cli, 'server', `--chaincode-address=${t.host}:${t.chaincode.serverPort}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
+    cli, 'server', `--chaincode-address=${endpoint(t, CHAINCODE_NODE, t.chaincode.serverPort)}`, `--chaincode-id=${packageId}`, `--module-path=${paths.chaincodeWorkspace()}`,
     ...chaincodeServerTlsArgs(t),
   ];
   // More than one worker: chaincode-cluster.js forks them (same preloads, same port); see that file for why.
   const workers = t.native.chaincodeWorkers;
   const args = workers > 1 ? [resolve(__dirname, 'chaincode-cluster.js'), String(workers), ...preload, '--', ...server] : [...preload, ...server];
   return startDetached(
-    { name: 'chaincode', kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
+    { name: CHAINCODE_NODE, kind: 'chaincode', org: '-', port: t.chaincode.serverPort },
     process.execPath, args,
     {
       cwd: paths.chaincodeWorkspace(),
@@ -100,7 +103,7 @@ export function startChaincodeServer(t: Topology, packageId: string): ManagedPro
 /** Waits until the chaincode server accepts connections. */
 export function waitChaincodeServer(t: Topology): Promise<void> {
   return waitFor({ node: 'chaincode', condition: `accept connections on port ${t.chaincode.serverPort}`, key: 'CHAINCODE_SERVER_DOWN' },
-    () => tcpOpen(t.host, t.chaincode.serverPort), 30_000, `see ${paths.log('chaincode')}`);
+    () => tcpOpen(serviceHost(t, CHAINCODE_NODE), t.chaincode.serverPort), 30_000, `see ${paths.log('chaincode')}`);
 }
 
 /** The arguments naming the chaincode definition (as approveformyorg, checkcommitreadiness and commit take them). */

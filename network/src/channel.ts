@@ -1,6 +1,7 @@
 import { NetworkError } from './errors';
 import { exec } from './exec';
-import { nodeHost, OPS_HOST, paths } from './paths';
+import { nodeHost, paths } from './paths';
+import { localDepartments, opsHost } from './placement';
 import { peerCli } from './peercli';
 import { writeConfigtx } from './configtx';
 import { ordererAdminTls } from './nodes';
@@ -8,6 +9,14 @@ import { departments, OrdererOrg, ordererOrg, Topology } from './topology';
 import { ledgerHeights, ledgerNodes } from './heights';
 import { Toolchain } from './toolchain';
 import { waitFor } from './wait';
+
+/** host:port of the orderer admin endpoint on `adminPort` (see opsHost). */
+function adminEndpoint(t: Topology, adminPort: number): string {
+  const oo = ordererOrg(t);
+  const o = oo.orderers.find((x) => x.adminPort === adminPort);
+  if (!o) throw new NetworkError('NODE_UNKNOWN', `no orderer with admin port ${adminPort}`);
+  return `${opsHost(t, nodeHost(o.name, oo.name, t.domain))}:${adminPort}`;
+}
 
 /** Generates the channel's genesis block with configtxgen from the topology-derived configtx.yaml. */
 export async function createGenesisBlock(t: Topology, tc: Toolchain): Promise<void> {
@@ -21,7 +30,7 @@ export async function createGenesisBlock(t: Topology, tc: Toolchain): Promise<vo
 export async function joinOrderer(t: Topology, tc: Toolchain, o: OrdererOrg['orderers'][number]): Promise<void> {
   const tls = ordererAdminTls(ordererOrg(t));
   await exec(tc.bin('osnadmin'), ['channel', 'join', '--channelID', t.channel, '--config-block', paths.genesisBlock(),
-    '-o', `${OPS_HOST}:${o.adminPort}`, '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 60_000 });
+    '-o', adminEndpoint(t, o.adminPort), '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 60_000 });
 }
 
 /** Joins every orderer that does not serve the channel yet (all of them on a new network; none on a restart). */
@@ -41,7 +50,7 @@ export async function ordererHasChannel(t: Topology, tc: Toolchain, adminPort: n
 /** Reads an orderer's channel status and height through osnadmin. */
 export async function ordererChannelInfo(t: Topology, tc: Toolchain, adminPort: number): Promise<{ status: string; height: number }> {
   const tls = ordererAdminTls(ordererOrg(t));
-  const out = await exec(tc.bin('osnadmin'), ['channel', 'list', '--channelID', t.channel, '-o', `${OPS_HOST}:${adminPort}`,
+  const out = await exec(tc.bin('osnadmin'), ['channel', 'list', '--channelID', t.channel, '-o', adminEndpoint(t, adminPort),
     '--ca-file', tls.ca, '--client-cert', tls.cert, '--client-key', tls.key], { timeoutMs: 10_000 });
   const code = /Status: (\d+)/.exec(out)?.[1];
   const body = JSON.parse(out.slice(out.indexOf('{'))) as { status?: string; consensusRelation?: string; height?: number; error?: string };
@@ -54,7 +63,7 @@ export async function ordererChannelInfo(t: Topology, tc: Toolchain, adminPort: 
 export async function joinPeers(t: Topology, tc: Toolchain): Promise<number> {
   const peers = ledgerNodes(t).filter((n) => n.kind === 'peer');
   const joined = await ledgerHeights(t, peers);
-  const missing = departments(t).filter((o) => o.peers.some((p) => joined[nodeHost(p.name, o.name, t.domain)] === undefined));
+  const missing = localDepartments(t).filter((o) => o.peers.some((p) => joined[nodeHost(p.name, o.name, t.domain)] === undefined));
   await Promise.all(missing.map((o) => peerCli(t, tc, o, ['channel', 'join', '-b', paths.genesisBlock()])));
   return missing.length;
 }

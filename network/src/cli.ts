@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync, existsSync } from 'node:fs';
 import { writeCompose } from './compose';
 import { restartChaincode } from './chaincode-restart';
 import { addOperator } from './operator-add';
 import { down, stop } from './down';
+import { driver } from './drivers';
 import { NetworkError } from './errors';
 import { killNode, raftLeader, restartNode } from './faults';
-import { paths } from './paths';
 import { readState } from './processes';
 import { soak } from './soak';
 import { collectStatus, formatTable } from './status';
@@ -26,7 +25,7 @@ const USAGE = `usage: node network/dist/cli.js <command>
   leader       print the orderer that is Raft leader now
   soak --cycles N  N cycles of up, a cross-org transaction read back from every peer, down
   toolchain    build or locate the Fabric binaries
-  compose      regenerate network/docker/ from the topology
+  compose      write the compose file of the container deployment (GOVCHAIN_DRIVER=compose: network/.data-compose/docker-compose.yaml)
   operator:add --org <org> --operator <id> --role <role> [--secret-file f] [--gateway-held-key]   register an operator (one-time enrolment ticket)
   restart-chaincode   restart the chaincode server on rebuilt code
 nodes are named as in "status" (e.g. orderer1.orderer.gov.local), or by a unique leading part (orderer1, peer0.publicsecurity, chaincode)`;
@@ -121,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
       await restartChaincode();
       return 0;
     case 'compose':
-      for (const f of writeCompose(loadTopology())) console.log(`[network] wrote ${f}`);
+      console.log(`[network] wrote ${writeCompose(loadTopology())} (the compose driver writes it on every start: GOVCHAIN_DRIVER=compose, npm run compose:up)`);
       return 0;
     case 'help':
       console.log(USAGE);
@@ -132,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function printLogs(lines: number): number {
+async function printLogs(lines: number): Promise<number> {
   if (!Number.isInteger(lines) || lines < 1 || lines > 100_000) {
     console.error('[network] INVALID_ARGUMENT: logs takes a line count between 1 and 100000');
     return 2;
@@ -142,10 +141,7 @@ function printLogs(lines: number): number {
     console.log('[network] not running; no logs');
     return 3;
   }
-  for (const p of state.processes) {
-    console.log(`==> ${p.name} (${paths.log(p.name)}) <==`);
-    if (existsSync(p.log)) console.log(readFileSync(p.log, 'utf8').trimEnd().split('\n').slice(-lines).join('\n'));
-  }
+  await driver().logs(loadTopology(), state, lines);
   return 0;
 }
 

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { paths } from './paths';
+import { nodeHost, paths } from './paths';
+import { serviceHost } from './placement';
 import { departments, ordererOrg, Org, Topology } from './topology';
 
 const sig = (rule: string) => ({ Type: 'Signature', Rule: rule });
@@ -13,8 +14,8 @@ export interface Placement {
   host: (node: string, org: string) => string;
 }
 
-/** Placement of the native network: generated data dir and the topology's host address. */
-export const nativePlacement = (t: Topology): Placement => ({ orgDir: (org) => paths.org(org), host: () => t.host });
+/** Placement of configtxgen's run on this machine: the data dir, and each node's service address. */
+export const nativePlacement = (t: Topology): Placement => ({ orgDir: (org) => paths.org(org), host: (node, org) => serviceHost(t, nodeHost(node, org, t.domain)) });
 
 function orgSection(t: Topology, org: Org, at: Placement): Record<string, unknown> {
   const m = org.mspId;

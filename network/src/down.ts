@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 import { paths } from './paths';
 import { NetworkError } from './errors';
-import { alive, readState, running, signalGroup, writeState } from './processes';
+import { driver } from './drivers';
+import { readState, stopPids, writeState } from './processes';
+import { loadTopology } from './topology';
 
 /** Pids that companions (e.g. detached gateways) recorded as `<dataDir>/<component>/<name>.pid`. */
 function companionPids(): Array<{ name: string; pid: number }> {
@@ -25,27 +27,15 @@ function ownsPid(component: string, pid: number): boolean {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * Stops every running process of the network and its companions (gateways): SIGTERM, then SIGKILL after a time
- * limit. Only processes that still run what was started are signalled, never a stranger that reused a pid.
+ * Stops every node of the network (through its driver) and its companions (gateways): SIGTERM, then SIGKILL after a
+ * time limit. Only processes that still run what was started are signalled, never a stranger that reused a pid.
  */
 async function stopProcesses(log: (s: string) => void): Promise<void> {
-  const state = readState();
-  const procs = [...(state?.processes ?? []).filter(running), ...companionPids()];
-  for (const p of procs) signalGroup(p.pid, 'SIGTERM');
-  const deadline = Date.now() + 15_000;
-  while (procs.some((p) => alive(p.pid)) && Date.now() < deadline) await sleep(200);
-  const stubborn = procs.filter((p) => alive(p.pid));
-  for (const p of stubborn) signalGroup(p.pid, 'SIGKILL');
-  await sleep(stubborn.length > 0 ? 500 : 0);
-  const left = procs.filter((p) => alive(p.pid));
-  if (left.length > 0) {
-    throw new NetworkError('NODE_NOT_STOPPED', `processes still running after SIGKILL: ${left.map((p) => `${p.name} (${p.pid})`).join(', ')}`,
-      'check them with ps; they may be stuck in the kernel');
-  }
-  log(`[network] stopped ${procs.length} processes${stubborn.length ? ` (${stubborn.length} needed SIGKILL)` : ''}`);
+  const companions = await stopPids(companionPids(), log);
+  const t = loadTopology();
+  const nodes = await driver().stopAll(t, readState(), log);
+  log(`[network] stopped ${nodes} nodes${companions ? ` and ${companions} companions` : ''}`);
 }
 
 /**
@@ -64,6 +54,7 @@ export async function stop(log: (s: string) => void = console.log): Promise<void
 export async function down(log: (s: string) => void = console.log, opts: { keepData?: boolean } = {}): Promise<void> {
   if (opts.keepData) return stop(log);
   await stopProcesses(log);
+  await driver().removeAll(loadTopology(), log);
   if (existsSync(paths.root())) {
     rmSync(paths.root(), { recursive: true, force: true });
     log(`[network] removed ${paths.root()}`);

@@ -17,6 +17,10 @@ export const WAIT_KEYS = {
   CHAINCODE_NOT_APPROVED: "a peer did not see every org's approval of the chaincode definition",
   DISCOVERY_INCOMPLETE: "a peer could not reach the chaincode and every other department's peer",
   NODE_NOT_STOPPED: 'a node was still running after the stop time limit',
+  BUNDLE_MISSING: "another org's host did not publish its public bundle or the genesis block in the exchange directory",
+  CHAINCODE_NOT_COMMITTED: 'the chaincode definition was not committed on the channel (by the governance host)',
+  GOVERNANCE_NOT_SEEDED: 'the governance record did not appear on the channel (seeded by the governance host)',
+  SIGNATURES_MISSING: "a channel config update did not collect a majority of the orgs' admin signatures",
 } as const;
 
 /** A stable key of a bounded wait. */
@@ -38,6 +42,11 @@ export const NETWORK_KEYS = {
   TOOLCHAIN_GO_MISSING: 'Go is not on PATH, so the Fabric binaries cannot be built',
   TOOLCHAIN_GCC_MISSING: 'gcc is not on PATH; fabric-ca-server needs cgo for sqlite',
   TOOLCHAIN_BUILD_FAILED: 'building the Fabric or Fabric CA binaries failed (often: the Go module proxy refused a module)',
+  COMPOSE_MISSING: 'docker-compose is not installed (the compose driver needs it and a Docker API)',
+  CONTAINER_API_FAILED: 'the Docker API (a Docker engine or podman system service) did not answer or refused a request',
+  CONTAINER_NOT_STARTED: "docker-compose created no running container for a node, or a file it needs is not mounted",
+  CONTAINERS_LEFT: 'containers, volumes or networks of the compose project were still there after down',
+  NETWORK_SECRET_EXPOSED: 'a private key was found among the public bundles of the exchange directory',
   SECRET_DESTINATION_REQUIRED: 'operator:add has nowhere safe for the one-time enrolment secret (no --secret-file, and standard output is no terminal)',
   SECRET_FILE_EXISTS: 'the --secret-file of operator:add already exists (the ticket goes only to a new 0600 file)',
   SECRET_FILE_UNWRITABLE: 'the --secret-file of operator:add cannot be created',

@@ -1,7 +1,8 @@
 import { findNode, NodeDef } from './catalogue';
 import { NetworkError } from './errors';
 import { ledgerNodes, waitCaughtUp } from './heights';
-import { assertFree } from './ports';
+import { driver } from './drivers';
+import { assertNodesFree } from './ports';
 import { ManagedProcess, NetworkState, readState, recordProcess, running, signalGroup } from './processes';
 import { readRaftViews, waitRaftLeader } from './raft';
 import { loadTopology, Topology } from './topology';
@@ -84,9 +85,10 @@ export async function restartNode(name: string, opts: { log?: Log; timeoutMs?: n
       return waitExited(old, 10_000);
     });
   }
-  await assertFree(t.host, def.ports, 10_000);
+  await assertNodesFree([def], 10_000);
   const ctx = { t, tc: toolchain(), ...(state.packageId ? { packageId: state.packageId } : {}) };
-  const fresh = def.start(ctx);
+  const [fresh] = await driver().start(ctx, [def]);
+  if (!fresh) throw new NetworkError('NODE_NOT_RUNNING', `the ${driver().name} driver started nothing for ${def.name}`);
   recordProcess(state, fresh);
   await def.ready(ctx, fresh);
   const height = await waitNodeCaughtUp(def.name, opts.timeoutMs);

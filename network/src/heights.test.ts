@@ -16,12 +16,12 @@ describe('ledger heights from the operations endpoint', () => {
       res.end(`# TYPE ledger_blockchain_height gauge\nledger_blockchain_height{channel="other"} 99\nledger_blockchain_height{channel="${t.channel}"} ${height++}\n`);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    node = { name: 'peer0.test', kind: 'peer', opsPort: (server.address() as AddressInfo).port };
+    node = { name: 'peer0.test', kind: 'peer', org: 'Test', opsHost: '127.0.0.1', opsPort: (server.address() as AddressInfo).port };
   });
   after(() => new Promise<void>((r) => server.close(() => r())));
 
   it('reads the channel height and leaves out nodes that do not answer', async () => {
-    const h = await ledgerHeights(t, [node, { name: 'gone', kind: 'orderer', opsPort: 1 }]);
+    const h = await ledgerHeights(t, [node, { name: 'gone', kind: 'orderer', org: 'Test', opsHost: '127.0.0.1', opsPort: 1 }]);
     assert.deepEqual(Object.keys(h), ['peer0.test']);
     assert.ok(h['peer0.test']! >= 3);
   });

@@ -1,5 +1,6 @@
 import { metricValue, readMetrics } from './metrics';
 import { nodeHost } from './paths';
+import { isLocal, opsHost } from './placement';
 import { departments, ordererOrg, Topology } from './topology';
 import { waitFor } from './wait';
 
@@ -8,16 +9,22 @@ export interface LedgerNode {
   /** Host name, as in logs, status and state (e.g. peer0.publicsecurity.gov.local). */
   name: string;
   kind: 'peer' | 'orderer';
+  org: string;
+  opsHost: string;
   opsPort: number;
 }
 
-/** Every peer and orderer of the topology. */
+/**
+ * Every peer and orderer of the topology that this machine runs (all of them on a single host; a department's
+ * host sees only its own: the others' operations endpoints are theirs alone).
+ */
 export function ledgerNodes(t: Topology): LedgerNode[] {
   const oo = ordererOrg(t);
+  const node = (name: string, kind: LedgerNode['kind'], org: string, opsPort: number): LedgerNode => ({ name, kind, org, opsHost: opsHost(t, name), opsPort });
   return [
-    ...oo.orderers.map((o) => ({ name: nodeHost(o.name, oo.name, t.domain), kind: 'orderer' as const, opsPort: o.opsPort })),
-    ...departments(t).flatMap((org) => org.peers.map((p) => ({ name: nodeHost(p.name, org.name, t.domain), kind: 'peer' as const, opsPort: p.opsPort }))),
-  ];
+    ...oo.orderers.map((o) => node(nodeHost(o.name, oo.name, t.domain), 'orderer', oo.name, o.opsPort)),
+    ...departments(t).flatMap((org) => org.peers.map((p) => node(nodeHost(p.name, org.name, t.domain), 'peer', org.name, p.opsPort))),
+  ].filter((n) => isLocal(t, n.org));
 }
 
 /**
@@ -25,7 +32,7 @@ export function ledgerNodes(t: Topology): LedgerNode[] {
  * store blocks with Fabric's block store); undefined when the node does not answer or has not joined.
  */
 export async function ledgerHeight(t: Topology, node: LedgerNode): Promise<number | undefined> {
-  return metricValue(await readMetrics(node.opsPort), 'ledger_blockchain_height', t.channel);
+  return metricValue(await readMetrics(node.opsHost, node.opsPort), 'ledger_blockchain_height', t.channel);
 }
 
 /** Heights of the given nodes (default every peer and orderer) by node name; unreachable nodes are left out. */

@@ -1,4 +1,6 @@
+import { crossHostWaitMs } from './bundles';
 import { definitionArgs, endorsementPolicy } from './chaincode';
+import { chaincodeHostOrg, isLocal, localDepartments } from './placement';
 import { ordererFlags, peerCli, peerTargets } from './peercli';
 import { departments, DepartmentOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
@@ -13,7 +15,7 @@ function cliJson<T>(out: string): T {
 
 /** The package id of a CCaaS package (computed locally by the peer CLI from the package bytes). */
 export async function packageIdOf(t: Topology, tc: Toolchain, pkg: string): Promise<string> {
-  return (await peerCli(t, tc, departments(t)[0]!, ['lifecycle', 'chaincode', 'calculatepackageid', pkg])).trim();
+  return (await peerCli(t, tc, localDepartments(t)[0]!, ['lifecycle', 'chaincode', 'calculatepackageid', pkg])).trim();
 }
 
 /** True when the org's peer has the package installed. */
@@ -23,10 +25,10 @@ async function installed(t: Topology, tc: Toolchain, org: DepartmentOrg, package
   return (out.installed_chaincodes ?? []).some((c) => c.package_id === packageId);
 }
 
-/** Installs the package on every peer that does not hold it yet. Returns the package id. */
+/** Installs the package on every local peer that does not hold it yet. Returns the package id. */
 export async function installChaincode(t: Topology, tc: Toolchain, pkg: string, log: Log): Promise<string> {
   const packageId = await packageIdOf(t, tc, pkg);
-  const orgs = departments(t);
+  const orgs = localDepartments(t);
   const has = await Promise.all(orgs.map((o) => installed(t, tc, o, packageId)));
   const missing = orgs.filter((_, i) => !has[i]);
   await Promise.all(missing.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'install', pkg])));
@@ -35,7 +37,7 @@ export async function installChaincode(t: Topology, tc: Toolchain, pkg: string, 
 }
 
 /** True when the org's peer has the topology's definition (name and sequence) committed on the channel. */
-export async function chaincodeCommitted(t: Topology, tc: Toolchain, org = departments(t)[0]!): Promise<boolean> {
+export async function chaincodeCommitted(t: Topology, tc: Toolchain, org = localDepartments(t)[0]!): Promise<boolean> {
   try {
     const out = cliJson<{ sequence?: number }>(await peerCli(t, tc, org, ['lifecycle', 'chaincode', 'querycommitted', '--channelID', t.channel,
       '--name', t.chaincode.name, '--output', 'json'], undefined, 30_000));
@@ -53,19 +55,35 @@ async function approvals(t: Topology, tc: Toolchain, org: DepartmentOrg): Promis
 }
 
 /**
- * Approves the definition for every org that has not approved it yet, waits (bounded) until every peer sees every
- * approval (each approval waits only for its own org's peer, and the commit is endorsed by all of them), then commits.
+ * Approves the definition for every local org that has not approved it yet. On the governance org's host, waits
+ * (bounded) until its peer sees every department's approval, then commits, endorsed by every department's peer; on
+ * another department's host, waits (bounded) until the definition is committed. On a single host both happen here.
  */
 export async function defineChaincode(t: Topology, tc: Toolchain, packageId: string, log: Log): Promise<void> {
   const orgs = departments(t);
+  const local = localDepartments(t);
+  const wait = local.length === orgs.length ? 60_000 : crossHostWaitMs();
   // Each org's own peer has its approval once approveformyorg returned (it waits for that peer's commit).
-  const approved = await Promise.all(orgs.map(async (o) => (await approvals(t, tc, o))[o.mspId] === true));
-  const pending = orgs.filter((_, i) => !approved[i]);
-  await Promise.all(pending.map((o) => peerCli(t, tc, o, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...definitionArgs(t), '--package-id', packageId])));
-  log(`[network] chaincode definition approved by ${pending.length} org(s)${pending.length < orgs.length ? `, already by ${orgs.length - pending.length}` : ''}`);
-  await Promise.all(orgs.map((o) => waitFor(
+  const approved = await Promise.all(local.map(async (o) => (await approvals(t, tc, o))[o.mspId] === true));
+  const pending = local.filter((_, i) => !approved[i]);
+  // On a department's host the orderers may not have a leader yet: an approval is retried until it commits.
+  await Promise.all(pending.map((o) => waitFor({ node: `${o.name}'s peer`, condition: `commit ${o.mspId}'s approval of ${t.chaincode.name} sequence ${t.chaincode.sequence}`, key: 'CHAINCODE_NOT_APPROVED' },
+    async () => {
+      if ((await approvals(t, tc, o))[o.mspId] === true) return true;
+      await peerCli(t, tc, o, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(t), ...definitionArgs(t), '--package-id', packageId]);
+      return true;
+    }, wait)));
+  log(`[network] chaincode definition approved by ${pending.length} org(s)${pending.length < local.length ? `, already by ${local.length - pending.length}` : ''}`);
+  const committer = chaincodeHostOrg(t);
+  if (!isLocal(t, committer.name)) {
+    await waitFor({ node: committer.name, condition: `commit ${t.chaincode.name} sequence ${t.chaincode.sequence}`, key: 'CHAINCODE_NOT_COMMITTED' },
+      () => chaincodeCommitted(t, tc, local[0]!), wait);
+    log(`[network] chaincode ${t.chaincode.name} committed by ${committer.name}`);
+    return;
+  }
+  await Promise.all(local.map((o) => waitFor(
     { node: `${o.name}'s peer`, condition: `see every org's approval of ${t.chaincode.name} sequence ${t.chaincode.sequence}`, key: 'CHAINCODE_NOT_APPROVED', hint: 'see the peer logs: npm run network:logs' },
-    async () => Object.values(await approvals(t, tc, o)).filter(Boolean).length === orgs.length, 60_000)));
-  await peerCli(t, tc, orgs[0]!, ['lifecycle', 'chaincode', 'commit', ...ordererFlags(t), ...definitionArgs(t), ...peerTargets(t, orgs)]);
+    async () => Object.values(await approvals(t, tc, o)).filter(Boolean).length === orgs.length, wait)));
+  await peerCli(t, tc, committer, ['lifecycle', 'chaincode', 'commit', ...ordererFlags(t), ...definitionArgs(t), ...peerTargets(t, orgs)]);
   log(`[network] chaincode ${t.chaincode.name} committed with policy ${endorsementPolicy(t)}`);
 }

@@ -1,4 +1,3 @@
-import { OPS_HOST } from './paths';
 
 /** Reads one gauge or counter for one channel out of a Prometheus text exposition; undefined if absent. */
 export function metricValue(text: string, metric: string, channel: string): number | undefined {
@@ -13,9 +12,9 @@ export function metricValue(text: string, metric: string, channel: string): numb
   return undefined;
 }
 
-/** The Prometheus exposition of a node's operations endpoint (loopback only), or '' when it does not answer in time. */
-export async function readMetrics(opsPort: number, timeoutMs = 2000): Promise<string> {
-  return fetch(`http://${OPS_HOST}:${opsPort}/metrics`, { signal: AbortSignal.timeout(timeoutMs) })
+/** The Prometheus exposition of a node's operations endpoint (see opsHost), or '' when it does not answer in time. */
+export async function readMetrics(host: string, opsPort: number, timeoutMs = 2000): Promise<string> {
+  return fetch(`http://${host}:${opsPort}/metrics`, { signal: AbortSignal.timeout(timeoutMs) })
     .then((r) => (r.ok ? r.text() : ''))
     .catch(() => '');
 }

@@ -2,10 +2,27 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { CCAAS_ENV } from './chaincode-tls';
-import { OPS_HOST, nodeHost, paths } from './paths';
+import { nodeHost, paths } from './paths';
+import { endpoint, opsHost, serviceHost } from './placement';
 import { peerTuning } from './peer-tuning';
 import { DepartmentOrg, OrdererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
+
+/**
+ * How a node sees the files on this machine: the same paths for a native process; for a container, the mounts the
+ * compose file gives it (its org's crypto read-only, its ledger on a volume, GovChain's builders).
+ */
+export interface NodeView {
+  /** A path of this machine as the node sees it. */
+  path(hostPath: string): string;
+  /** Where the node keeps its ledger (peer.fileSystemPath, the orderer's ledger and Raft directories). */
+  ledger(nodeDir: string): string;
+  /** Directory holding the ccaas external builder. */
+  builders(): string;
+}
+
+/** A native process sees this machine's paths. */
+export const nativeView: NodeView = { path: (p) => p, ledger: (dir) => join(dir, 'data'), builders: () => paths.builders() };
 
 type Yaml = Record<string, unknown>;
 
@@ -27,24 +44,27 @@ function fromSample(tc: Toolchain, file: string, overrides: Record<string, unkno
 }
 
 /** Writes a peer's core.yaml (sampleconfig plus this node's ports, paths, TLS and the ccaas builder) into its config dir. */
-export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, peer: DepartmentOrg['peers'][number]): string {
-  const dir = paths.node(org.name, peer.name);
+export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, peer: DepartmentOrg['peers'][number], view: NodeView = nativeView): string {
+  const hostDir = paths.node(org.name, peer.name);
+  const name = nodeHost(peer.name, org.name, t.domain);
+  const dir = view.path(hostDir);
+  const data = view.ledger(hostDir);
   const tls = join(dir, 'tls');
-  const endpoint = `${t.host}:${peer.port}`;
-  const cfgDir = join(dir, 'config');
+  const address = endpoint(t, name, peer.port);
+  const cfgDir = join(hostDir, 'config');
   mkdirSync(cfgDir, { recursive: true });
   writeFileSync(join(cfgDir, 'core.yaml'), fromSample(tc, 'core.yaml', {
-    'peer.id': nodeHost(peer.name, org.name, t.domain),
+    'peer.id': name,
     'peer.networkId': t.name,
-    'peer.listenAddress': endpoint,
-    'peer.address': endpoint,
-    'peer.chaincodeListenAddress': `${t.host}:${peer.chaincodePort}`,
-    'peer.chaincodeAddress': `${t.host}:${peer.chaincodePort}`,
+    'peer.listenAddress': address,
+    'peer.address': address,
+    'peer.chaincodeListenAddress': endpoint(t, name, peer.chaincodePort),
+    'peer.chaincodeAddress': endpoint(t, name, peer.chaincodePort),
     'peer.localMspId': org.mspId,
     'peer.mspConfigPath': join(dir, 'msp'),
-    'peer.fileSystemPath': join(dir, 'data'),
-    'peer.gossip.bootstrap': endpoint,
-    'peer.gossip.externalEndpoint': endpoint,
+    'peer.fileSystemPath': data,
+    'peer.gossip.bootstrap': address,
+    'peer.gossip.externalEndpoint': address,
     // Peers start and join together, so the first dial to another org's anchor peer often fails; the default
     // 25 s retry then dominates start-up (cross-org endorsement needs that membership).
     'peer.gossip.reconnectInterval': '2s',
@@ -59,9 +79,9 @@ export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, 
     'peer.gateway.enabled': true,
     'vm.endpoint': '',
     // The builder adds this peer's own TLS certificate and key to connection.json (mutual TLS to the chaincode server).
-    'chaincode.externalBuilders': [{ name: 'ccaas', path: join(paths.builders(), 'ccaas'), propagateEnvironment: ['HOME', ...CCAAS_ENV] }],
-    'ledger.snapshots.rootDir': join(dir, 'data', 'snapshots'),
-    'operations.listenAddress': `${OPS_HOST}:${peer.opsPort}`,
+    'chaincode.externalBuilders': [{ name: 'ccaas', path: join(view.builders(), 'ccaas'), propagateEnvironment: ['HOME', ...CCAAS_ENV] }],
+    'ledger.snapshots.rootDir': join(data, 'snapshots'),
+    'operations.listenAddress': `${opsHost(t, name)}:${peer.opsPort}`,
     'metrics.provider': 'prometheus',
     ...peerTuning(t),
   }));
@@ -69,10 +89,13 @@ export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, 
 }
 
 /** Writes an orderer's orderer.yaml: channel participation only (no system channel), admin endpoint with mutual TLS. */
-export function writeOrdererConfig(t: Topology, tc: Toolchain, org: OrdererOrg, o: OrdererOrg['orderers'][number]): string {
-  const dir = paths.node(org.name, o.name);
+export function writeOrdererConfig(t: Topology, tc: Toolchain, org: OrdererOrg, o: OrdererOrg['orderers'][number], view: NodeView = nativeView): string {
+  const hostDir = paths.node(org.name, o.name);
+  const name = nodeHost(o.name, org.name, t.domain);
+  const dir = view.path(hostDir);
+  const data = view.ledger(hostDir);
   const tls = join(dir, 'tls');
-  const cfgDir = join(dir, 'config');
+  const cfgDir = join(hostDir, 'config');
   mkdirSync(cfgDir, { recursive: true });
   const tlsBlock = (prefix: string) => ({
     [`${prefix}.Enabled`]: true,
@@ -82,19 +105,19 @@ export function writeOrdererConfig(t: Topology, tc: Toolchain, org: OrdererOrg, 
     [`${prefix}.ClientRootCAs`]: [join(tls, 'ca.crt')],
   });
   writeFileSync(join(cfgDir, 'orderer.yaml'), fromSample(tc, 'orderer.yaml', {
-    'General.ListenAddress': t.host,
+    'General.ListenAddress': serviceHost(t, name),
     'General.ListenPort': o.port,
     ...tlsBlock('General.TLS'),
     'General.Cluster.ClientCertificate': join(tls, 'server.crt'),
     'General.Cluster.ClientPrivateKey': join(tls, 'server.key'),
     'General.LocalMSPDir': join(dir, 'msp'),
     'General.LocalMSPID': org.mspId,
-    'FileLedger.Location': join(dir, 'data', 'ledger'),
-    'Consensus.WALDir': join(dir, 'data', 'etcdraft', 'wal'),
-    'Consensus.SnapDir': join(dir, 'data', 'etcdraft', 'snapshot'),
-    'Operations.ListenAddress': `${OPS_HOST}:${o.opsPort}`,
+    'FileLedger.Location': join(data, 'ledger'),
+    'Consensus.WALDir': join(data, 'etcdraft', 'wal'),
+    'Consensus.SnapDir': join(data, 'etcdraft', 'snapshot'),
+    'Operations.ListenAddress': `${opsHost(t, name)}:${o.opsPort}`,
     'Metrics.Provider': 'prometheus',
-    'Admin.ListenAddress': `${OPS_HOST}:${o.adminPort}`,
+    'Admin.ListenAddress': `${opsHost(t, name)}:${o.adminPort}`,
     ...tlsBlock('Admin.TLS'),
     'Admin.TLS.ClientAuthRequired': true,
     'ChannelParticipation.Enabled': true,

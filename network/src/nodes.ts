@@ -1,17 +1,21 @@
 import { join } from 'node:path';
 import { peerCcaasEnv } from './chaincode-tls';
-import { OPS_HOST, nodeHost, paths } from './paths';
+import { nodeHost, paths } from './paths';
+import { opsHost } from './placement';
 import { ManagedProcess, startDetached } from './processes';
 import { writeOrdererConfig, writePeerConfig } from './nodeconfig';
 import { DepartmentOrg, OrdererOrg, Topology, nodeEnv } from './topology';
 import { Toolchain } from './toolchain';
 import { httpStatus, waitFor } from './wait';
 
+/** A peer's or orderer's health endpoint. */
+export const healthUrl = (t: Topology, node: string, opsPort: number): string => `http://${opsHost(t, node)}:${opsPort}/healthz`;
+
 /** Starts one orderer with its own config dir, ledger and log. */
 export function startOrderer(t: Topology, tc: Toolchain, org: OrdererOrg, o: OrdererOrg['orderers'][number]): ManagedProcess {
   const cfg = writeOrdererConfig(t, tc, org, o);
   return startDetached(
-    { name: nodeHost(o.name, org.name, t.domain), kind: 'orderer', org: org.name, port: o.port, healthUrl: `http://${OPS_HOST}:${o.opsPort}/healthz` },
+    { name: nodeHost(o.name, org.name, t.domain), kind: 'orderer', org: org.name, port: o.port, healthUrl: healthUrl(t, nodeHost(o.name, org.name, t.domain), o.opsPort) },
     tc.bin('orderer'), [], { env: nodeEnv(t, { FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.orderer }) },
   );
 }
@@ -20,7 +24,7 @@ export function startOrderer(t: Topology, tc: Toolchain, org: OrdererOrg, o: Ord
 export function startPeer(t: Topology, tc: Toolchain, org: DepartmentOrg, p: DepartmentOrg['peers'][number]): ManagedProcess {
   const cfg = writePeerConfig(t, tc, org, p);
   return startDetached(
-    { name: nodeHost(p.name, org.name, t.domain), kind: 'peer', org: org.name, port: p.port, healthUrl: `http://${OPS_HOST}:${p.opsPort}/healthz` },
+    { name: nodeHost(p.name, org.name, t.domain), kind: 'peer', org: org.name, port: p.port, healthUrl: healthUrl(t, nodeHost(p.name, org.name, t.domain), p.opsPort) },
     tc.bin('peer'), ['node', 'start'], { env: nodeEnv(t, { FABRIC_CFG_PATH: cfg, FABRIC_LOGGING_SPEC: t.logging.peer, ...peerCcaasEnv(paths.node(org.name, p.name)) }) },
   );
 }

@@ -5,6 +5,7 @@ import { OPERATOR_ATTR, ROLE_ATTR, caName } from './ca';
 import { CaError, enrollmentIdOf, registerIdentity, type CaEndpoint, type CaRegistrar } from './ca-rest';
 import { NetworkError } from './errors';
 import { paths } from './paths';
+import { caNodeName, serviceHost } from './placement';
 import type { DepartmentOrg, Topology } from './topology';
 
 /**
@@ -33,7 +34,7 @@ export function caRootCertPath(orgName: string): string {
 
 /** The CA endpoint of an org on this network (REST API, TLS verified against the CA's own root only). */
 export function caEndpointOf(t: Topology, org: DepartmentOrg): CaEndpoint {
-  return { url: `https://${t.host}:${org.ca.port}`, caName: caName(org), tlsCertPem: readFileSync(caRootCertPath(org.name)) };
+  return { url: `https://${serviceHost(t, caNodeName(org))}:${org.ca.port}`, caName: caName(org), tlsCertPem: readFileSync(caRootCertPath(org.name)) };
 }
 
 /** The CA's bootstrap registrar as `network:up` enrolled it (certificate and key under the org's CA client home). */

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseClusterArgs } from './chaincode-cluster';
-import { peerTuning, peerTuningEnv } from './peer-tuning';
+import { peerTuning } from './peer-tuning';
 import { NetworkError } from './errors';
 import { loadTopology } from './topology';
 
@@ -27,14 +27,13 @@ describe('peer tuning (topology "peer")', () => {
     });
   });
 
-  it('writes the same settings as core.yaml paths (native) and CORE_* variables (compose)', () => {
+  it('writes the topology\'s values as core.yaml paths (native and compose peers read the same core.yaml)', () => {
     const t = loadTopology(variant({ peer: { limits: { gatewayService: 1500, endorserService: 3000, deliverService: 2600 }, validatorPoolSize: 4 } }));
-    assert.equal(peerTuning(t)['peer.limits.concurrency.gatewayService'], 1500);
-    assert.deepEqual(peerTuningEnv(t), {
-      CORE_PEER_LIMITS_CONCURRENCY_GATEWAYSERVICE: '1500',
-      CORE_PEER_LIMITS_CONCURRENCY_ENDORSERSERVICE: '3000',
-      CORE_PEER_LIMITS_CONCURRENCY_DELIVERSERVICE: '2600',
-      CORE_PEER_VALIDATORPOOLSIZE: '4',
+    assert.deepEqual(peerTuning(t), {
+      'peer.limits.concurrency.gatewayService': 1500,
+      'peer.limits.concurrency.endorserService': 3000,
+      'peer.limits.concurrency.deliverService': 2600,
+      'peer.validatorPoolSize': 4,
     });
   });
 

@@ -2,8 +2,8 @@ import { Topology } from './topology';
 
 /**
  * The topology's peer tuning (`peer` in topology.json) as core.yaml settings: dotted core.yaml paths and their
- * values. Native peers get them written into core.yaml; compose peers get the same as CORE_* environment variables
- * (composeEnv), so one topology file tunes both. Fabric's defaults when the topology leaves them out.
+ * values, written into every peer's core.yaml; compose peers mount the same core.yaml, so one topology file tunes
+ * both. Fabric's defaults when the topology leaves them out.
  */
 export function peerTuning(t: Pick<Topology, 'peer'>): Record<string, string | number | boolean> {
   const p = t.peer;
@@ -15,7 +15,3 @@ export function peerTuning(t: Pick<Topology, 'peer'>): Record<string, string | n
   };
 }
 
-/** The same settings as Fabric's environment overrides: peer.limits.x → CORE_PEER_LIMITS_X. */
-export function peerTuningEnv(t: Pick<Topology, 'peer'>): Record<string, string> {
-  return Object.fromEntries(Object.entries(peerTuning(t)).map(([k, v]) => [`CORE_${k.replaceAll('.', '_').toUpperCase()}`, String(v)]));
-}

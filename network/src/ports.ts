@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { NetworkError } from './errors';
+import { driverName, runsEverything } from './placement';
 import { allPorts, Topology } from './topology';
 
 /** Resolves true if nothing listens on host:port (we could bind it ourselves). */
@@ -13,7 +14,28 @@ export function portFree(host: string, port: number): Promise<boolean> {
 
 /** Fails with PORT_IN_USE naming every busy port and the node that needs it. */
 export async function assertPortsFree(t: Topology, skip: (label: string) => boolean = () => false): Promise<void> {
+  // Containers bind in their own network namespaces; a department's host checks each node as it starts it.
+  if (driverName() === 'compose' || !runsEverything(t)) return;
   await assertFree(t.host, allPorts(t).filter(([label]) => !skip(label)));
+}
+
+/** A node's ports and the addresses it binds them on (service ports, and operations/admin ports). */
+export interface NodeBinding {
+  ports: Array<[string, number]>;
+  hosts: { service: string; ops: string };
+}
+
+/** PORT_IN_USE unless every port the nodes bind is free on its address; nothing to check for containers. */
+export async function assertNodesFree(nodes: NodeBinding[], graceMs = 0): Promise<void> {
+  if (driverName() === 'compose') return;
+  const byHost = new Map<string, Array<[string, number]>>();
+  for (const n of nodes) {
+    for (const [label, port] of n.ports) {
+      const host = /operations|admin/.test(label) ? n.hosts.ops : n.hosts.service;
+      byHost.set(host, [...(byHost.get(host) ?? []), [label, port]]);
+    }
+  }
+  for (const [host, ports] of byHost) await assertFree(host, ports, graceMs);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
-import { paths } from './paths';
 import { NetworkError } from './errors';
+import { paths } from './paths';
 
 /** One process the network started. */
 export interface ManagedProcess {
@@ -16,6 +16,8 @@ export interface ManagedProcess {
   log: string;
   /** The first two words of its command line, to tell it from an unrelated process that reused the pid. */
   argv?: string[];
+  /** The container id, when a container runs the node (its main process is `pid`). */
+  container?: string;
 }
 
 /** What network:up leaves behind for status/down; written after every start. */
@@ -107,4 +109,26 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): void {
       /* already gone */
     }
   }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Stops processes: SIGTERM to each group, then SIGKILL after a time limit; NODE_NOT_STOPPED if any survives.
+ * Returns how many were signalled.
+ */
+export async function stopPids(procs: Array<{ name: string; pid: number }>, log: (s: string) => void, graceMs = 15_000): Promise<number> {
+  for (const p of procs) signalGroup(p.pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (procs.some((p) => alive(p.pid)) && Date.now() < deadline) await sleep(200);
+  const stubborn = procs.filter((p) => alive(p.pid));
+  for (const p of stubborn) signalGroup(p.pid, 'SIGKILL');
+  await sleep(stubborn.length > 0 ? 500 : 0);
+  const left = procs.filter((p) => alive(p.pid));
+  if (left.length > 0) {
+    throw new NetworkError('NODE_NOT_STOPPED', `processes still running after SIGKILL: ${left.map((p) => `${p.name} (${p.pid})`).join(', ')}`,
+      'check them with ps; they may be stuck in the kernel');
+  }
+  if (stubborn.length > 0) log(`[network] ${stubborn.length} of ${procs.length} processes needed SIGKILL`);
+  return procs.length;
 }

@@ -4,6 +4,7 @@ import { caName } from './ca';
 import { caRootCertPath } from './operator-ticket';
 import { nodeHost, paths } from './paths';
 import { ConnectionProfile, OperatorIdentity, profilePath } from './profile';
+import { caNodeName, endpoint, serviceHost } from './placement';
 import { departments, Topology } from './topology';
 
 /** Lists the operators enrolled for an org (from its users directory), topology operators and later additions alike. */
@@ -30,10 +31,10 @@ export function writeConnectionProfile(t: Topology): ConnectionProfile {
     orgs: departments(t).map((o) => ({
       name: o.name,
       mspId: o.mspId,
-      peerEndpoint: `${t.host}:${o.peers[0]!.port}`,
+      peerEndpoint: endpoint(t, nodeHost(o.peers[0]!.name, o.name, t.domain), o.peers[0]!.port),
       peerHostAlias: nodeHost(o.peers[0]!.name, o.name, t.domain),
       tlsRootCertPath: paths.tlsRoot(o.name),
-      caUrl: `https://${t.host}:${o.ca.port}`,
+      caUrl: `https://${serviceHost(t, caNodeName(o))}:${o.ca.port}`,
       caName: caName(o),
       caTlsCertPath: caRootCertPath(o.name),
       caCertPath: join(paths.orgMsp(o.name), 'cacerts', 'ca.pem'),

@@ -41,9 +41,11 @@ export interface ConnectionProfile {
   orgs: OrgProfile[];
 }
 
-/** Root of all generated network data (crypto, ledgers, logs); removed by `network:down`. */
+/** Root of all generated network data (crypto, ledgers, logs; the compose project); removed by `network:down`. */
 export function dataDir(): string {
-  return resolve(process.env.GOVCHAIN_NETWORK_DATA ?? resolve(networkDir, '.data'));
+  // The compose deployment keeps its own directory (its compose project), so it never mixes with a native network.
+  const own = process.env.GOVCHAIN_DRIVER === 'compose' ? '.data-compose' : '.data';
+  return resolve(process.env.GOVCHAIN_NETWORK_DATA ?? resolve(networkDir, own));
 }
 
 /** Path of the generated connection profile. */

@@ -1,5 +1,7 @@
 import { NetworkError } from './errors';
 import { metricValue, readMetrics } from './metrics';
+import { nodeHost } from './paths';
+import { opsHost } from './placement';
 import { ordererOrg, Topology } from './topology';
 import { waitFor } from './wait';
 
@@ -27,7 +29,7 @@ export function raftReady(views: RaftView[]): boolean {
 export async function readRaftViews(t: Topology, timeoutMs = 2000): Promise<RaftView[]> {
   const oo = ordererOrg(t);
   return Promise.all(oo.orderers.map(async (o): Promise<RaftView> => {
-    const text = await readMetrics(o.opsPort, timeoutMs);
+    const text = await readMetrics(opsHost(t, nodeHost(o.name, oo.name, t.domain)), o.opsPort, timeoutMs);
     return {
       orderer: o.name,
       isLeader: metricValue(text, 'consensus_etcdraft_is_leader', t.channel) === 1,

@@ -1,3 +1,4 @@
+import { localDepartments } from './placement';
 import { departments, Topology } from './topology';
 import { Toolchain } from './toolchain';
 import { ordererFlags, peerCli, peerTargets } from './peercli';
@@ -36,13 +37,15 @@ export async function seedGovernance(t: Topology, tc: Toolchain, log: (s: string
 }
 
 /**
- * True when the governance record exists (Governance:GetConfig answers on the governance org's peer). A false
- * negative is harmless: Bootstrap carries a fixed request id, so running it again replays the stored result.
+ * True when the governance record exists (Governance:GetConfig answers on the first local department's peer, asked
+ * by its admin operator). A false negative is harmless: Bootstrap carries a fixed request id, so running it again
+ * replays the stored result.
  */
 export async function governanceSeeded(t: Topology, tc: Toolchain): Promise<boolean> {
-  const gov = departments(t).find((o) => o.governs)!;
-  const admin = gov.operators.find((o) => o.role === 'admin');
-  if (!admin) return false;
+  const local = localDepartments(t);
+  const gov = local.find((o) => o.governs) ?? local[0];
+  const admin = gov?.operators.find((o) => o.role === 'admin');
+  if (!gov || !admin) return false;
   return peerCli(t, tc, gov, ['chaincode', 'query', '-C', t.channel, '-n', t.chaincode.name, '-c', JSON.stringify({ Args: ['Governance:GetConfig'] })], admin.id, 30_000)
     .then(() => true, () => false);
 }

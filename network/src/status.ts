@@ -1,5 +1,6 @@
 import { ordererChannelInfo, peerHeight } from './channel';
 import { alive, NetworkState } from './processes';
+import { serviceHost } from './placement';
 import { ordererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
 import { httpStatus, tcpOpen } from './wait';
@@ -20,7 +21,7 @@ export async function collectStatus(t: Topology, tc: Toolchain, state: NetworkSt
   const oo = ordererOrg(t);
   return Promise.all(state.processes.map(async (p): Promise<NodeStatus> => {
     const running = alive(p.pid);
-    const ok = running && (p.healthUrl ? (await httpStatus(p.healthUrl)) === 200 : await tcpOpen(t.host, p.port));
+    const ok = running && (p.healthUrl ? (await httpStatus(p.healthUrl)) === 200 : await tcpOpen(serviceHost(t, p.name), p.port));
     let height: number | '-' = '-';
     if (ok && p.kind === 'peer') height = await peerHeight(t, tc, p.org).catch(() => '-' as const);
     if (ok && p.kind === 'orderer') {

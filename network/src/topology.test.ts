@@ -30,7 +30,10 @@ describe('topology', () => {
   });
 
   it('rejects a port used twice, naming both users', () => {
-    rejectsWith(writeVariant((t) => { const o = t.orgs[1]; if (o?.kind === 'department') o.peers[0]!.port = 7050; }), /port 7050 is used by both/);
+    const orderers = loadTopology().orgs.find((o) => o.kind === 'orderer');
+    assert.ok(orderers?.kind === 'orderer');
+    const taken = orderers.orderers[0]!.port;
+    rejectsWith(writeVariant((t) => { const o = t.orgs[1]; if (o?.kind === 'department') o.peers[0]!.port = taken; }), new RegExp(`port ${taken} is used by both`));
   });
 
   it('rejects an endorsement policy one department could satisfy alone', () => {

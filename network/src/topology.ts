@@ -16,11 +16,18 @@ const operatorSchema = z.strictObject({
 const peerSchema = z.strictObject({ name, port, chaincodePort: port, opsPort: port });
 const ordererSchema = z.strictObject({ name, port, adminPort: port, opsPort: port });
 const caSchema = z.strictObject({ port, opsPort: port });
+/**
+ * The address of the host an org's nodes run on (IPv4 or DNS name): its nodes listen and advertise there and their
+ * TLS certificates carry it. Omitted: the topology's `host` (every org on one machine).
+ */
+const address = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/, 'an IPv4 address or a DNS name').optional();
+const subnet = z.string().regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.0\/24$/, 'an IPv4 /24 such as 10.203.15.0/24');
 
 const ordererOrgSchema = z.strictObject({
   name,
   mspId: name,
   kind: z.literal('orderer'),
+  address,
   ca: caSchema,
   orderers: z.array(ordererSchema).min(1),
 });
@@ -29,6 +36,7 @@ const departmentOrgSchema = z.strictObject({
   name,
   mspId: name,
   kind: z.literal('department'),
+  address,
   governs: z.boolean().optional(),
   /** The org's investigators may issue sealing orders (seeded into the governance config's sealingOrgs). */
   seals: z.boolean().optional(),
@@ -72,7 +80,7 @@ export const topologySchema = z
       chaincodeWorkers: z.number().int().min(1).max(64).default(1),
     }).default({ goMaxProcs: null, chaincodeWorkers: 1 }),
     /**
-     * Fabric's own peer knobs, written into every peer's core.yaml (native) and environment (compose); see
+     * Fabric's own peer knobs, written into every peer's core.yaml (native and compose peers read it); see
      * network/src/peer-tuning.ts and docs/performance.md (tuning log). Defaults are Fabric's sampleconfig values.
      * limits: concurrent requests per service on each peer (gatewayService refuses beyond it: "exceeding concurrency
      * limit"); validatorPoolSize: goroutines validating a block's transactions (0 = the number of CPUs).
@@ -85,6 +93,11 @@ export const topologySchema = z
       }),
       validatorPoolSize: z.number().int().min(0).max(1024),
     }).default({ limits: { gatewayService: 500, endorserService: 2500, deliverService: 2500 }, validatorPoolSize: 0 }),
+    /**
+     * The container (compose) deployment: every node is a container with a fixed address on this /24 of its own
+     * bridge network, in catalogue order from .10; nothing is published on the host's ports.
+     */
+    containers: z.strictObject({ subnet }).default({ subnet: '10.203.15.0/24' }),
     chaincode: z.strictObject({
       name: z.string().regex(/^[a-z][a-z0-9_-]*$/),
       version: z.string(),

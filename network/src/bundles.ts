@@ -1,0 +1,107 @@
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { NetworkError } from './errors';
+import { nodeHost, paths } from './paths';
+import { caNodeName, endpoint, isLocal, runsEverything } from './placement';
+import { Org, ordererOrg, Topology } from './topology';
+import { waitFor } from './wait';
+
+/**
+ * Public bundles: what one org's host hands the others so that they can build the channel and reach its nodes,
+ * and nothing else. A bundle is a directory laid out like the org's own (`orgs/<Org>/` in the data directory):
+ * - `msp/` — the org MSP: CA certificate, TLS root certificate, NodeOUs config;
+ * - `nodes/<orderer>/tls/server.crt` — for the orderer org, each consenter's TLS certificate (the genesis needs it);
+ * - `bundle.json` — MSP id, host address and endpoints, for people and for checks.
+ * No private key is ever in a bundle (bundlesHoldNoKey checks it). Bundles and the genesis block travel as files
+ * through an exchange directory (`--exchange`, GOVCHAIN_EXCHANGE): a shared folder, or files copied between
+ * hosts by the operators; a host waits, bounded, for the files it needs.
+ */
+
+/** The exchange directory: GOVCHAIN_EXCHANGE, or `exchange/` in the data directory. */
+export function exchangeDir(): string {
+  return resolve(process.env.GOVCHAIN_EXCHANGE ?? join(paths.root(), 'exchange'));
+}
+
+/** How long a host waits for another host's files or transactions (GOVCHAIN_CROSS_HOST_WAIT_MS, default 10 min). */
+export function crossHostWaitMs(): number {
+  const v = Number(process.env.GOVCHAIN_CROSS_HOST_WAIT_MS ?? 600_000);
+  return Number.isFinite(v) && v > 0 ? v : 600_000;
+}
+
+const bundleDir = (org: Org) => join(exchangeDir(), 'orgs', org.name);
+const genesisFile = () => join(exchangeDir(), 'channel', 'genesis.block');
+
+/** The public files of an org, relative to its directory. */
+function publicFiles(t: Topology, org: Org): string[] {
+  const msp = ['msp/cacerts/ca.pem', 'msp/tlscacerts/ca.pem', 'msp/config.yaml'];
+  const consenters = org.kind === 'orderer' ? org.orderers.map((o) => `nodes/${o.name}/tls/server.crt`) : [];
+  return [...msp, ...consenters];
+}
+
+/** Endpoints an org's bundle announces. */
+function announced(t: Topology, org: Org): Record<string, string> {
+  const nodes = org.kind === 'orderer'
+    ? org.orderers.map((o) => [nodeHost(o.name, org.name, t.domain), endpoint(t, nodeHost(o.name, org.name, t.domain), o.port)] as const)
+    : org.peers.map((p) => [nodeHost(p.name, org.name, t.domain), endpoint(t, nodeHost(p.name, org.name, t.domain), p.port)] as const);
+  return Object.fromEntries([[`ca.${org.name}`, endpoint(t, caNodeName(org), org.ca.port)], ...nodes]);
+}
+
+/** Writes a file atomically (temp file, then rename), so a host polling the exchange never reads half of it. */
+function publish(src: string, dst: string): void {
+  mkdirSync(dirname(dst), { recursive: true });
+  copyFileSync(src, `${dst}.part`);
+  renameSync(`${dst}.part`, dst);
+}
+
+/** Exports the public bundle of every local org into the exchange directory; returns the orgs exported. */
+export function exportBundles(t: Topology): string[] {
+  const orgs = t.orgs.filter((o) => isLocal(t, o.name));
+  for (const org of orgs) {
+    for (const f of publicFiles(t, org)) publish(join(paths.org(org.name), f), join(bundleDir(org), f));
+    const manifest = join(bundleDir(org), 'bundle.json');
+    writeFileSync(`${manifest}.part`, JSON.stringify({ org: org.name, mspId: org.mspId, kind: org.kind, address: org.address ?? t.host, endpoints: announced(t, org) }, null, 2));
+    // The manifest goes last: its presence says the bundle is complete.
+    renameSync(`${manifest}.part`, manifest);
+  }
+  return orgs.map((o) => o.name);
+}
+
+/** Waits (bounded) for every other org's bundle and copies it into this host's data directory. */
+export async function importBundles(t: Topology): Promise<string[]> {
+  if (runsEverything(t)) return [];
+  const others = t.orgs.filter((o) => !isLocal(t, o.name));
+  await Promise.all(others.map((org) => waitFor({ node: org.name, condition: `publish its bundle in ${bundleDir(org)}`, key: 'BUNDLE_MISSING',
+    hint: `copy ${org.name}'s bundle (its exchange/orgs/${org.name}/ directory) here` }, async () => existsSync(join(bundleDir(org), 'bundle.json')), crossHostWaitMs())));
+  for (const org of others) cpSync(bundleDir(org), paths.org(org.name), { recursive: true });
+  return others.map((o) => o.name);
+}
+
+/** Publishes the genesis block (public) for the other hosts. */
+export function exportGenesis(): void {
+  publish(paths.genesisBlock(), genesisFile());
+}
+
+/** Waits (bounded) for the orderer org's genesis block in the exchange and copies it into the data directory. */
+export async function importGenesis(t: Topology): Promise<void> {
+  await waitFor({ node: ordererOrg(t).name, condition: `publish the genesis block in ${genesisFile()}`, key: 'BUNDLE_MISSING',
+    hint: 'copy channel/genesis.block from the orderer host\'s exchange directory here' }, async () => existsSync(genesisFile()), crossHostWaitMs());
+  mkdirSync(dirname(paths.genesisBlock()), { recursive: true });
+  copyFileSync(genesisFile(), paths.genesisBlock());
+}
+
+/** Every file under a directory, relative to it. */
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p).map((f) => join(name, f)) : [name];
+  });
+}
+
+/** NETWORK_SECRET_EXPOSED when any file of the exchange directory holds a private key. */
+export function bundlesHoldNoKey(dir = exchangeDir()): number {
+  const files = walk(dir);
+  const bad = files.filter((f) => /PRIVATE KEY/.test(readFileSync(join(dir, f), 'latin1')));
+  if (bad.length > 0) throw new NetworkError('NETWORK_SECRET_EXPOSED', `private keys in the exchange directory: ${bad.map((f) => relative(dir, join(dir, f))).join(', ')}`);
+  return files.length;
+}
