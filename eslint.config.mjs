@@ -28,4 +28,14 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // One public entry per package (docs/architecture.md): import @govchain/<package> or a subpath it exports.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        group: ['@govchain/*/dist', '@govchain/*/dist/*', '../*/dist/*', '../../*/dist/*'],
+        message: 'Import the package entry (@govchain/<package>), not another package\'s build output; export what you need from it.',
+      }] }],
+    },
+  },
 );

@@ -4,9 +4,7 @@
 // Usage: node bench/chaincode-cpu.mjs [N]   (network must be up: npm run network:up)
 import { readFileSync } from 'node:fs';
 import { readState } from '@govchain/network';
-import { connectAs } from '../test/dist/support/fabric.js';
-import { makeCitizen } from '../test/dist/support/citizens.js';
-import { registerCitizen } from '../test/dist/support/identity.js';
+import { connectAs, makeCitizen, registerCitizen } from '@govchain/test';
 
 const n = Number(process.argv[2] ?? 50);
 if (!Number.isInteger(n) || n < 1 || n > 5000) {

@@ -4,7 +4,7 @@
 import { Buffer } from 'node:buffer';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { signers } from '@hyperledger/fabric-gateway';
-import { newNativeSigner } from '../gateway/dist/fabric/native-signer.js';
+import { newNativeSigner } from '@govchain/gateway';
 
 const n = Number(process.argv[2] ?? 2000);
 if (!Number.isInteger(n) || n < 10 || n > 1e6) {

@@ -11,13 +11,20 @@ import { hash } from '@hyperledger/fabric-gateway';
 
 const require = createRequire(import.meta.url);
 
-/** The gateway's native signer, or undefined (older commits without it: the client library's signer is used). */
+/**
+ * The gateway's native signer, or undefined (older commits without it: the client library's signer is used). It comes
+ * from the gateway's package entry; commits from before that entry existed had it only in the build output.
+ */
 function nativeSigner() {
-  try {
-    return require('../../gateway/dist/fabric/native-signer.js').newNativeSigner;
-  } catch {
-    return undefined;
+  for (const from of ['@govchain/gateway', '../../gateway/dist/fabric/native-signer.js']) {
+    try {
+      const signer = require(from).newNativeSigner;
+      if (signer) return signer;
+    } catch {
+      // not in this commit: try the next place
+    }
   }
+  return undefined;
 }
 
 /** Which signer the direct clients use (recorded in the results file). */

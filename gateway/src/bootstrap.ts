@@ -1,7 +1,6 @@
 import { endorsementPolicy, loadConnectionProfile, type OrgProfile } from '@govchain/network';
 import { parsePolicy, renderPolicy } from '@govchain/verifier';
 import type { Algorithm } from 'jsonwebtoken';
-import type { Logger } from 'pino';
 import type { AppSettings } from './app';
 import { ensureDevKeyPair } from './auth/dev-keys';
 import { createJwtVerifier, type TokenVerifier } from './auth/jwt-verifier';
@@ -26,7 +25,6 @@ export interface RealDeps {
   ledger: FabricLedger;
   identities: IdentityStore;
   verifyToken: TokenVerifier;
-  profile: OrgProfile;
   orgCa: OrgCa;
   enrolment: EnrolmentDeps;
   receiptSource: FabricReceiptSource;
@@ -55,7 +53,7 @@ export function buildVerifier(config: GatewayConfig): TokenVerifier {
 }
 
 /** Builds the Fabric-backed dependencies of the configured department from the connection profile. */
-export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _logger: Logger): RealDeps {
+export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics): RealDeps {
   const connectionProfile = loadConnectionProfile();
   const profile = connectionProfile.orgs.find((o) => o.name === config.department.name);
   if (!profile) throw new ConfigError('invalid gateway configuration', [`the connection profile has no org ${config.department.name}`]);
@@ -114,5 +112,5 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics, _l
     usersDir: profile.usersDir,
     identities,
   };
-  return { settings, ledger, identities, verifyToken: buildVerifier(config), profile, orgCa, enrolment, receiptSource };
+  return { settings, ledger, identities, verifyToken: buildVerifier(config), orgCa, enrolment, receiptSource };
 }

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const metrics = createMetrics();
-  const deps = buildRealDeps(config, metrics, logger);
+  const deps = buildRealDeps(config, metrics);
   const shutdown = new AbortController();
   const { app, services } = createApp({ ...deps, logger, metrics, shutdown: shutdown.signal });
   const server: Server = answerClientErrors(app.listen(config.port, config.host));

@@ -1,20 +1,30 @@
+/**
+ * @govchain/network: the native Fabric launcher (topology, bring-up, faults, status) and what its users outside
+ * the package need. Only names used by other packages are exported; the CLI and the steps import modules directly.
+ */
 export * from './topology';
 export * from './profile';
-export { NetworkError, WAIT_KEYS, WaitKey } from './errors';
-export { up, UpResult } from './up';
+export { NetworkError } from './errors';
+export { up } from './up';
 export { down, stop } from './down';
-export { BRING_UP, Step } from './steps';
-export { nodeCatalogue, findNode, NodeDef } from './catalogue';
-export { killNode, restartNode, waitNodeCaughtUp, raftLeader, RestartResult } from './faults';
-export { ledgerHeights, ledgerNodes, waitCaughtUp, waitPeersLevel, LedgerNode } from './heights';
-export { crossOrgProbe, distribution, soak, SoakCycle } from './soak';
-export { collectStatus, formatTable, NodeStatus } from './status';
-export { peerHeight, ordererChannelInfo } from './channel';
-export { peerCli, peerEnv, ordererFlags, peerTargets } from './peercli';
-export { toolchain, ensureToolchain, missingParts, FABRIC_COMMIT } from './toolchain';
-export { readState, alive, running, NetworkState, ManagedProcess } from './processes';
+export { findNode } from './catalogue';
+export { killNode, restartNode, raftLeader } from './faults';
+export { ledgerHeights, waitPeersLevel } from './heights';
+export { distribution } from './soak';
+export { collectStatus } from './status';
+export { peerHeight } from './channel';
+export { peerCli } from './peercli';
+export { toolchain } from './toolchain';
+export { readState, alive, running } from './processes';
 export { endorsementPolicy } from './chaincode';
-export { paths, OPS_HOST } from './paths';
+export { paths } from './paths';
 export { operatorGateway, peerConnection } from './client';
+export { chaincodeTls } from './chaincode-tls';
 export { CaError, enrollCsr, enrollmentIdOf, type CaEndpoint, type CaEnrolment } from './ca-rest';
-export { chaincodeTls, connectionJson, chaincodeServerTlsArgs } from './chaincode-tls';
+export { addOperator } from './operator-add';
+export { bootstrapInput } from './seed';
+export { portFree } from './ports';
+export { tcpOpen } from './wait';
+// Chaincode lifecycle steps, for tests that install a modified chaincode on some orgs (rogue-pair e2e).
+export { definitionArgs, subjectKeySecret } from './chaincode';
+export { ensureApproved, installPackage, writeCcaasPackage } from './ccaas-package';

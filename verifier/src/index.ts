@@ -1,6 +1,6 @@
 /**
  * @govchain/verifier: GovChain transaction receipts (govchain-receipt/1). This entry runs in Node 20 and in
- * browsers (WebCrypto, no Node built-ins); files, the CLI and PDF reading are in `@govchain/verifier/dist/node`.
+ * browsers (WebCrypto, no Node built-ins); files and the CLI are in `@govchain/verifier/node`, the PDF attachment reader (browser safe) in `@govchain/verifier/pdf`.
  */
 export { RECEIPT_FORMAT, parseReceipt, canonicalJson, receiptSchema, type Receipt, type ReceiptRecord, type PrivateWrite, type KeyPolicy, type Attestation } from './format';
 export { verifyReceipt, receiptDigest, recordsOf, type VerifyOptions, type VerificationReport } from './verify';

@@ -33,6 +33,19 @@ export const ERRORS = {
   ACCESS_EXPIRED: { status: 422, chaincode: true, meaning: 'The access or lookup entry\'s 5-minute window has passed. Record a new access with a new Idempotency-Key.' },
   CONFIG_MISSING: { status: 503, chaincode: true, meaning: 'Governance is not bootstrapped, a registrar is not configured, or the chaincode server lacks its subject-key secret. An operator must finish the setup.' },
   // Answered by the gateway.
+  SIGNATURE_INVALID: { status: 400, meaning: 'The client\'s signature does not verify over the bytes the gateway asked it to sign (details.reason). Sign exactly that message with the enrolled key.' },
+  ENROLMENT_REFUSED: { status: 403, meaning: 'The org\'s CA refused the enrolment: a wrong or already used secret, or a CSR whose common name is not the operator\'s enrolment id. Ask the department admin for a new secret.' },
+  SIGNER_CERTIFICATE_INVALID: { status: 403, meaning: 'The signing certificate is not X.509, not issued by this org\'s CA, expired, or not an EC P-256 key. Enrol again.' },
+  SIGNER_MISMATCH: { status: 403, meaning: 'The signing certificate belongs to another operator or role than the token. Sign with your own certificate.' },
+  SIGNING_SESSION_NOT_FOUND: { status: 404, meaning: 'No such signing session for this operator.' },
+  ALREADY_ENROLLED: { status: 409, meaning: 'The operator already has a certificate on this gateway. Ask the department admin to revoke it and register anew.' },
+  SIGNING_STEP_CONFLICT: { status: 409, meaning: 'No signature is awaited right now (the gateway is working on the last one). GET the session and retry.' },
+  SIGNING_SESSION_CLOSED: { status: 410, meaning: 'The signing session has ended (declined, failed or aborted). Start again with the same Idempotency-Key.' },
+  SIGNING_SESSION_EXPIRED: { status: 410, meaning: 'A signature did not arrive in time; nothing further was submitted. Start again with the same Idempotency-Key.' },
+  CLIENT_SIGNING_REQUIRED: { status: 428, meaning: 'This gateway holds no key for the operator: send the request with "Prefer: sign=client" and sign in your client.' },
+  TOO_MANY_SIGNING_SESSIONS: { status: 429, meaning: 'Too many unfinished signing sessions for this operator. Finish them or let them expire.' },
+  CA_UNAVAILABLE: { status: 503, meaning: 'The org\'s CA is not reachable. Try again later.' },
+  SHUTTING_DOWN: { status: 503, meaning: 'The gateway is shutting down: open signing sessions end. Retry against another instance or later.' },
   UNAUTHENTICATED: { status: 401, meaning: 'The bearer token is missing, malformed, expired, too long-lived, for another audience or not signed by a trusted key. Sign in again.' },
   FORBIDDEN_SUBJECT: { status: 403, meaning: 'Citizens may only reach records about themselves.' },
   OPERATOR_NOT_ENROLLED: { status: 403, meaning: 'The token names an operator without an enrolled Fabric identity at this department. Enrol the operator (npm run operator:add).' },
@@ -56,13 +69,14 @@ export const ERRORS = {
   TRANSACTION_INVALID: { status: 503, also: [409], meaning: 'The transaction was invalidated at commit (details.validationCode). A write answers 503; a receipt of such a transaction answers 409: it has no receipt.' },
   ENDORSEMENT_FAILED: { status: 503, meaning: 'The transaction could not be endorsed. Retry with the same Idempotency-Key.' },
   ORDERER_UNAVAILABLE: { status: 503, meaning: 'The ordering service is unavailable or did not order the transaction. Retry with the same Idempotency-Key.' },
+  CHAINCODE_UNAVAILABLE: { status: 503, meaning: 'The peer cannot reach the chaincode server (down or restarting). Retry with the same Idempotency-Key.' },
   PEER_UNAVAILABLE: { status: 503, meaning: 'The department\'s peer is unreachable (or this gateway has no receipt source). Retry later.' },
   COMMIT_STATUS_UNKNOWN: { status: 503, meaning: 'The commit status could not be obtained; the transaction may still commit. Query GET /transactions/{txId}.' },
   ENDORSER_BEHIND: { status: 503, meaning: 'No other department\'s peer committed the identity staging in time. Retry with the same Idempotency-Key.' },
   OWNER_PEER_BEHIND: { status: 503, meaning: 'The owning department\'s peer has not committed the access entry in time. Retry with the same Idempotency-Key.' },
+  CONSOLE_NOT_BUILT: { status: 503, meaning: 'The gateway serves no console build (gateway/src/console). Build it: npm run build (or npm run build -w console).' },
   ATTESTATION_UNAVAILABLE: { status: 503, meaning: 'Too few departments\' peers could attest the receipt\'s transaction. Retry later.' },
   JWKS_UNAVAILABLE: { status: 503, meaning: 'The token signing keys (JWKS) cannot be fetched. Retry later.' },
-  SHUTTING_DOWN: { status: 503, meaning: 'The gateway is shutting down. Retry against another instance or later.' },
   FABRIC_TIMEOUT: { status: 504, meaning: 'A Fabric step timed out; a write may still commit. Query the transaction.' },
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -71,7 +85,7 @@ export type ErrorKey = keyof typeof ERRORS;
 /** The keys the chaincode throws. */
 export type ChaincodeErrorKey = { [K in ErrorKey]: (typeof ERRORS)[K] extends { chaincode: true } ? K : never }[ErrorKey];
 /** The HTTP statuses a key is answered with. */
-export type StatusOf<K extends ErrorKey> = (typeof ERRORS)[K] extends { also: readonly (infer A)[] } ? (typeof ERRORS)[K]['status'] | A : (typeof ERRORS)[K]['status'];
+export type StatusOf<K extends ErrorKey> = Extract<(typeof ERRORS)[K] extends { also: readonly (infer A)[] } ? (typeof ERRORS)[K]['status'] | A : (typeof ERRORS)[K]['status'], number>;
 
 /** Every key, in table order. */
 export const ERROR_KEYS = Object.keys(ERRORS) as ErrorKey[];
@@ -92,7 +106,8 @@ export type ErrorDetails = Record<string, unknown>;
 /** A chaincode error as it travels: canonical JSON `{"code","details","key","message"}` in the error message. */
 export interface ChaincodeErrorPayload {
   key: ChaincodeErrorKey;
-  code: number;
+  /** The key's status in the table (the payload's own `code` is not trusted). */
+  code: StatusOf<ChaincodeErrorKey>;
   message: string;
   details: ErrorDetails;
 }

@@ -12,6 +12,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Keys the console raises itself, never answered by the gateway (whose keys are the API's closed table,
+ * docs/errors.md); gateway/src/errors/error-keys.test.ts accepts exactly these besides the table's.
+ */
+export const CONSOLE_ERROR_KEYS = ['NETWORK_ERROR', 'TRUST_INVALID'] as const;
+
 /** The key the console uses when the gateway could not be reached at all. */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
 

@@ -3,9 +3,7 @@
  * defines the shape, it is imported as a type only (nothing of theirs is bundled).
  */
 import type { AccessEntry, ActivityItem, AuditEntry, LookupEntry } from '@govchain/chaincode';
-import type { ActivityReport } from '@govchain/gateway/dist/services/activity-service';
-import type { CoverageRow, LeakReport } from '@govchain/gateway/dist/services/leak-trace-service';
-import type { ConsoleRuntimeConfig } from '@govchain/gateway/dist/console/console-static';
+import type { ActivityReport, ConsoleRuntimeConfig, CoverageRow, LeakReport } from '@govchain/gateway';
 
 export type { AccessEntry, ActivityItem, ActivityReport, AuditEntry, CoverageRow, LeakReport, LookupEntry };
 

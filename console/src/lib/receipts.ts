@@ -7,7 +7,7 @@ import './zod-jitless'; // also imported first by main.tsx; here for tests that 
 import { parseReceipt, ReceiptError, TrustStore, verifyReceipt, type VerificationReport } from '@govchain/verifier';
 // The CLI's own reader of a certificate's embedded receipt; pdf-lib only, no Node built-ins (the rest of
 // dist/node reads files and is not imported).
-import { attachmentsFromPdf } from '@govchain/verifier/dist/node/pdf-attachment';
+import { attachmentsFromPdf } from '@govchain/verifier/pdf';
 import { bytesOf } from './files';
 
 export { ReceiptError, type VerificationReport };

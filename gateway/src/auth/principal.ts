@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { ROLES, TOKEN_ROLES, type Role, type TokenRole } from '@govchain/chaincode';
 
-/** Roles of department operators (the `govchain.role` certificate attribute); investigators issue sealing orders. */
-export const OPERATOR_ROLES = ['registrar', 'clerk', 'auditor', 'admin', 'investigator'] as const;
+/** Roles of department operators (the `govchain.role` certificate attribute): the API's list. */
+export const OPERATOR_ROLES = ROLES;
 /** An operator role. */
-export type OperatorRole = (typeof OPERATOR_ROLES)[number];
-/** Every role a token may carry. */
-export const TOKEN_ROLES = [...OPERATOR_ROLES, 'citizen'] as const;
-/** A token role. */
-export type TokenRole = (typeof TOKEN_ROLES)[number];
+export type OperatorRole = Role;
+/** Every role a token may carry (the operator roles and the citizen's). */
+export { TOKEN_ROLES, type TokenRole };
 
 /** Operator ids as enrolled (topology schema): lower-case letters, digits and dashes. */
 export const operatorIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'an operator id');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { receiptFromPdf } from '@govchain/verifier/dist/node';
+import { receiptFromPdf } from '@govchain/verifier/node';
 import { beijingTime, renderCertificatePdf } from './certificate-pdf';
 import type { CertificateModel } from './certificate-model';
 

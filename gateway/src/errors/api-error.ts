@@ -1,42 +1,13 @@
-/** Stable machine-readable error keys the gateway itself produces (chaincode keys pass through unchanged). */
-export type GatewayErrorKey =
-  | 'INVALID_ARGUMENT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN_ROLE'
-  | 'FORBIDDEN_ORG'
-  | 'FORBIDDEN_SUBJECT'
-  | 'OPERATOR_NOT_ENROLLED'
-  | 'IDEMPOTENCY_KEY_REQUIRED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'ROUTE_NOT_FOUND'
-  | 'RATE_LIMITED'
-  | 'TRANSACTION_NOT_FOUND'
-  | 'TRANSACTION_INVALID'
-  | 'ENDORSEMENT_FAILED'
-  | 'ENDORSEMENT_POLICY_FAILURE'
-  | 'READ_CONFLICT'
-  | 'DUPLICATE_TXID'
-  | 'ORDERER_UNAVAILABLE'
-  | 'PEER_UNAVAILABLE'
-  | 'FABRIC_TIMEOUT'
-  | 'COMMIT_STATUS_UNKNOWN'
-  | 'CHAINCODE_UNAVAILABLE'
-  | 'DISCLOSURE_FAILED'
-  | 'SHUTTING_DOWN'
-  /** 431: the request line or headers exceed Node's limit (answered by http/client-errors.ts). */
-  | 'HEADERS_TOO_LARGE'
-  /** 408: the client did not send a complete request within the server's request timeout. */
-  | 'REQUEST_TIMEOUT'
-  /** 503: the gateway serves no console build (gateway/src/console). */
-  | 'CONSOLE_NOT_BUILT'
-  | 'INTERNAL';
+import type { ErrorKey, StatusOf } from '@govchain/chaincode';
+
+/** Every key an error response may carry: the API's closed table (chaincode/src/api/errors.ts). */
+export type { ErrorKey };
 
 /** Body of every error response: `{"error":{"code","key","message","txId","details"}}`. */
 export interface ErrorBody {
   error: {
     code: number;
-    key: string;
+    key: ErrorKey;
     message: string;
     txId?: string;
     details?: unknown;
@@ -44,17 +15,18 @@ export interface ErrorBody {
 }
 
 /**
- * The one error type the HTTP layer renders. `status` is the HTTP status, `key` a stable code
- * (a chaincode key such as RECORD_NOT_FOUND or a gateway key such as OPERATOR_NOT_ENROLLED).
+ * The one error type the HTTP layer renders. `key` is a declared key of the API's error table (a chaincode
+ * key such as RECORD_NOT_FOUND or a gateway key such as OPERATOR_NOT_ENROLLED) and `status` one of the
+ * statuses the table gives it, so an undeclared key or a status that disagrees with the table does not compile.
  * `message` and `details` must never carry stack traces, peer addresses or personal data.
  */
-export class ApiError extends Error {
+export class ApiError<K extends ErrorKey = ErrorKey> extends Error {
   /** Server-side diagnostic (e.g. peer error text); logged for 5xx, never sent to clients. */
   internal?: string;
 
   constructor(
-    readonly status: number,
-    readonly key: GatewayErrorKey | (string & {}),
+    readonly status: StatusOf<K>,
+    readonly key: K,
     message: string,
     readonly details?: unknown,
     readonly txId?: string,
@@ -64,7 +36,7 @@ export class ApiError extends Error {
   }
 
   /** Returns a copy carrying the transaction id (errors raised inside Fabric calls learn it late). */
-  withTxId(txId: string | undefined): ApiError {
+  withTxId(txId: string | undefined): ApiError<K> {
     if (txId === undefined) return this;
     const copy = new ApiError(this.status, this.key, this.message, this.details, txId);
     copy.internal = this.internal;
@@ -78,9 +50,4 @@ export class ApiError extends Error {
     if (this.details !== undefined) error.details = this.details;
     return { error };
   }
-}
-
-/** True for an ApiError (also across module copies, checked structurally). */
-export function isApiError(err: unknown): err is ApiError {
-  return err instanceof ApiError;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Metadata, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
 import { ApiError } from './api-error';
-import { CHAINCODE_KEY_STATUS, parseChaincodeError, statusForChaincodeKey } from './chaincode-error';
+import { ERROR_KEYS, ERRORS, isChaincodeErrorKey } from '@govchain/chaincode';
 import { isRetryableCommitError, mapFabricError, stageOf } from './fabric-error-map';
 
 const TX = 'a'.repeat(64);
@@ -35,7 +35,7 @@ function submitError(code: number): GatewayError {
 }
 
 test('every chaincode key of the conventions maps to its status at endorse and evaluate', () => {
-  const keys = Object.entries(CHAINCODE_KEY_STATUS);
+  const keys = ERROR_KEYS.filter(isChaincodeErrorKey).map((key) => [key, ERRORS[key].status] as const);
   assert.equal(keys.length, 15);
   for (const [key, status] of keys) {
     const e = mapFabricError(endorseError(GrpcStatus.ABORTED, [chaincodeMessage(key, status)]));
@@ -117,18 +117,12 @@ test('non-Fabric errors become a bare 500 and ApiErrors pass through', () => {
   assert.equal(mapFabricError(api), api);
 });
 
-test('parseChaincodeError reads JSON at the first brace, ignores prose and trailing text', () => {
-  assert.equal(parseChaincodeError('no json here'), undefined);
-  assert.equal(parseChaincodeError('record not found {broken'), undefined);
-  assert.equal(parseChaincodeError('{"message":"no key"}'), undefined);
-  const p = parseChaincodeError('error in simulation: {"code":409,"details":{},"key":"DUPLICATE","message":"exists"} (peer)');
-  assert.equal(p?.key, 'DUPLICATE');
-});
-
-test('unknown chaincode keys use their own 4xx code, else 500', () => {
-  assert.equal(statusForChaincodeKey('SOMETHING_NEW', 418), 418);
-  assert.equal(statusForChaincodeKey('SOMETHING_NEW', 502), 500);
-  assert.equal(statusForChaincodeKey('SOMETHING_NEW'), 500);
+test('a payload with an undeclared key, or a gateway key, is not trusted: it maps by stage, never to a client error', () => {
+  for (const [key, code] of [['SOMETHING_NEW', 418], ['ROUTE_NOT_FOUND', 404], ['INTERNAL', 500]] as const) {
+    assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.ABORTED, [chaincodeMessage(key, code)]))), [503, 'ENDORSEMENT_FAILED'], key);
+  }
+  // A declared key answers the table's status, whatever code the payload claims.
+  assert.deepEqual(pick(mapFabricError(endorseError(GrpcStatus.ABORTED, [chaincodeMessage('RECORD_NOT_FOUND', 200)]))), [404, 'RECORD_NOT_FOUND']);
 });
 
 function pick(e: ApiError): [number, string] {

@@ -1,7 +1,7 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
 import { ApiError } from './api-error';
-import { parseChaincodeError, statusForChaincodeKey } from './chaincode-error';
+import { parseChaincodeError } from '@govchain/chaincode';
 
 /** Where in the Fabric transaction flow a failure happened. */
 export type FabricStage = 'evaluate' | 'endorse' | 'submit' | 'commitStatus' | 'commit';
@@ -101,8 +101,9 @@ function commitError(code: number): ApiError {
 
 /**
  * Maps any error thrown by a Fabric call to an ApiError, by stage and by chaincode error key.
- * Chaincode keys are read from JSON at the first `{` of the gateway error details (or the message);
- * the peer's own text, addresses and MSP ids are never copied into the result.
+ * Chaincode keys are read by the API's one parser of the chaincode error wire format (only declared chaincode
+ * keys are trusted; their status is the table's); the peer's own text, addresses and MSP ids are never copied.
+ * A payload with an undeclared key is treated as peer text, i.e. by stage and gRPC status, never as a client error.
  */
 export function mapFabricError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
@@ -115,8 +116,7 @@ export function mapFabricError(err: unknown): ApiError {
   for (const text of texts) {
     const payload = parseChaincodeError(text);
     if (payload) {
-      const status = statusForChaincodeKey(payload.key, payload.code);
-      return new ApiError(status, payload.key, payload.message, payload.details).withTxId(txId);
+      return new ApiError(payload.code, payload.key, payload.message, payload.details).withTxId(txId);
     }
   }
   const internal = texts.filter(Boolean).join(' | ').slice(0, 2000);

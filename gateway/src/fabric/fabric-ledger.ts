@@ -1,3 +1,4 @@
+import { System } from '@govchain/chaincode';
 import { CommitError, connect, hash, type Commit, type Gateway, type Network, type Proposal } from '@hyperledger/fabric-gateway';
 import { newNativeSigner } from './native-signer';
 import { commitStatusAs, signProposal, signTransaction } from './offline-signing';
@@ -10,6 +11,7 @@ import { chaincodeEventsOfBlock, type BlockChaincodeEvent } from './block-decode
 import type { ConnectionPool, PeerEndpoint } from './connection';
 import type { IdentityStore } from './identity-store';
 import type { Actor, ClientSigner, CommittedTx, Ledger, SubmittedTx, TxInfo, TxRequest } from './ledger';
+import { call, txRequest } from './call';
 import { withRetry, type RetryPolicy } from './retry';
 
 /** Observers for Fabric stage latencies and retries (prom-client in production). */
@@ -270,7 +272,7 @@ export class FabricLedger implements Ledger {
     } catch {
       throw new ApiError(503, 'PEER_UNAVAILABLE', 'the peer is not reachable');
     }
-    await this.evaluate(operatorId, { contract: 'System', transaction: 'Ping', args: [] });
+    await this.evaluate(operatorId, txRequest(call(System.tx.Ping, [])));
   }
 
   async close(): Promise<void> {

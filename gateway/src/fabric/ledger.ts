@@ -1,9 +1,13 @@
+import type { ContractName } from '@govchain/chaincode';
 import type { BlockChaincodeEvent } from './block-decoder';
 
-/** Contract namespaces of the govchain chaincode (docs/conventions.md). */
-export type ContractName = 'System' | 'Governance' | 'Identity' | 'Property' | 'Business' | 'Copyright' | 'Audit';
+export type { ContractName };
 
-/** One chaincode call. */
+/**
+ * One chaincode call as Fabric carries it: contract, transaction name and string arguments (the request id
+ * first for submits). Services build it from the API's transaction spec with `txRequest(call(spec, args))`
+ * (services/call.ts), never by hand, so its names and arguments are those the contract declares.
+ */
 export interface TxRequest {
   contract: ContractName;
   transaction: string;

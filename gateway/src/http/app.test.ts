@@ -1,7 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
+import { Identity } from '@govchain/chaincode';
 import { ApiError } from '../errors/api-error';
+import { call } from '../fabric/call';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { defineRoute } from './route-spec';
 import { apiRoutes } from '../routes/routes';
@@ -21,7 +23,7 @@ const scopedRoute = defineRoute({
   access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
   params: z.strictObject({ subject: z.string() }),
   responses: [{ status: 200, description: 'OK' }],
-  handler: async (ctx) => ({ status: 200, body: await ctx.services.records.read(ctx.principal, { contract: 'Identity', transaction: 'Get', args: [ctx.params.subject] }) }),
+  handler: async (ctx) => ({ status: 200, body: await ctx.services.records.read(ctx.principal, call(Identity.tx.Get, [ctx.params.subject])) }),
 });
 
 before(async () => {
@@ -124,6 +126,29 @@ test('unknown fields, bad formats and bad path params are refused before Fabric'
   const notJson = await post('/api/v1/properties/ABC-123456/transfers', 'x=1', { 'content-type': 'text/plain' });
   assert.equal(notJson.status, 415);
   assert.equal(t.ledger.calls.length, 0);
+});
+
+test('a write is validated once, as the merged input: path fields may not come in the body, refinements and actions are checked', async () => {
+  t.ledger.calls.length = 0;
+  const pathFieldInBody = await post('/api/v1/properties/ABC-123456/transfers', { ...transferBody, parcelNumber: 'XYZ-999999' });
+  assert.equal(pathFieldInBody.status, 400);
+  assert.match(JSON.stringify((await errorOf(pathFieldInBody)).details), /unknown field\(s\): parcelNumber/);
+  const licence = {
+    licensee: { kind: 'organisation', code: '91110108MA01234568' }, scope: 'print', territory: 'CN', exclusive: false, contractHash: 'a'.repeat(64),
+    startDate: '2026-02-01', endDate: '2026-01-01', reason: 'r', legalAuthority: 'l',
+  };
+  const refined = await post(`/api/v1/copyrights/${'d'.repeat(64)}/licences`, licence);
+  assert.equal(refined.status, 400);
+  assert.match(JSON.stringify((await errorOf(refined)).details), /endDate/);
+  const badAction = await post(`/api/v1/identities/${'a'.repeat(64)}/status`, { action: 'promote', reason: 'r', legalAuthority: 'l' });
+  assert.equal(badAction.status, 400);
+  assert.match(JSON.stringify((await errorOf(badAction)).details), /"path":"action"/);
+  assert.equal(t.ledger.calls.length, 0, 'nothing reaches Fabric');
+  const ok = await post(`/api/v1/identities/${'a'.repeat(64)}/status`, { action: 'suspend', reason: 'r', legalAuthority: 'l' });
+  assert.equal(ok.status, 201);
+  const sent = t.ledger.calls.at(-1);
+  assert.equal(sent?.req.transaction, 'Suspend');
+  assert.deepEqual(JSON.parse(sent?.req.args[1] ?? ''), { reason: 'r', legalAuthority: 'l', subjectKey: 'a'.repeat(64) });
 });
 
 test('body over the limit -> 413 PAYLOAD_TOO_LARGE', async () => {

@@ -20,8 +20,9 @@ export function toApiError(err: unknown): ApiError {
     case 'encoding.unsupported':
       return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'unsupported body encoding');
     default:
+      // Any other client-side body failure (e.g. an aborted request) is the client's: INVALID_ARGUMENT's 400.
       if (typeof bp?.status === 'number' && bp.status >= 400 && bp.status < 500) {
-        return new ApiError(bp.status, 'INVALID_ARGUMENT', 'the request could not be read');
+        return new ApiError(400, 'INVALID_ARGUMENT', 'the request could not be read');
       }
       return new ApiError(500, 'INTERNAL', 'internal error');
   }

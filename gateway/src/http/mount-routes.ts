@@ -4,7 +4,7 @@ import type { Services } from '../services/services';
 import { checkAccess } from './access';
 import { principalOf } from './authenticate';
 import { prefersAsync, requireIdempotencyKey } from './idempotency';
-import { expressPath, type HandlerResult, type RouteSpec } from './route-spec';
+import { expressPath, type HandlerResult, type InputSpec, type RouteSpec } from './route-spec';
 import { validatePart } from './validation';
 import { ApiError } from '../errors/api-error';
 import { prefersClientSigning, SIGNING_CERTIFICATE_HEADER, withClientSigner } from '../services/client-signing';
@@ -32,6 +32,24 @@ export function sendResult(res: Response, result: HandlerResult): void {
 
 /** Body schema of a POST that takes no input: an empty object, unknown fields rejected. */
 const EMPTY_BODY = z.strictObject({});
+
+/**
+ * Validates a route's merged input once (path fields from the validated path, the rest from the body) against the
+ * transaction's own schema. A body that carries a path field is refused as an unknown field, as a body schema would.
+ */
+export function validateInput(spec: InputSpec, params: Record<string, unknown>, raw: unknown): Record<string, unknown> {
+  const body = raw ?? {};
+  if (typeof body !== 'object' || Array.isArray(body)) return validatePart(spec.schema, body, 'body') as Record<string, unknown>;
+  const { action, ...rest } = body as Record<string, unknown>;
+  const fields = spec.actions ? rest : (body as Record<string, unknown>);
+  const misplaced = Object.keys(fields).filter((k) => Object.values(spec.pathFields).includes(k));
+  if (misplaced.length > 0) {
+    throw new ApiError(400, 'INVALID_ARGUMENT', 'invalid body', { issues: [{ in: 'body', path: '', message: `unknown field(s): ${misplaced.join(', ')}` }] });
+  }
+  const merged = { ...fields, ...Object.fromEntries(Object.entries(spec.pathFields).map(([param, field]) => [field, params[param]])) };
+  const chosen = spec.actions ? validatePart(z.object({ action: z.enum(spec.actions) }), { action }, 'body') : {};
+  return { ...(validatePart(spec.schema, merged, 'body') as Record<string, unknown>), ...chosen };
+}
 
 /** Middleware run before a non-public route's handler (authentication, then rate limiting). */
 export interface RouteGuards {
@@ -62,7 +80,7 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[], guards
       }
       const params = validatePart(route.params, req.params, 'path') as Record<string, unknown>;
       const query = validatePart(route.query, req.query, 'query') as Record<string, unknown>;
-      const body = route.method === 'post' ? validatePart(route.body ?? EMPTY_BODY, req.body ?? {}, 'body') : undefined;
+      const body = route.method !== 'post' ? undefined : route.input ? validateInput(route.input, params, req.body) : validatePart(route.body ?? EMPTY_BODY, req.body ?? {}, 'body');
       const principal = principalOf(res);
       checkAccess(route.access, principal, { params, query });
       const ctx = { principal, params, query, body, idempotencyKey, respondAsync: route.asyncCapable === true && prefersAsync(req.get('prefer')), services };

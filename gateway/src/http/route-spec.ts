@@ -34,6 +34,14 @@ export interface HandlerResult {
 }
 
 /** One documented response of a route. */
+/** See {@link RouteSpec.input}. */
+export interface InputSpec {
+  schema: z.ZodType;
+  /** Path parameter -> input field it fills. */
+  pathFields: Readonly<Record<string, string>>;
+  actions?: readonly [string, ...string[]];
+}
+
 export interface ResponseSpec {
   status: number;
   description: string;
@@ -60,6 +68,13 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   asyncCapable?: boolean;
   /** The route has its own per-operator rate limit (identity lookups), besides the general one. */
   ownRateLimit?: boolean;
+  /**
+   * A POST whose body is a transaction input minus the fields its path carries: the full input schema, the path
+   * parameter filling each such field, and the `action` values when the body also names one. The request is then
+   * validated once, as the merged input against this schema (`body` only documents it); the handler gets that input
+   * (with `action`). The chaincode validates it again: it trusts nobody.
+   */
+  input?: InputSpec;
   /** Enrolment: the operator authenticates by token but has no certificate yet; no client signing. */
   unenrolled?: boolean;
   /** A signing-session step: continues a client-signed request (with that request's Idempotency-Key); not itself client-signed. */

@@ -1,5 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { ERROR_KEYS } from '@govchain/chaincode';
 
 extendZodWithOpenApi(z);
 
@@ -8,7 +9,7 @@ export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.number().int().describe('HTTP status'),
-      key: z.string().describe('Stable error key, e.g. RECORD_NOT_FOUND or OPERATOR_NOT_ENROLLED'),
+      key: z.enum(ERROR_KEYS as [string, ...string[]]).describe('Stable error key from the closed table in docs/errors.md, e.g. RECORD_NOT_FOUND'),
       message: z.string(),
       txId: z.string().optional().describe('Fabric transaction id when the failure happened in a transaction'),
       details: z.unknown().optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import '../openapi/common-schemas';
-import { auditSearchShape, insightBookmarkSchema, isoDateTimeSchema, LEAK_MAX_SUBJECTS, leakTraceRequestSchema, pageSizeSchema } from '@govchain/chaincode';
+import { Audit, auditSearchShape, insightBookmarkSchema, isoDateTimeSchema, LEAK_MAX_SUBJECTS, leakTraceRequestSchema, pageSizeSchema } from '@govchain/chaincode';
 import { ApiError } from '../errors/api-error';
+import { call } from '../fabric/call';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { activityReport, type ActivityPage } from '../services/activity-service';
 import { traceLeak, type TraceChunk } from '../services/leak-trace-service';
@@ -64,7 +65,7 @@ export function auditInsightRoutes(): RouteSpec[] {
       handler: async (ctx) => {
         const { pageSize, bookmark, ...filter } = ctx.query;
         if (filter.from && filter.to && Date.parse(filter.from) >= Date.parse(filter.to)) throw new ApiError(400, 'INVALID_ARGUMENT', 'from must be before to');
-        const body = await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'Search', args: [JSON.stringify(filter), String(pageSize), bookmark] });
+        const body = await ctx.services.records.read(ctx.principal, call(Audit.tx.Search, [filter, pageSize, bookmark]));
         return { status: 200, body };
       },
     }),
@@ -82,7 +83,7 @@ export function auditInsightRoutes(): RouteSpec[] {
         const input = ctx.body;
         if (input.from && input.to && Date.parse(input.from) >= Date.parse(input.to)) throw new ApiError(400, 'INVALID_ARGUMENT', 'from must be before to');
         const report = await traceLeak(input, async (chunkInput) =>
-          (await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'TraceSubjects', args: [JSON.stringify(chunkInput)] })) as TraceChunk);
+          (await ctx.services.records.read(ctx.principal, call(Audit.tx.TraceSubjects, [chunkInput]))) as TraceChunk);
         return { status: 200, body: report, headers: { 'cache-control': 'no-store' } };
       },
     }),
@@ -100,7 +101,7 @@ export function auditInsightRoutes(): RouteSpec[] {
         const q = ctx.query;
         const hours = { start: q.officeStart, end: q.officeEnd, weekdays: q.weekdays.split(',').map(Number), utcOffsetMinutes: offsetMinutes(q.utcOffset) };
         const report = await activityReport(async (bookmark) =>
-          (await ctx.services.records.read(ctx.principal, { contract: 'Audit', transaction: 'Activity', args: [JSON.stringify({ from: q.from, to: q.to, bookmark })] })) as ActivityPage,
+          (await ctx.services.records.read(ctx.principal, call(Audit.tx.Activity, [{ from: q.from, to: q.to, bookmark }]))) as ActivityPage,
         hours, { factor: q.factor, minSubjects: q.minSubjects }, undefined, { from: q.from, to: q.to });
         return { status: 200, body: report };
       },

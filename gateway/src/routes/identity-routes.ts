@@ -1,25 +1,20 @@
 import { z } from 'zod';
-import { subjectKeySchema } from '@govchain/chaincode';
-import { personalDataSchema, statusChangeSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode';
-import { recordLookupSchema, requestAccessSchema } from '@govchain/chaincode';
+import { Identity, subjectKeySchema } from '@govchain/chaincode';
+import { personalDataSchema, subjectKeyLookupSchema, verifySchema } from '@govchain/chaincode';
+import { recordLookupSchema, requestAccessSchema, type RequestAccessInput } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
-import { parseInput, pageQuerySchema, readRoute, WRITE_RESPONSES } from './route-helpers';
+import { pageQuerySchema, readRoute, submitRoute, WRITE_RESPONSES } from './route-helpers';
 
 const TAG = 'Identities';
 const subjectParams = z.strictObject({ subject: subjectKeySchema });
 
-/** Identity status actions -> chaincode transactions. */
-export const IDENTITY_STATUS_ACTIONS = { suspend: 'Suspend', revoke: 'Revoke', reinstate: 'Reinstate', erase: 'Erase' } as const;
+/** Identity status actions (POST /identities/{subject}/status body `action`) -> chaincode transactions. */
+export const IDENTITY_STATUS_ACTIONS = { suspend: Identity.tx.Suspend, revoke: Identity.tx.Revoke, reinstate: Identity.tx.Reinstate, erase: Identity.tx.Erase } as const;
 
 /** POST /identities body: the personal data (sent only as transient data to the registrar's own peer). */
 export const registerIdentityBodySchema = z.strictObject({ personalData: personalDataSchema }).openapi('RegisterIdentity');
 
-/** POST /identities/{subject}/status body. */
-export const identityStatusBodySchema = statusChangeSchema
-  .omit({ subjectKey: true })
-  .extend({ action: z.enum(Object.keys(IDENTITY_STATUS_ACTIONS) as [keyof typeof IDENTITY_STATUS_ACTIONS]) })
-  .strict();
 
 /** POST /identities/{subject}/personal-data-access body: the audit entry minus the subject (from the path). */
 export const personalDataAccessBodySchema = requestAccessSchema.omit({ subjectKey: true }).strict().openapi('PersonalDataAccessRequest');
@@ -60,35 +55,16 @@ export function identityRoutes(): RouteSpec[] {
       handler: async (ctx) => writeResult(await ctx.services.personalData.register(ctx.principal, ctx.body.personalData, ctx)),
     }),
     readRoute({
-      path: '/api/v1/identities/{subject}', operationId: 'getIdentity', summary: 'Read an identity (public part)', tag: TAG, contract: 'Identity', transaction: 'Get',
+      path: '/api/v1/identities/{subject}', operationId: 'getIdentity', summary: 'Read an identity (public part)', tag: TAG, tx: Identity.tx.Get,
       params: subjectParams, args: (p) => [p.subject], access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
     }),
     readRoute({
-      path: '/api/v1/identities/{subject}/history', operationId: 'identityHistory', summary: 'Versions of an identity, newest first', tag: TAG, contract: 'Identity',
-      transaction: 'History', params: subjectParams, query: pageQuerySchema, paged: true, args: (p, q) => [p.subject, String(q.pageSize), q.bookmark],
+      path: '/api/v1/identities/{subject}/history', operationId: 'identityHistory', summary: 'Versions of an identity, newest first', tag: TAG, tx: Identity.tx.History, params: subjectParams, query: pageQuerySchema, args: (p, q) => [p.subject, q.pageSize, q.bookmark],
       access: { kind: 'operatorOrCitizen', subjectOf: ({ params }) => params.subject as string },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/v1/identities/{subject}/status',
-      operationId: 'changeIdentityStatus',
-      summary: 'Suspend, revoke, reinstate or erase an identity',
-      tag: TAG,
-      access: { kind: 'operator' },
-      params: subjectParams,
-      body: identityStatusBodySchema,
-      asyncCapable: true,
-      responses: WRITE_RESPONSES,
-      handler: async (ctx) => {
-        const { action, ...rest } = ctx.body;
-        const input = parseInput(statusChangeSchema, { ...rest, subjectKey: ctx.params.subject });
-        const outcome = await ctx.services.records.write(
-          ctx.principal,
-          { contract: 'Identity', transaction: IDENTITY_STATUS_ACTIONS[action], args: [JSON.stringify(input)] },
-          ctx,
-        );
-        return writeResult(outcome);
-      },
+    submitRoute({
+      path: '/api/v1/identities/{subject}/status', operationId: 'changeIdentityStatus', summary: 'Suspend, revoke, reinstate or erase an identity', tag: TAG,
+      actions: IDENTITY_STATUS_ACTIONS, pathFields: { subject: 'subjectKey' },
     }),
     defineRoute({
       method: 'post',
@@ -135,9 +111,11 @@ export function identityRoutes(): RouteSpec[] {
       access: { kind: 'operator' },
       params: subjectParams,
       body: personalDataAccessBodySchema,
+      input: { schema: requestAccessSchema, pathFields: { subject: 'subjectKey' } },
       responses: [{ status: 200, description: 'The disclosed fields and the committed audit entry', schema: disclosureSchema }],
       handler: async (ctx) => {
-        const request = parseInput(requestAccessSchema, { ...ctx.body, subjectKey: ctx.params.subject });
+        // Validated once by the mounted route as the merged input (RouteSpec.input).
+        const request = ctx.body as unknown as RequestAccessInput;
         return { status: 200, headers: NO_STORE, body: await ctx.services.personalData.disclose(ctx.principal, request, ctx.idempotencyKey) };
       },
     }),

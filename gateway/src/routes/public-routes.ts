@@ -2,10 +2,11 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import express, { type RequestHandler, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { sha256HexSchema } from '@govchain/chaincode';
+import { Copyright, sha256HexSchema } from '@govchain/chaincode';
 import type { Principal } from '../auth/principal';
 import type { PublishedAnchor } from '../certificates/trust-anchors';
 import { ApiError } from '../errors/api-error';
+import { call } from '../fabric/call';
 import { validatePart } from '../http/validation';
 import { errorBodySchema } from '../openapi/common-schemas';
 import type { Services } from '../services/services';
@@ -74,7 +75,7 @@ export function mountPublicRoutes(router: Router, services: Services, o: PublicR
     const { hash } = validatePart(z.strictObject({ hash: sha256HexSchema }), req.params, 'path');
     let deposit: Deposit;
     try {
-      deposit = ((await services.records.read(signer, { contract: 'Copyright', transaction: 'Verify', args: [hash] })) as { deposit: Deposit }).deposit;
+      deposit = ((await services.records.read(signer, call(Copyright.tx.Verify, [hash]))) as { deposit: Deposit }).deposit;
     } catch (err) {
       if (err instanceof ApiError && err.key === 'RECORD_NOT_FOUND') {
         res.setHeader('Cache-Control', 'no-store');

@@ -1,9 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { decodeTransaction, fromBase64, receiptDigest, sha256, toHex, type BuiltReceipt, type Receipt } from '@govchain/verifier';
-import { depositIdSchema } from '@govchain/chaincode';
-import { parcelNumberSchema } from '@govchain/chaincode';
-import { usccSchema } from '@govchain/chaincode';
+import { Business, Copyright, depositIdSchema, parcelNumberSchema, Property, usccSchema } from '@govchain/chaincode';
 import type { Principal } from '../auth/principal';
 import { certificateModel, type CertificateKind } from '../certificates/certificate-model';
 import { renderCertificatePdf } from '../certificates/certificate-pdf';
@@ -12,6 +10,7 @@ import { runSigned, sendResult } from '../http/mount-routes';
 import type { HandlerResult } from '../http/route-spec';
 import { validatePart } from '../http/validation';
 import { txIdSchema } from '../openapi/common-schemas';
+import { call, type EvaluateCall } from '../fabric/call';
 import type { Services } from '../services/services';
 
 /** Path parameters of the receipt routes. */
@@ -39,23 +38,23 @@ export interface ReceiptRouteOptions {
 /** Where each certificate finds its record and the transaction it certifies. */
 const CERTIFICATES: Record<CertificateKind, {
   path: string; param: string; schema: z.ZodType<string>;
-  read: (id: string) => { contract: 'Copyright' | 'Property' | 'Business'; transaction: string; args: string[] };
+  read: (id: string) => EvaluateCall;
   txIdOf: (record: Record<string, unknown>) => string | undefined;
 }> = {
   copyright: {
     path: '/api/v1/copyrights/:id/certificate.pdf', param: 'id', schema: depositIdSchema,
-    read: (id) => ({ contract: 'Copyright', transaction: 'GetRecord', args: ['deposit', id] }),
+    read: (id) => call(Copyright.tx.GetRecord, ['deposit', id]),
     // The certificate proves the deposit: the transaction that created it, not the latest version.
     txIdOf: (r) => (r.certificate as { txId?: string } | undefined)?.txId,
   },
   property: {
     path: '/api/v1/properties/:parcel/certificate.pdf', param: 'parcel', schema: parcelNumberSchema,
-    read: (id) => ({ contract: 'Property', transaction: 'GetRecord', args: ['title', id] }),
+    read: (id) => call(Property.tx.GetRecord, ['title', id]),
     txIdOf: (r) => (r.meta as { updatedTxId?: string } | undefined)?.updatedTxId,
   },
   business: {
     path: '/api/v1/businesses/:code/certificate.pdf', param: 'code', schema: usccSchema,
-    read: (id) => ({ contract: 'Business', transaction: 'Get', args: [id] }),
+    read: (id) => call(Business.tx.Get, [id]),
     txIdOf: (r) => (r.meta as { updatedTxId?: string } | undefined)?.updatedTxId,
   },
 };

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { bookmarkSchema, pageSizeSchema } from '@govchain/chaincode';
+import { bookmarkSchema, pageSizeSchema, type ArgsOf, type ContractName, type Param, type TxSpec } from '@govchain/chaincode';
 import type { OperatorRole, Principal } from '../auth/principal';
-import { ApiError } from '../errors/api-error';
-import type { ContractName } from '../fabric/ledger';
 import type { RouteAccess, RouteSpec, ResponseSpec } from '../http/route-spec';
 import { defineRoute } from '../http/route-spec';
 import { writeResult } from '../http/write-result';
 import { committedSchema, submittedSchema } from '../openapi/common-schemas';
-import { withReceiptLinks } from './receipt-links';
+import { call } from '../fabric/call';
+import { withReceiptLinks, withReceiptLinkSchema } from './receipt-links';
 
 /** Query of paginated reads: pageSize 1..100 (default 20) and the opaque bookmark of the previous page. */
 export const pageQuerySchema = z.strictObject({
@@ -15,10 +14,6 @@ export const pageQuerySchema = z.strictObject({
   bookmark: bookmarkSchema.default(''),
 });
 
-/** Generic JSON record as the chaincode returns it. */
-export const recordSchema = z.record(z.string(), z.unknown()).openapi('Record');
-/** A page of records. */
-export const pageSchema = z.object({ records: z.array(z.unknown()), bookmark: z.string(), fetched: z.number().int() }).openapi('Page');
 
 /** Responses of a write route. */
 export const WRITE_RESPONSES: ResponseSpec[] = [
@@ -28,31 +23,46 @@ export const WRITE_RESPONSES: ResponseSpec[] = [
 
 type ObjectSchema = z.ZodObject;
 
+/** A submitted transaction of the usual shape: (request id, one JSON input object). */
+export type InputTx<I extends ObjectSchema = ObjectSchema> = TxSpec<ContractName, string, 'submit', readonly [Param<'input', I, 'json'>]>;
+/** An evaluated transaction. */
+export type ReadTx = TxSpec<ContractName, string, 'evaluate'>;
+
+/**
+ * The transaction a write route submits (from the API; its input schema is the single definition of the body),
+ * or, for a route whose body names an `action`, the transaction of each action (all taking the same input).
+ */
+export type SubmitTarget<I extends ObjectSchema> =
+  | { tx: InputTx<I>; actions?: undefined }
+  | { actions: Readonly<Record<string, InputTx<I>>>; tx?: undefined };
+
 /** Options of a write route that submits one JSON input to a chaincode transaction. */
-export interface SubmitRouteOptions {
+export type SubmitRouteOptions<I extends ObjectSchema> = SubmitTarget<I> & {
   path: string;
   operationId: string;
   summary: string;
   tag: string;
-  contract: ContractName;
-  transaction: string;
-  /** The chaincode's own input schema (the single definition). */
-  input: ObjectSchema;
   /** Path parameter -> input field it fills, e.g. { parcel: 'parcelNumber' }. */
-  pathFields?: Record<string, string>;
+  pathFields?: Record<string, keyof z.output<I> & string>;
   roles?: readonly OperatorRole[];
   description?: string;
-}
+};
 
 /**
- * A POST route whose body is the chaincode input minus the fields taken from the path. The merged input is
- * validated against the full chaincode schema before anything reaches Fabric, then submitted as one JSON arg.
+ * A POST route whose body is the chaincode input minus the fields taken from the path (plus `action` when the
+ * route has actions). The merged input is validated against the full chaincode schema before anything reaches
+ * Fabric, then submitted as one JSON argument.
  */
-export function submitRoute(o: SubmitRouteOptions): RouteSpec {
-  const pathFields = o.pathFields ?? {};
-  const shape = o.input.shape as Record<string, z.ZodType>;
+export function submitRoute<I extends ObjectSchema>(o: SubmitRouteOptions<I>): RouteSpec {
+  const pathFields: Record<string, string> = o.pathFields ?? {};
+  const txs = o.tx ? [o.tx] : Object.values(o.actions);
+  const inputSchema = (txs[0] as InputTx<I>).params[0].schema;
+  const shape = inputSchema.shape as Record<string, z.ZodType>;
   const omitted = Object.fromEntries(Object.values(pathFields).map((f) => [f, true] as const));
-  const body = (Object.keys(omitted).length > 0 ? o.input.omit(omitted as never) : o.input) as ObjectSchema;
+  // Rebuilt from the shape: an input schema with refinements cannot be narrowed itself (the refinements still run in parseInput).
+  const fields = (Object.keys(omitted).length > 0 ? z.strictObject(shape).omit(omitted as never) : inputSchema) as ObjectSchema;
+  const actions = o.actions ? (Object.keys(o.actions) as [string, ...string[]]) : undefined;
+  const body = actions ? fields.extend({ action: z.enum(actions) }).strict() : fields;
   const params =
     Object.keys(pathFields).length > 0
       ? z.strictObject(Object.fromEntries(Object.entries(pathFields).map(([param, field]) => [param, shape[field] ?? z.string()])))
@@ -68,48 +78,43 @@ export function submitRoute(o: SubmitRouteOptions): RouteSpec {
     access,
     ...(params ? { params } : {}),
     body,
+    input: { schema: inputSchema, pathFields, ...(actions ? { actions } : {}) },
     asyncCapable: true,
     responses: WRITE_RESPONSES,
     handler: async (ctx) => {
-      const merged: Record<string, unknown> = { ...(ctx.body as Record<string, unknown>) };
-      for (const [param, field] of Object.entries(pathFields)) merged[field] = (ctx.params as Record<string, unknown>)[param];
-      const input = parseInput(o.input, merged);
-      const outcome = await ctx.services.records.write(
-        ctx.principal,
-        { contract: o.contract, transaction: o.transaction, args: [JSON.stringify(input)] },
-        { idempotencyKey: ctx.idempotencyKey, respondAsync: ctx.respondAsync },
-      );
+      // Validated once by the mounted route as the merged input (RouteSpec.input).
+      const { action, ...rest } = ctx.body as Record<string, unknown>;
+      const input = actions ? rest : (ctx.body as Record<string, unknown>);
+      const tx = o.tx ?? (o.actions[action as string] as InputTx<I>);
+      const outcome = await ctx.services.records.write(ctx.principal, call(tx, [input] as ArgsOf<InputTx<I>>), {
+        idempotencyKey: ctx.idempotencyKey,
+        respondAsync: ctx.respondAsync,
+      });
       return writeResult(outcome);
     },
   });
 }
 
-/** Validates a merged input against the chaincode schema (400 INVALID_ARGUMENT on failure). */
-export function parseInput(schema: z.ZodType, value: unknown): unknown {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ in: 'body', path: i.path.map(String).join('.'), message: i.message }));
-  throw new ApiError(400, 'INVALID_ARGUMENT', 'invalid body', { issues });
-}
-
 /** Options of a read route that evaluates one chaincode query. */
-export interface ReadRouteOptions<P, Q> {
+export interface ReadRouteOptions<S extends ReadTx, P, Q> {
   path: string;
   operationId: string;
   summary: string;
   tag: string;
-  contract: ContractName;
-  transaction: string;
+  /**
+   * The query (from the API); `args` must return the arguments it declares. A literal argument needs `as const`:
+   * TypeScript widens literals returned by a callback whose type depends on a type parameter.
+   */
+  tx: S;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
-  args: (params: P, query: Q, principal: Principal) => string[];
+  args: (params: P, query: Q, principal: Principal) => ArgsOf<S>;
   access?: RouteAccess;
-  paged?: boolean;
   description?: string;
 }
 
 /** A GET route that evaluates a chaincode query and returns its JSON. */
-export function readRoute<P, Q>(o: ReadRouteOptions<P, Q>): RouteSpec {
+export function readRoute<S extends ReadTx, P, Q>(o: ReadRouteOptions<S, P, Q>): RouteSpec {
   return defineRoute<P, Q, undefined>({
     method: 'get',
     path: o.path,
@@ -120,10 +125,10 @@ export function readRoute<P, Q>(o: ReadRouteOptions<P, Q>): RouteSpec {
     access: o.access ?? { kind: 'operator' },
     ...(o.params ? { params: o.params } : {}),
     ...(o.query ? { query: o.query } : {}),
-    responses: [{ status: 200, description: 'OK', schema: o.paged ? pageSchema : recordSchema }],
+    responses: [{ status: 200, description: 'OK', schema: withReceiptLinkSchema(o.tx.result) }],
     handler: async (ctx) => ({
       status: 200,
-      body: withReceiptLinks(await ctx.services.records.read(ctx.principal, { contract: o.contract, transaction: o.transaction, args: o.args(ctx.params, ctx.query, ctx.principal) })),
+      body: withReceiptLinks(await ctx.services.records.read(ctx.principal, call(o.tx, o.args(ctx.params, ctx.query, ctx.principal)))),
     }),
   });
 }

@@ -1,12 +1,17 @@
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import type { Ledger } from '../fabric/ledger';
-import { registerSchema } from '@govchain/chaincode';
+import { Audit, Identity, PERSONAL_DATA_KEY, registerSchema, type RecordType, type RequestAccessInput, type TransientOf } from '@govchain/chaincode';
+import { call, txRequest } from '../fabric/call';
 import { decodeJson } from './json';
 import type { RecordService, WriteOutcome } from './record-service';
 
 /** Registrar MSP per record type (from the topology's `registers`). */
-export type Registrars = Partial<Record<'identity' | 'property' | 'business' | 'copyright', string>>;
+export type Registrars = Partial<Record<RecordType, string>>;
+
+/** The claim of a verify lookup (ID number and name) and of a subject-key lookup (ID number), as transient data. */
+export type VerifyClaim = TransientOf<typeof Identity.tx.Verify>['personalData'];
+export type SubjectKeyClaim = TransientOf<typeof Identity.tx.SubjectKey>['personalData'];
 
 /** Why an identity lookup is made (recorded in its audit entry). */
 export interface LookupReason {
@@ -64,22 +69,17 @@ export class PersonalDataService {
    * subject key and fingerprints it returned. Both use the Idempotency-Key as request id: the stage keeps
    * its idempotency record in the private collection, Register in public state, so they never collide.
    */
-  async register(principal: Principal, personalData: unknown, opts: { idempotencyKey: string; respondAsync: boolean }): Promise<WriteOutcome> {
-    const staged = await this.ledger.submit(this.records.actorFor(principal), {
-      contract: 'Identity',
-      transaction: 'StagePersonalData',
-      args: [opts.idempotencyKey],
-      transient: { personalData: JSON.stringify(personalData) },
-      endorsingOrganizations: [this.mspId],
-    });
+  async register(principal: Principal, personalData: TransientOf<typeof Identity.tx.StagePersonalData>['personalData'], opts: { idempotencyKey: string; respondAsync: boolean }): Promise<WriteOutcome> {
+    const stage = call(Identity.tx.StagePersonalData, [], { transient: { [PERSONAL_DATA_KEY]: personalData }, endorsingOrganizations: [this.mspId] });
+    const staged = await this.ledger.submit(this.records.actorFor(principal), txRequest(stage, opts.idempotencyKey));
     // Register takes the staging receipt; keep exactly the fields of the chaincode's Register schema.
     const receipt = (decodeJson(staged.result) ?? {}) as Record<string, unknown>;
-    const input = Object.fromEntries(Object.keys(registerSchema.shape).map((k) => [k, receipt[k]]));
-    if (!registerSchema.safeParse(input).success) {
+    const input = registerSchema.safeParse(Object.fromEntries(Object.keys(registerSchema.shape).map((k) => [k, receipt[k]])));
+    if (!input.success) {
       throw new ApiError(500, 'INTERNAL', 'staging returned an unexpected receipt', undefined, staged.txId);
     }
     const endorsingOrganizations = await this.endorsersHolding(this.records.signerFor(principal), staged.blockNumber, staged.txId);
-    return this.records.write(principal, { contract: 'Identity', transaction: 'Register', args: [JSON.stringify(input)], endorsingOrganizations }, opts);
+    return this.records.write(principal, call(Identity.tx.Register, [input.data], endorsingOrganizations ? { endorsingOrganizations } : {}), opts);
   }
 
   /**
@@ -103,17 +103,19 @@ export class PersonalDataService {
    * If the audit write fails, the error is returned and nothing is answered. A replay with the same
    * Idempotency-Key cites the same entry, which answers for 5 minutes only.
    */
-  async lookup(principal: Principal, kind: 'verify' | 'subject-key', claim: Record<string, unknown>, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer> {
+  async lookup(principal: Principal, kind: 'verify', claim: VerifyClaim, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer>;
+  async lookup(principal: Principal, kind: 'subject-key', claim: SubjectKeyClaim, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer>;
+  async lookup(principal: Principal, kind: 'verify' | 'subject-key', claim: VerifyClaim | SubjectKeyClaim, why: LookupReason, idempotencyKey: string): Promise<LookupAnswer> {
     const signer = this.records.actorFor(principal);
-    const transient = { personalData: JSON.stringify(claim) };
-    const audit = await this.ledger.submit(signer, {
-      contract: 'Audit', transaction: 'RecordLookup', args: [idempotencyKey, JSON.stringify({ lookup: kind, ...why })], transient,
-      endorsingOrganizations: this.lookupEndorsers(),
-    });
+    const transient = { [PERSONAL_DATA_KEY]: claim };
+    const record = call(Audit.tx.RecordLookup, [{ lookup: kind, ...why }], { transient, endorsingOrganizations: this.lookupEndorsers() });
+    const audit = await this.ledger.submit(signer, txRequest(record, idempotencyKey));
     const accessId = accessIdOf(audit.result, audit.txId);
-    const answer = await this.ledger.evaluate(signer, {
-      contract: 'Identity', transaction: kind === 'verify' ? 'Verify' : 'SubjectKey', args: [accessId], transient, endorsingOrganizations: [this.mspId],
-    });
+    const cite = { endorsingOrganizations: [this.mspId] };
+    const answerCall = kind === 'verify'
+      ? call(Identity.tx.Verify, [accessId], { ...cite, transient: { [PERSONAL_DATA_KEY]: claim as VerifyClaim } })
+      : call(Identity.tx.SubjectKey, [accessId], { ...cite, transient: { [PERSONAL_DATA_KEY]: claim as SubjectKeyClaim } });
+    const answer = await this.ledger.evaluate(signer, txRequest(answerCall));
     return { ...(decodeJson(answer) as Record<string, unknown>), accessId, auditTxId: audit.txId, auditBlockNumber: Number(audit.blockNumber) };
   }
 
@@ -133,21 +135,12 @@ export class PersonalDataService {
    * Identity:ReadPersonalData on the owning org's peer, citing the committed access id.
    * If the audit write fails, the error is thrown and no data is read.
    */
-  async disclose(principal: Principal, request: unknown, idempotencyKey: string): Promise<Disclosure> {
+  async disclose(principal: Principal, request: RequestAccessInput, idempotencyKey: string): Promise<Disclosure> {
     const signer = this.records.actorFor(principal);
-    const audit = await this.ledger.submit(signer, {
-      contract: 'Audit',
-      transaction: 'RequestAccess',
-      args: [idempotencyKey, JSON.stringify(request)],
-    });
+    const audit = await this.ledger.submit(signer, txRequest(call(Audit.tx.RequestAccess, [request]), idempotencyKey));
     const accessId = accessIdOf(audit.result, audit.txId);
     await this.ownerHasCommitted(this.records.signerFor(principal), audit.blockNumber, audit.txId);
-    const data = await this.ledger.evaluate(signer, {
-      contract: 'Identity',
-      transaction: 'ReadPersonalData',
-      args: [accessId],
-      endorsingOrganizations: [this.ownerMsp()],
-    });
+    const data = await this.ledger.evaluate(signer, txRequest(call(Identity.tx.ReadPersonalData, [accessId], { endorsingOrganizations: [this.ownerMsp()] })));
     return { accessId, auditTxId: audit.txId, auditBlockNumber: Number(audit.blockNumber), personalData: decodeJson(data) };
   }
 

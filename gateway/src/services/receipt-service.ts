@@ -1,9 +1,11 @@
 import { blockDataParts, buildReceipt, decodeTransaction, DEFAULT_INLINE_BYTES, ReceiptBuildError, recordsOf, sha256, toHex, type BuiltReceipt, type ReceiptRecord } from '@govchain/verifier';
+import { Audit } from '@govchain/chaincode';
 import { common } from '@hyperledger/fabric-protos';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import { validationCodeName } from '../errors/fabric-error-map';
 import type { ReceiptSource } from '../fabric/receipt-source';
+import { call } from '../fabric/call';
 import type { RecordService } from './record-service';
 import { authorizeReceipt, isSealingRecord, orderIdOf, publicReceiptAllowed, sealingOrderOf } from './receipt-access';
 
@@ -69,9 +71,9 @@ export class ReceiptService {
   async #sealingGate(principal: Principal, records: ReceiptRecord[]): Promise<void> {
     for (const r of records) {
       if (r.family === 'audit' && r.kind === 'entry' && sealingOrderOf(r) !== undefined) {
-        await this.records.read(principal, { contract: 'Audit', transaction: 'Get', args: [r.id] });
+        await this.records.read(principal, call(Audit.tx.Get, [r.id]));
       } else if (isSealingRecord(r)) {
-        await this.records.read(principal, { contract: 'Audit', transaction: 'GetSealingOrder', args: [orderIdOf(r)] });
+        await this.records.read(principal, call(Audit.tx.GetSealingOrder, [orderIdOf(r)]));
       }
     }
   }

@@ -1,17 +1,8 @@
 import type { Principal } from '../auth/principal';
-import type { Actor, ContractName, Ledger } from '../fabric/ledger';
+import type { Actor, Ledger } from '../fabric/ledger';
+import { txRequest, type EvaluateCall, type SubmitCall } from '../fabric/call';
 import { actorOf } from './client-signing';
 import { decodeJson } from './json';
-
-/** A chaincode call as the routes describe it (request id and signer are added here). */
-export interface Call {
-  contract: ContractName;
-  transaction: string;
-  /** Arguments after the request id (for submits) — usually one canonical-JSON input. */
-  args: string[];
-  transient?: Record<string, string>;
-  endorsingOrganizations?: string[];
-}
 
 /** Result of a write: committed (201) or accepted for ordering (202). */
 export type WriteOutcome =
@@ -46,8 +37,8 @@ export class RecordService {
   }
 
   /** Submits a write as the principal (operators only; routes enforce that). */
-  async write(principal: Principal, call: Call, opts: WriteOptions): Promise<WriteOutcome> {
-    const req = { ...call, args: [opts.idempotencyKey, ...call.args] };
+  async write(principal: Principal, call: SubmitCall, opts: WriteOptions): Promise<WriteOutcome> {
+    const req = txRequest(call, opts.idempotencyKey);
     const signer = this.actorFor(principal);
     if (opts.respondAsync) {
       const sub = await this.ledger.submitAsync(signer, req);
@@ -58,7 +49,7 @@ export class RecordService {
   }
 
   /** Evaluates a query and decodes its JSON result. */
-  async read(principal: Principal, call: Call): Promise<unknown> {
-    return decodeJson(await this.ledger.evaluate(this.actorFor(principal), call));
+  async read(principal: Principal, call: EvaluateCall): Promise<unknown> {
+    return decodeJson(await this.ledger.evaluate(this.actorFor(principal), txRequest(call)));
   }
 }

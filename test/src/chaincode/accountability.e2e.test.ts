@@ -1,7 +1,7 @@
+import { addOperator } from '@govchain/network';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomInt } from 'node:crypto';
-import { addOperator } from '@govchain/network/dist/operator-add';
 import { connectAs, type OperatorClient } from '../support/fabric';
 import { makeCitizen, type Citizen } from '../support/citizens';
 import { LOOKUP_REASON, lookup, lookupEndorsers, registerCitizen, transient } from '../support/identity';

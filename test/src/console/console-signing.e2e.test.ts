@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { peer } from '@hyperledger/fabric-protos';
 import { paths } from '@govchain/network';
-import { addOperator } from '@govchain/network/dist/operator-add';
+import { addOperator } from '@govchain/network';
 import { connectAs, type OperatorClient } from '../support/fabric';
 import { committedEnvelope } from '../support/ledger-tx';
 import type { Page } from 'playwright-core';

@@ -1,7 +1,7 @@
+import { addOperator } from '@govchain/network';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { addOperator } from '@govchain/network/dist/operator-add';
 import { connectAs } from '../support/fabric';
 import { compositeKey } from '../support/rogue';
 import {

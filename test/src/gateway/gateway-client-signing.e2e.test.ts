@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapInput } from '@govchain/network/dist/seed';
+import { bootstrapInput } from '@govchain/network';
 import { departments, loadTopology } from '@govchain/network';
 import { apiSuite } from './api-suite';
 import { BECAUSE, call, hex64, newPerson, newUscc, registerCitizen, signedCalls, startGateways, stopGateways, tokenFor, useClientSigning, type ApiResponse, type TestGateway } from './gateway-support';

@@ -11,7 +11,7 @@ import {
   type EnrolmentTicket, type SignatureRequired,
 } from '@govchain/client';
 import { dataDir, loadConnectionProfile, paths, peerConnection } from '@govchain/network';
-import { addOperator } from '@govchain/network/dist/operator-add';
+import { addOperator } from '@govchain/network';
 import { recordingSigner } from '../support/client-signing';
 import { connectAs, orgProfile, type OperatorClient } from '../support/fabric';
 import { committedEnvelope, validationCodesOf } from '../support/ledger-tx';

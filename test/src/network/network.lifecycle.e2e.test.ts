@@ -2,8 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { allPorts, alive, collectStatus, down, paths, readState, toolchain, up } from '@govchain/network';
-import { portFree } from '@govchain/network/dist/ports';
+import { allPorts, alive, collectStatus, down, paths, portFree, readState, toolchain, up } from '@govchain/network';
 import { connectAs, utf8 } from '../support/fabric';
 import { topology } from '../support/network';
 

@@ -2,10 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { common } from '@hyperledger/fabric-protos';
 import { buildReceipt, type Receipt } from '@govchain/verifier';
-import { buildRealDeps } from '@govchain/gateway/dist/bootstrap';
-import { loadConfig } from '@govchain/gateway/dist/config/config';
-import { createLogger } from '@govchain/gateway/dist/observability/logger';
-import { createMetrics } from '@govchain/gateway/dist/observability/metrics';
+import { buildRealDeps, createMetrics, loadConfig } from '@govchain/gateway';
 import { connectAs } from '../support/fabric';
 import { BECAUSE, registerCitizen, type TestGateway } from '../gateway/gateway-support';
 
@@ -36,7 +33,7 @@ export async function forgedSuspension(ps: TestGateway): Promise<string> {
  */
 export async function invalidReceipt(txId: string): Promise<Receipt> {
   const config = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_LOG_LEVEL: 'silent' });
-  const deps = buildRealDeps(config, createMetrics(false), createLogger('silent'));
+  const deps = buildRealDeps(config, createMetrics(false));
   try {
     const source = deps.receiptSource;
     const processed = await source.processedTransaction('registrar1', txId);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { parseReceipt, receiptDigest, verifyReceipt, type Receipt } from '@govchain/verifier';
-import { loadTrustDir, receiptFromPdf } from '@govchain/verifier/dist/node';
+import { loadTrustDir, receiptFromPdf } from '@govchain/verifier/node';
 import { mkdirSync } from 'node:fs';
 import { BECAUSE, call, hex64, newUscc, PORT_BASE, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
 import { mutateSection, receiptSections, type MutationCounts } from './mutations';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPrivateKeyPem, webCryptoSigner, type OperatorSigner } from '@govchain/client';
 import { departments, loadTopology, paths } from '@govchain/network';
-import { addOperator } from '@govchain/network/dist/operator-add';
+import { addOperator } from '@govchain/network';
 
 /** The gateway's own identity in client-signing suites: signs citizen reads, commit status and ledger reads only. */
 export const SERVICE_IDENTITY = 'svc-gateway';

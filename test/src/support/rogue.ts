@@ -2,10 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { departments, paths, readState, toolchain, type DepartmentOrg } from '@govchain/network';
-import { ensureApproved, installPackage, writeCcaasPackage } from '@govchain/network/dist/ccaas-package';
-import { definitionArgs, subjectKeySecret } from '@govchain/network/dist/chaincode';
-import { tcpOpen } from '@govchain/network/dist/wait';
+import {
+  definitionArgs, departments, ensureApproved, installPackage, paths, readState, subjectKeySecret, tcpOpen, toolchain, writeCcaasPackage, type DepartmentOrg,
+} from '@govchain/network';
 import { connectAs, type OperatorClient } from './fabric';
 import { topology } from './network';
 import type { RogueWrites } from '../rogue/rogue-contract';

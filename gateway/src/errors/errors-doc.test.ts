@@ -1,0 +1,12 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ERROR_KEYS } from '@govchain/chaincode';
+import { renderErrorsDoc } from './errors-doc';
+
+test('docs/errors.md is generated from the current error table (run npm run docs:errors)', () => {
+  const committed = readFileSync(resolve(__dirname, '../../../docs/errors.md'), 'utf8');
+  assert.equal(committed, renderErrorsDoc());
+  for (const key of ERROR_KEYS) assert.match(committed, new RegExp(`\\| \`${key}\` \\| \\d`), key);
+});
