@@ -6,20 +6,11 @@ import type { IdentityStore } from '../fabric/identity-store';
 import { derSignature, newNativeSigner } from '../fabric/native-signer';
 import { createTestCa, type TestCa, type TestOperatorIdentity } from '../testing/test-ca';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import type { z } from 'zod';
+import type { signatureRequiredSchema } from '../routes/signing-routes';
 
-/** A 202 SIGNATURE_REQUIRED body as the tests read it. */
-interface Step {
-  status: string;
-  session: string;
-  signUrl: string;
-  step: number;
-  kind: 'proposal' | 'transaction';
-  transactionId: string;
-  call: { contract: string; transaction: string };
-  message: string;
-  digest: string;
-  signer: { operatorId: string; certificateSha256: string };
-}
+/** A 202 SIGNATURE_REQUIRED body: the shape the route documents (the client library declares the same wire type). */
+type Step = z.infer<typeof signatureRequiredSchema>;
 
 const H64 = 'b'.repeat(64);
 const PROPERTY = { parcelNumber: 'ABC-123456', owners: ['c'.repeat(64)], areaSqm: 50, use: 'residential', documentHash: H64, reason: 'r', legalAuthority: 'Civil Code art. 1' };
