@@ -7,7 +7,9 @@
 //   2. cross-org endorsement and commit, read on every department's peer;
 //   3. a department host cut off (its link down) while the others keep endorsing and committing;
 //   4. the cut-off department catching up when it comes back (its peer's height, the records read there, and it
-//      endorses again).
+//      endorses again);
+// and then the same with another department's host crashed (every process in its namespace killed) and brought back
+// by `network:up --org` on its own data.
 // Whatever happens, it brings every host down and removes the namespaces, the bridge and the data (finally + signals).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID, X509Certificate } from 'node:crypto';
@@ -173,7 +175,7 @@ async function scenario() {
     // (3) cut the department's host off; the others keep endorsing and committing without it.
     t0 = Date.now();
     setLink(cut.h, false);
-    const reachable = await net.tcpOpen(cut.h.address, cut.org.peerEndpoint.split(':')[1] * 1);
+    const reachable = await net.tcpOpen(cut.h.address, Number(cut.org.peerEndpoint.split(':')[1]));
     check(!reachable, `${cut.org.name}'s host (${cut.h.address}) is cut off: its peer does not answer`);
     const whileCut = [];
     for (let i = 0; i < 3; i++) whileCut.push(await submitProbe(i % 2 === 0 ? gov : other, rest));
@@ -197,6 +199,26 @@ async function scenario() {
       check(read.probeId === id, `${cut.org.name}'s peer reads ${id}, committed while it was cut off`);
     }
     await eventually(`${cut.org.name} to endorse again`, () => submitProbe(cut, [cut, gov]), 90_000);
+
+    // (3b, 4b) the other way a host goes away: every process of another department's host killed (a crash), the
+    // rest commit, and `network:up --org` on that host brings it back from its own data, caught up.
+    t0 = Date.now();
+    const crashed = other;
+    const pids = pidsIn(crashed.h.ns);
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    check(pids.length > 0 && !(await net.tcpOpen(crashed.h.address, Number(crashed.org.peerEndpoint.split(':')[1]))), `${crashed.org.name}'s host crashed: ${pids.length} processes killed, its peer does not answer`);
+    const survivors = deps.filter((d) => d !== crashed);
+    const whileDown = [await submitProbe(gov, survivors), await submitProbe(cut, survivors)];
+    const downLevel = Math.max(...survivors.map((d) => peerHeightOf(d.h)));
+    const back = await inHost(crashed.h, [process.execPath, cli, 'up', '--org', crashed.org.name, '--exchange', EXCHANGE], `up-${crashed.org.name}-again`, UP_TIMEOUT_MS);
+    check(back.code === 0, `network:up --org ${crashed.org.name} restarted its host from its data`);
+    const height = await eventually(`${crashed.org.name}'s peer to reach height ${downLevel}`, () => {
+      const h = peerHeightOf(crashed.h);
+      return h >= downLevel ? h : undefined;
+    }, 180_000);
+    check(height >= downLevel, `${crashed.org.name}'s peer caught up to height ${height} (the others were at ${downLevel})`);
+    for (const id of whileDown) check((await eventually(`${crashed.org.name} to read ${id}`, () => readProbe(crashed, id))).probeId === id, `${crashed.org.name}'s peer reads ${id}, committed while its host was down`);
+    times.crashAndRestart = Date.now() - t0;
   } finally {
     for (const d of deps) d.close();
   }
