@@ -56,10 +56,11 @@ function inHost(h, args, logName, timeoutMs) {
 
 const tail = (file, n = 25) => existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n') : '(no log)';
 
-/** Prints the end of every host's bring-up log and of its nodes' logs (on failure). */
+/** Prints the end of every bring-up log of the test hosts and of their nodes' logs (on failure). */
 function printLogs() {
+  const upLogs = join(ROOT, 'logs');
+  if (existsSync(upLogs)) for (const f of readdirSync(upLogs)) console.log(`==> ${f} (network:up on a test host) <==\n${tail(join(upLogs, f), 30)}`);
   for (const h of hosts) {
-    console.log(`==> up --org ${h.org} <==\n${tail(join(ROOT, 'logs', `up-${h.org}.log`), 30)}`);
     const dir = join(ROOT, h.org, 'logs');
     if (existsSync(dir)) for (const f of readdirSync(dir)) console.log(`==> ${h.org}: ${f} <==\n${tail(join(dir, f), 12)}`);
   }
@@ -206,7 +207,11 @@ async function scenario() {
     const crashed = other;
     const pids = pidsIn(crashed.h.ns);
     for (const pid of pids) process.kill(pid, 'SIGKILL');
-    check(pids.length > 0 && !(await net.tcpOpen(crashed.h.address, Number(crashed.org.peerEndpoint.split(':')[1]))), `${crashed.org.name}'s host crashed: ${pids.length} processes killed, its peer does not answer`);
+    // SIGKILL is delivered at once, but a Go node's sockets outlive its main thread a moment: bounded wait for both.
+    const peerPort = Number(crashed.org.peerEndpoint.split(':')[1]);
+    await eventually(`the processes of ${crashed.org.name}'s host to exit and its peer port to close`,
+      async () => pidsIn(crashed.h.ns).length === 0 && !(await net.tcpOpen(crashed.h.address, peerPort)), 15_000);
+    check(pids.length > 0, `${crashed.org.name}'s host crashed: ${pids.length} processes killed, its peer does not answer`);
     const survivors = deps.filter((d) => d !== crashed);
     const whileDown = [await submitProbe(gov, survivors), await submitProbe(cut, survivors)];
     const downLevel = Math.max(...survivors.map((d) => peerHeightOf(d.h)));
