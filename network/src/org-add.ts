@@ -78,6 +78,9 @@ async function plan(orgName: string): Promise<Join> {
 
 /** Writes the unsigned update envelope adding the org (its MSP must be on this host: issued here, or its bundle). */
 async function prepareUpdate(j: Join, log: Log): Promise<string> {
+  if (!existsSync(join(paths.orgMsp(j.org.name), 'config.yaml'))) {
+    throw new NetworkError('BUNDLE_MISSING', `no MSP of ${j.org.name} on this host (${paths.orgMsp(j.org.name)})`, `copy ${j.org.name}'s public bundle into the exchange directory, or run org:add on a host that runs ${j.org.name}`);
+  }
   const config = await fetchChannelConfig(j.t, j.tc, localMember(j));
   const update = await computeUpdate(j.t, j.tc, config, withOrg(config, j.org.mspId, await orgGroup(j.t, j.tc, j.org)));
   const f = updateFiles(j.org.name);
@@ -157,11 +160,12 @@ const reused = (...ids: string[]): Step[] => ids.map((id) => {
 function joinSteps(j: Join, prepareOnly: boolean): Step[] {
   const identities: Step = {
     id: 'org-identities', label: `${j.org.name}'s identities issued (peer, admin, operators with role attributes)`,
-    exists: async () => existsSync(join(paths.user(j.org.name, 'Admin'), 'msp', 'keystore', 'key.pem')),
+    // On another org's host the joining org's public bundle stands in for them (the bundles step imports it).
+    exists: async (c) => !isLocal(c.t, j.org.name) || existsSync(join(paths.user(j.org.name, 'Admin'), 'msp', 'keystore', 'key.pem')),
     run: async (c) => issueOrgIdentities(c.t, c.tc, j.org),
   };
   const prepare: Step = { id: 'org-update', label: `channel config update adding ${j.org.mspId} prepared`, exists: async () => existsSync(updateFiles(j.org.name).envelope), run: (c) => prepareUpdate(j, c.log) };
-  const before = [...reused('cas'), identities, prepare];
+  const before = [...reused('cas'), identities, ...reused('bundles'), prepare];
   if (prepareOnly) return before;
   return [
     ...before,

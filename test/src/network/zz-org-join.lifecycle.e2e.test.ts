@@ -2,10 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { common, msp, peer } from '@hyperledger/fabric-protos';
-import { collectStatus, departments, loadTopology, networkDir, paths, peerCli, readState, toolchain, type Topology } from '@govchain/network';
+import { collectStatus, departments, loadTopology, networkDir, paths, peerCli, readState, stop, toolchain, up, type Topology } from '@govchain/network';
 import { connectAs, utf8 } from '../support/fabric';
 import { withJoiningDepartment } from '../support/joining-org';
 import { eventually, topology } from '../support/network';
@@ -49,6 +49,7 @@ describe('a department joins the live channel (org:add)', () => {
   const joined = withJoiningDepartment(t, JOINING);
   const joiningMsp = `${JOINING}MSP`;
   const gov = departments(t).find((o) => o.governs)!;
+  let probeAfterJoin: string | undefined;
 
   it('refuses bad input with a keyed error and writes nothing', () => {
     const file = writeTopology('org-join', joined);
@@ -81,10 +82,25 @@ describe('a department joins the live channel (org:add)', () => {
       writer.close();
     }
 
+    // The path across hosts, on one host: prepare the update, two admins sign it as files (org:sign), then org:add
+    // adds the third signature a majority of five needs, submits, and completes the join.
     const file = writeTopology('org-join', joined);
     const started = Date.now();
+    const prepared = networkCli(file, ['org:add', '--org', JOINING, '--prepare'], 300_000);
+    assert.equal(prepared.status, 0, `org:add --prepare succeeds:\n${prepared.out}`);
+    const update = join(paths.channelDir(), 'updates', JOINING);
+    assert.ok(existsSync(join(update, 'update.pb')), 'the unsigned update is written');
+    const self = networkCli(file, ['org:sign', '--org', JOINING, '--as', JOINING], 60_000);
+    assert.match(self.out, /INVALID_ARGUMENT: the joining org cannot sign/, 'the joining org cannot sign its own admission');
+    const signers = departments(t).filter((o) => !o.governs).slice(0, 2);
+    for (const o of signers) {
+      const signed = networkCli(file, ['org:sign', '--org', JOINING, '--as', o.name], 60_000);
+      assert.equal(signed.status, 0, `org:sign --as ${o.name} succeeds:\n${signed.out}`);
+    }
+    assert.deepEqual(readdirSync(join(update, 'signatures')).sort(), signers.map((o) => `${o.name}.sig`).sort(), 'one signature file per admin');
     const r = networkCli(file, ['org:add', '--org', JOINING], 600_000);
     assert.equal(r.status, 0, `org:add succeeds:\n${r.out}`);
+    assert.match(r.out, /3 of 5 org admins signed/, 'a majority of the five existing orgs signed');
     console.log(`[org-join] org:add took ${((Date.now() - started) / 1000).toFixed(1)} s:\n${r.out.split('\n').filter((l) => l.startsWith('[network]')).join('\n')}`);
 
     const tc = toolchain();
@@ -123,5 +139,34 @@ describe('a department joins the live channel (org:add)', () => {
     const rows = await collectStatus(newT, tc, state);
     assert.deepEqual(rows.filter((row) => row.health !== 'ok').map((row) => row.node), [], 'every node healthy, the new CA and peer included');
     assert.ok(rows.some((row) => row.node.includes(JOINING.toLowerCase())), 'status lists the new department\'s nodes');
+    probeAfterJoin = before;
+  });
+
+  it('a stop and up from the joined topology restart the new department with its data and create nothing again', async () => {
+    assert.ok(probeAfterJoin, 'the join test ran');
+    const file = join(paths.root(), 'topology-org-join.json');
+    // In this process, with the joined topology in use (as network:up with GOVCHAIN_TOPOLOGY would have it).
+    const previous = process.env.GOVCHAIN_TOPOLOGY;
+    process.env.GOVCHAIN_TOPOLOGY = file;
+    try {
+      await stop(() => undefined);
+      const again = await up(() => undefined);
+      assert.equal(again.restarted, true);
+      assert.deepEqual(['identities', 'genesis', 'orderers-join', 'peers-join', 'chaincode-define', 'governance'].filter((s) => !again.skipped.includes(s)), [],
+        'no creation step runs again: the joined department\'s identities, its ledger and the sequence-2 definition are kept');
+    } finally {
+      if (previous === undefined) delete process.env.GOVCHAIN_TOPOLOGY;
+      else process.env.GOVCHAIN_TOPOLOGY = previous;
+    }
+    const c = connectAs(JOINING, 'clerk1');
+    try {
+      const read = await eventually(`${JOINING}'s restarted peer to read ${probeAfterJoin}`, async () =>
+        JSON.parse(utf8(await c.contract('System').evaluate('ReadProbe', { arguments: [probeAfterJoin!], endorsingOrganizations: [joiningMsp] }))) as { probeId: string }, 60_000);
+      assert.equal(read.probeId, probeAfterJoin);
+      const again = `after-restart-${randomUUID()}`;
+      await c.contract('System').submit('Probe', { arguments: [again], endorsingOrganizations: [joiningMsp, gov.mspId] });
+    } finally {
+      c.close();
+    }
   });
 });
