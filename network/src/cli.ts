@@ -2,6 +2,7 @@
 import { writeCompose } from './compose';
 import { restartChaincode } from './chaincode-restart';
 import { addOperator } from './operator-add';
+import { addOrg, signOrg } from './org-add';
 import { down, stop } from './down';
 import { driver } from './drivers';
 import { NetworkError } from './errors';
@@ -31,6 +32,8 @@ const USAGE = `usage: node network/dist/cli.js <command>
   compose      write the compose file of the container deployment (GOVCHAIN_DRIVER=compose: network/.data-compose/docker-compose.yaml)
   operator:add --org <org> --operator <id> --role <role> [--secret-file f] [--gateway-held-key]   register an operator (one-time enrolment ticket)
   restart-chaincode   restart the chaincode server on rebuilt code
+  org:add --org <org> [--prepare]   a department added to the topology joins the running channel (--prepare: write the config update only)
+  org:sign --org <org> --as <org>   sign the prepared config update adding <org> as an existing org's admin (a signature file)
 nodes are named as in "status" (e.g. orderer1.orderer.gov.local), or by a unique leading part (orderer1, peer0.publicsecurity, chaincode)`;
 
 /** Parses `--name value` flags, allowing only the given names; INVALID_ARGUMENT otherwise. */
@@ -120,6 +123,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'operator:add':
       await addOperator(rest);
+      return 0;
+    case 'org:add':
+      await addOrg(rest);
+      return 0;
+    case 'org:sign':
+      await signOrg(rest);
       return 0;
     case 'restart-chaincode':
       await restartChaincode();

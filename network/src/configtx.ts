@@ -17,7 +17,8 @@ export interface Placement {
 /** Placement of configtxgen's run on this machine: the data dir, and each node's service address. */
 export const nativePlacement = (t: Topology): Placement => ({ orgDir: (org) => paths.org(org), host: (node, org) => serviceHost(t, nodeHost(node, org, t.domain)) });
 
-function orgSection(t: Topology, org: Org, at: Placement): Record<string, unknown> {
+/** The configtx.yaml section of one org: MSP, policies, and its orderer endpoints or anchor peer. */
+export function orgSection(t: Topology, org: Org, at: Placement): Record<string, unknown> {
   const m = org.mspId;
   const base = {
     Name: m,

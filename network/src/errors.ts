@@ -21,6 +21,7 @@ export const WAIT_KEYS = {
   CHAINCODE_NOT_COMMITTED: 'the chaincode definition was not committed on the channel (by the governance host)',
   GOVERNANCE_NOT_SEEDED: 'the governance record did not appear on the channel (seeded by the governance host)',
   SIGNATURES_MISSING: "a channel config update did not collect a majority of the orgs' admin signatures",
+  CONFIG_UPDATE_NOT_APPLIED: 'a submitted channel config update did not show in the channel config',
 } as const;
 
 /** A stable key of a bounded wait. */
@@ -53,6 +54,11 @@ export const NETWORK_KEYS = {
   CA_REGISTRAR_MISSING: "the org CA's registrar identity is not enrolled (bring the network up first)",
   CA_REFUSED: 'the Fabric CA answered no (for example: the operator is already registered)',
   CA_UNAVAILABLE: 'the Fabric CA did not answer',
+  ORG_UNKNOWN: 'org:add or org:sign names an org that is not a department of the topology in use',
+  ORG_IN_CHANNEL: 'org:add names a department that is already an org of the channel',
+  TOPOLOGY_MISSING_ORG: "the topology in use lacks an org of the channel, or holds more than one department outside it (org:add adds one at a time)",
+  CONFIG_UPDATE_MISSING: 'org:sign or org:add found no prepared channel config update for the joining org',
+  CONFIG_UPDATE_INVALID: 'a channel config update or signature file is not what org:add prepared',
 } as const;
 
 /** Keys of the API error table the network tooling uses with the same meaning. */

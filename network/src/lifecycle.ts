@@ -36,15 +36,23 @@ export async function installChaincode(t: Topology, tc: Toolchain, pkg: string, 
   return packageId;
 }
 
-/** True when the org's peer has the topology's definition (name and sequence) committed on the channel. */
-export async function chaincodeCommitted(t: Topology, tc: Toolchain, org = localDepartments(t)[0]!): Promise<boolean> {
+/** The sequence of the chaincode definition committed on the channel, as the org's peer sees it (0: none). */
+export async function committedSequence(t: Topology, tc: Toolchain, org = localDepartments(t)[0]!): Promise<number> {
   try {
     const out = cliJson<{ sequence?: number }>(await peerCli(t, tc, org, ['lifecycle', 'chaincode', 'querycommitted', '--channelID', t.channel,
       '--name', t.chaincode.name, '--output', 'json'], undefined, 30_000));
-    return out.sequence === t.chaincode.sequence;
+    return out.sequence ?? 0;
   } catch {
-    return false;
+    return 0;
   }
+}
+
+/**
+ * True when the org's peer has the topology's definition (name and sequence) or a later one committed: org:add
+ * commits the next sequence when a department joins, and a restart from the topology must not define it again.
+ */
+export async function chaincodeCommitted(t: Topology, tc: Toolchain, org = localDepartments(t)[0]!): Promise<boolean> {
+  return (await committedSequence(t, tc, org)) >= t.chaincode.sequence;
 }
 
 /** Which orgs' approvals the org's peer sees for the definition. */

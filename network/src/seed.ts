@@ -49,3 +49,29 @@ export async function governanceSeeded(t: Topology, tc: Toolchain): Promise<bool
   return peerCli(t, tc, gov, ['chaincode', 'query', '-C', t.channel, '-n', t.chaincode.name, '-c', JSON.stringify({ Args: ['Governance:GetConfig'] })], admin.id, 30_000)
     .then(() => true, () => false);
 }
+
+/**
+ * Makes a department that joined the channel a member of governance (Governance:SetMembers with the current members
+ * plus its MSP id), signed by the governance org's admin operator and endorsed by the governance peer plus an
+ * existing member's peer, as the governance record's key-level policy requires. A member already: nothing is done.
+ * Registrar and sealing roles are separate governance acts (Governance:SetRegistrar, SetSealingOrgs).
+ */
+export async function addGovernanceMember(t: Topology, tc: Toolchain, joining: string, log: (s: string) => void): Promise<string> {
+  const deps = departments(t);
+  const gov = deps.find((o) => o.governs)!;
+  const admin = gov.operators.find((o) => o.role === 'admin');
+  if (!admin) throw new NetworkError('TOPOLOGY_INVALID', `the governance org ${gov.name} needs an operator with role admin in the topology`);
+  const out = await peerCli(t, tc, gov, ['chaincode', 'query', '-C', t.channel, '-n', t.chaincode.name, '-c', JSON.stringify({ Args: ['Governance:GetConfig'] })], admin.id, 30_000);
+  const config = JSON.parse(out.slice(out.indexOf('{'))) as { members?: string[] };
+  const members = config.members ?? [];
+  const org = deps.find((o) => o.name === joining)!;
+  if (members.includes(org.mspId)) return `${org.mspId} is a member already`;
+  const other = deps.find((o) => o !== gov && members.includes(o.mspId));
+  if (!other) throw new NetworkError('GOVERNANCE_NOT_SEEDED', 'governance has no member besides the governance org to co-endorse the change', 'seed governance: npm run network:up');
+  const input = { members: [...members, org.mspId], reason: `${org.name} joined channel ${t.channel}`, legalAuthority: 'GovChain deployment configuration' };
+  const args = { Args: ['Governance:SetMembers', `org-add-${org.mspId}`, JSON.stringify(input)] };
+  await peerCli(t, tc, gov, ['chaincode', 'invoke', ...ordererFlags(t), '-C', t.channel, '-n', t.chaincode.name, ...peerTargets(t, [gov, other]),
+    '--waitForEvent', '-c', JSON.stringify(args)], admin.id, 60_000);
+  log(`[network] governance members: ${input.members.join(', ')}`);
+  return `${org.mspId} added to the ${members.length} members`;
+}

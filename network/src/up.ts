@@ -6,7 +6,7 @@ import { paths } from './paths';
 import { assertPortsFree } from './ports';
 import { alive, NetworkState, readState, writeState } from './processes';
 import { collectStatus, formatTable } from './status';
-import { BRING_UP, UpContext } from './steps';
+import { BRING_UP, Step, UpContext } from './steps';
 import { loadTopology, topologyPath } from './topology';
 import { ensureToolchain } from './toolchain';
 
@@ -46,6 +46,25 @@ function lockUp(): () => void {
 }
 
 /**
+ * Runs steps in order, logging each with its time; a step whose result `exists` is skipped. Returns the skipped ids.
+ * Used by `up` (BRING_UP) and by org:add, which reuses bring-up steps for a joining department.
+ */
+export async function runSteps(steps: readonly Step[], ctx: UpContext): Promise<string[]> {
+  const skipped: string[] = [];
+  for (const step of steps) {
+    const s = Date.now();
+    if (step.exists && (await step.exists(ctx))) {
+      skipped.push(step.id);
+      ctx.log(`[network] ${step.label}: exists, skipped`);
+      continue;
+    }
+    const detail = await step.run(ctx);
+    ctx.log(`[network] ${step.label}${detail ? `: ${detail}` : ''} (${((Date.now() - s) / 1000).toFixed(1)} s)`);
+  }
+  return skipped;
+}
+
+/**
  * Brings the network up from the topology by running BRING_UP. On a new data directory that creates everything; on
  * the data of a stopped or crashed network it restarts the nodes that are not running, with the same identities and
  * ledgers, and skips every creation step whose result exists (the channel and chaincode are not created again).
@@ -77,17 +96,7 @@ export async function up(log: Log = console.log): Promise<UpResult> {
     delete state.stoppedAt;
     writeState(state);
     const ctx: UpContext = { t, tc, log, state, catalogue: nodeCatalogue(t), ...(state.packageId ? { packageId: state.packageId } : {}) };
-    const skipped: string[] = [];
-    for (const step of BRING_UP) {
-      const s = Date.now();
-      if (step.exists && (await step.exists(ctx))) {
-        skipped.push(step.id);
-        log(`[network] ${step.label}: exists, skipped`);
-        continue;
-      }
-      const detail = await step.run(ctx);
-      log(`[network] ${step.label}${detail ? `: ${detail}` : ''} (${((Date.now() - s) / 1000).toFixed(1)} s)`);
-    }
+    const skipped = await runSteps(BRING_UP, ctx);
     state.ready = true;
     writeState(state);
     const seconds = (Date.now() - started) / 1000;
