@@ -3,10 +3,9 @@ import { after, before } from 'node:test';
 import { randomInt, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dataDir, departments, loadTopology } from '@govchain/network';
+import { dataDir, departments, loadConnectionProfile, loadTopology, profilePath } from '@govchain/network';
 import { residentIdCheckChar, usccCheckCharacter } from '@govchain/chaincode';
 import { GovChainClient, type OperatorSigner } from '@govchain/client';
-import { loadConnectionProfile } from '@govchain/network';
 import { devOperatorSigner, ensureServiceIdentity, SERVICE_IDENTITY, tokenClaims } from '../support/client-signing';
 
 const REPO = resolve(__dirname, '..', '..', '..');
@@ -94,7 +93,7 @@ export async function startGateway(org: string, env: Record<string, string> = {}
   let child: ChildProcess;
   const launch = async (): Promise<void> => {
     const log = openSync(resolve(logDir, `e2e-${org}.log`), 'a');
-    child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port)], {
+    child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port), '--connection-profile', profilePath()], {
       stdio: ['ignore', log, log],
       // The topology's operators have development keys the gateway may hold, except in client-signing mode.
       // Every e2e request comes from 127.0.0.1: lift the per-IP limit (its own test sets it low again).
@@ -138,7 +137,7 @@ export async function startGateway(org: string, env: Record<string, string> = {}
 /** Issues a development token with the gateway's token CLI (for the org's own gateway audience unless `audience` is given). */
 export function tokenFor(org: string, sub: string, role: string, ttl = 600, audience?: string): string {
   const args = role === 'citizen' ? ['--org', org, '--role', role, '--subject', sub] : ['--org', org, '--operator', sub, '--role', role];
-  const env = audience === undefined ? process.env : { ...process.env, GOVCHAIN_JWT_AUDIENCE: audience };
+  const env = { ...process.env, GOVCHAIN_CONNECTION_PROFILE: profilePath(), ...(audience === undefined ? {} : { GOVCHAIN_JWT_AUDIENCE: audience }) };
   return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8', env }).trim();
 }
 
