@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaError } from '@govchain/connection';
 import { fileIdentityStore } from '../fabric/identity-store';
-import { createTestCa, type TestCa } from '../testing/test-ca';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { createTestCa, type TestCa } from '../../testing/test-ca';
+import { startTestApp, type TestApp } from '../../testing/test-app';
 
 const CSR = '-----BEGIN CERTIFICATE REQUEST-----\nMIIBfake\n-----END CERTIFICATE REQUEST-----\n';
 
