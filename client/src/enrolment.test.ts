@@ -5,7 +5,7 @@ import * as x509 from '@peculiar/x509';
 import { enrolOperator, type EnrolmentTicket } from './enrolment';
 import { GovChainError } from './errors';
 import { generateOperatorKey } from './keys';
-import { testOperator } from './testing/fabric-fixtures';
+import { testOperator } from '../testing/fabric-fixtures';
 
 const ticket: EnrolmentTicket = { kind: 'govchain-enrolment-ticket', org: 'PublicSecurity', mspId: 'PublicSecurityMSP', operatorId: 'clerk9', role: 'clerk', enrollmentId: 'clerk9.publicsecurity', secret: 'one-time' };
 
