@@ -64,7 +64,11 @@ export async function joinPeers(t: Topology, tc: Toolchain): Promise<number> {
   const peers = ledgerNodes(t).filter((n) => n.kind === 'peer');
   const joined = await ledgerHeights(t, peers);
   const missing = localDepartments(t).filter((o) => o.peers.some((p) => joined[nodeHost(p.name, o.name, t.domain)] === undefined));
-  await Promise.all(missing.map((o) => peerCli(t, tc, o, ['channel', 'join', '-b', paths.genesisBlock()])));
+  // A peer restarted a moment ago may not report its height yet though its ledger exists (on a department's own host
+  // nothing else runs before this step to give it that moment): Fabric's "already exists" then means joined.
+  await Promise.all(missing.map((o) => peerCli(t, tc, o, ['channel', 'join', '-b', paths.genesisBlock()]).catch((err: unknown) => {
+    if (!/ledger \[[^\]]+\] already exists/.test(String(err))) throw err;
+  })));
   return missing.length;
 }
 

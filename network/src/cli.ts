@@ -12,10 +12,13 @@ import { collectStatus, formatTable } from './status';
 import { loadTopology } from './topology';
 import { ensureToolchain, missingParts, toolchain } from './toolchain';
 import { up } from './up';
+import { parseUpArgs, upEnvironment } from './up-args';
 
 const HELP = 'the commands and flags: node network/dist/cli.js help';
 const USAGE = `usage: node network/dist/cli.js <command>
   up           bring the network up; on a stopped or crashed network, restart it with its data (idempotent)
+    [--org <org>] [--exchange <dir>]   on a department's own host: only that org's nodes; public bundles and the
+                 genesis block are exchanged as files in <dir> (docs/deployment.md, "Departments on separate hosts")
   stop         stop every node and keep all data (crypto, ledgers, private data, state)
   down         stop every process and remove generated data
   status       table of nodes: port, health, ledger height
@@ -58,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'up':
+      // --org: this host runs only that org's nodes (departments on their own hosts, docs/deployment.md).
+      Object.assign(process.env, upEnvironment(parseUpArgs(rest, loadTopology())));
       await up();
       return 0;
     case 'stop':

@@ -6,10 +6,11 @@ import { NetworkError } from './errors';
 /**
  * Waits until every org's peer can evaluate System:Ping on every other department's peer. This proves each
  * peer reaches the chaincode service and, through gossip, knows the other orgs' peers: right after start-up
- * cross-org endorsement otherwise fails with "failed to find any endorsing peers". Bounded.
+ * cross-org endorsement otherwise fails with "failed to find any endorsing peers". Bounded. `from`: the orgs whose
+ * peers ask (a department's host asks from its own; the others' operators are not on it).
  */
-export async function waitCrossOrgDiscovery(profile: ConnectionProfile, timeoutMs = 90_000): Promise<void> {
-  await Promise.all(profile.orgs.map(async (org) => {
+export async function waitCrossOrgDiscovery(profile: ConnectionProfile, from = profile.orgs, timeoutMs = 90_000): Promise<void> {
+  await Promise.all(from.map(async (org) => {
     const op = org.operators[0];
     if (!op) throw new NetworkError('OPERATOR_NOT_ENROLLED', `${org.name} has no enrolled operator to probe discovery with`, 'enrol one: npm run operator:add');
     const client = peerConnection(org);

@@ -106,8 +106,16 @@ export function certificateHosts(t: Topology, nodeName: string, dnsName: string)
  */
 export function localOrgs(t: Topology): Org[] {
   const only = process.env.GOVCHAIN_ORG;
-  if (!only) return t.orgs;
-  const names = only.split(',').map((s) => s.trim()).filter(Boolean);
+  return only ? orgsNamed(t, only) : t.orgs;
+}
+
+/**
+ * The orgs a comma-separated list names (by name or MSP id), in topology order. INVALID_ARGUMENT for an empty list or
+ * a name the topology does not have; the hint lists the orgs it has.
+ */
+export function orgsNamed(t: Topology, list: string): Org[] {
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new NetworkError('INVALID_ARGUMENT', '--org needs an org name', `one of: ${t.orgs.map((o) => o.name).join(', ')}`);
   const unknown = names.filter((n) => !t.orgs.some((o) => o.name === n || o.mspId === n));
   if (unknown.length > 0) throw new NetworkError('INVALID_ARGUMENT', `--org: unknown org ${unknown.join(', ')}`, `one of: ${t.orgs.map((o) => o.name).join(', ')}`);
   return t.orgs.filter((o) => names.includes(o.name) || names.includes(o.mspId));

@@ -70,6 +70,10 @@ async function startNodes(ctx: UpContext, kinds: Array<ManagedProcess['kind']>):
 const onOrdererHost = (ctx: UpContext, run: () => Promise<string | void>): Promise<string | void> =>
   isLocal(ctx.t, ordererOrg(ctx.t).name) ? run() : Promise.resolve('the orderers run on another host');
 
+/** Runs a step's work only on a host with peers (not on the orderer org's own host: it has no peer to act through). */
+const onPeerHost = (ctx: UpContext, run: () => Promise<string | void>): Promise<string | void> =>
+  localDepartments(ctx.t).length > 0 ? run() : Promise.resolve('no peers on this host');
+
 /**
  * True when every identity issueOrgIdentities writes is on disk: nodes' MSP and TLS, org MSP, admin, operators, and
  * the chaincode server's TLS certificate.
@@ -138,10 +142,10 @@ export const BRING_UP: readonly Step[] = [
   },
   {
     id: 'chaincode-install', label: 'chaincode package installed',
-    run: async (c) => {
+    run: (c) => onPeerHost(c, async () => {
       c.packageId = await installChaincode(c.t, c.tc, await packageChaincode(c.t), c.log);
       c.state.packageId = c.packageId;
-    },
+    }),
   },
   { id: 'chaincode-server', label: 'chaincode server running', run: (c) => startNodes(c, ['chaincode']) },
   {
@@ -152,16 +156,19 @@ export const BRING_UP: readonly Step[] = [
   { id: 'profile', label: 'connection profile written', run: async (c) => void writeConnectionProfile(c.t) },
   {
     id: 'discovery', label: 'every peer reaches the chaincode and every other department (gossip)',
-    run: () => waitCrossOrgDiscovery(loadConnectionProfile()),
+    run: (c) => onPeerHost(c, async () => {
+      const profile = loadConnectionProfile();
+      await waitCrossOrgDiscovery(profile, profile.orgs.filter((o) => isLocal(c.t, o.name)));
+    }),
   },
   {
     id: 'governance', label: 'governance seeded from the topology', exists: (c) => governanceSeeded(c.t, c.tc),
-    run: async (c) => {
+    run: (c) => onPeerHost(c, async () => {
       if (isLocal(c.t, chaincodeHostOrg(c.t).name)) return seedGovernance(c.t, c.tc, c.log);
       await waitFor({ node: chaincodeHostOrg(c.t).name, condition: 'seed governance (Governance:GetConfig answers on this host\'s peer)', key: 'GOVERNANCE_NOT_SEEDED' },
         () => governanceSeeded(c.t, c.tc), crossHostWaitMs());
       return 'seeded by the governance host';
-    },
+    }),
   },
-  { id: 'peers-level', label: 'every peer at the same height', run: async (c) => `height ${await waitPeersLevel(c.t, await ordererHeight(c))}` },
+  { id: 'peers-level', label: 'every peer at the same height', run: (c) => onPeerHost(c, async () => `height ${await waitPeersLevel(c.t, await ordererHeight(c))}`) },
 ];

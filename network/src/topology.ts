@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { RECORD_TYPES, ROLES } from '@govchain/chaincode';
 import { z } from 'zod';
 import { NetworkError } from './errors';
+import { applyOverlay, overlayFromEnv } from './overlay';
 
 const port = z.number().int().min(1024).max(65535);
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter');
@@ -178,7 +179,7 @@ export function topologyPath(): string {
   return resolve(process.env.GOVCHAIN_TOPOLOGY ?? resolve(networkDir, 'topology.json'));
 }
 
-/** Reads and validates a topology file; throws TOPOLOGY_INVALID with one line per problem. */
+/** Reads and validates a topology file (with the hosts overlay GOVCHAIN_TOPOLOGY_OVERLAY names, if any); throws TOPOLOGY_INVALID with one line per problem. */
 export function loadTopology(path = topologyPath()): Topology {
   let raw: unknown;
   try {
@@ -186,6 +187,9 @@ export function loadTopology(path = topologyPath()): Topology {
   } catch (err) {
     throw topologyInvalid(`cannot read topology ${path}: ${(err as Error).message}`);
   }
+  // A hosts overlay (GOVCHAIN_TOPOLOGY_OVERLAY) spreads the orgs over hosts; the result is validated like the file.
+  const overlay = overlayFromEnv();
+  if (overlay) raw = applyOverlay(raw, overlay);
   const parsed = topologySchema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
