@@ -4,7 +4,8 @@
 // Usage: node bench/chaincode-cpu.mjs [N]   (network must be up: npm run network:up)
 import { readFileSync } from 'node:fs';
 import { readState } from '@govchain/network';
-import { connectAs, makeCitizen, registerCitizen } from '@govchain/test';
+import { connectAs, registerCitizen } from '@govchain/test';
+import { randomCitizen } from '@govchain/testing';
 
 const n = Number(process.argv[2] ?? 50);
 if (!Number.isInteger(n) || n < 1 || n > 5000) {
@@ -24,7 +25,7 @@ const registrar = connectAs('PublicSecurity', 'registrar1');
 try {
   const subjects = [];
   const c0 = cpu();
-  for (let i = 0; i < n; i++) subjects.push(await registerCitizen(registrar, makeCitizen()));
+  for (let i = 0; i < n; i++) subjects.push(await registerCitizen(registrar, randomCitizen()));
   const c1 = cpu();
   const identity = registrar.contract('Identity');
   for (let i = 0; i < n; i++) await identity.evaluateTransaction('Get', subjects[i % subjects.length].subjectKey);

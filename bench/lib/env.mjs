@@ -8,7 +8,7 @@ import { live } from './rest.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = resolve(ROOT, 'network/dist/cli.js');
-const GATEWAYS = resolve(ROOT, 'gateway/dist/cli/gateways.js');
+const GATEWAYS = resolve(ROOT, 'network/dist/gateways.js');
 
 /** Facts about this machine and software, for the results file. */
 export function machineInfo() {

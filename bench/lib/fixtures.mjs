@@ -1,36 +1,15 @@
-// Valid, unique government records for the bench: resident IDs (GB 11643-1999), USCCs (GB 32100-2015), hashes.
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+// The bench's records, built on the one fixture module (@govchain/testing): citizens with valid resident IDs
+// (GB 11643-1999), USCCs (GB 32100-2015) and hashes, seeded per run so repeated runs never collide.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { usccFromSeed } = require('@govchain/testing');
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-const DAY = 86_400_000;
-const FIRST_BIRTH = Date.UTC(1940, 0, 1);
-const BIRTH_DAYS = 60 * 365;
-
-/** Appends the ISO 7064 MOD 11-2 check character to a 17-digit body. */
-export function residentId(body17) {
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * WEIGHTS[i], 0);
-  return body17 + CHECK[sum % 11];
-}
-
-export const sha256 = (s) => createHash('sha256').update(s).digest('hex');
+const { runSeed, seededCitizen, sha256Hex: sha256, usccFromSeed } = require('@govchain/testing');
 
 /** A per-run random base, so repeated runs on one network do not collide on IDs, codes or request ids. */
-export function runSeed() {
-  return { tag: randomBytes(4).toString('hex'), base: randomInt(0, BIRTH_DAYS * 1000 - 2_000_000) };
-}
+export { runSeed };
 
 /** Personal data of the i-th bench citizen of a run (birth date consistent with the ID number). */
-export function personalData(seed, i) {
-  const n = seed.base + i;
-  const birth = new Date(FIRST_BIRTH + Math.floor(n / 1000) * DAY).toISOString().slice(0, 10);
-  const body = `110101${birth.replaceAll('-', '')}${String(n % 1000).padStart(3, '0')}`;
-  return { idNumber: residentId(body), name: `Bench Citizen ${n}`, birthDate: birth, address: `${n} Bench Road, Dongcheng, Beijing` };
-}
+export const personalData = (seed, i) => seededCitizen(seed, i, 'Bench');
 
 /** Business:Register input (legal representative must be an active identity). */
 export function businessInput(seed, i, legalRepresentative) {

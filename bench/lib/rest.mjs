@@ -2,15 +2,17 @@
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
+const { profilePath } = createRequire(import.meta.url)('@govchain/network');
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-/** Issues a dev token with the gateway's own CLI (network/.data/secrets dev key). */
+/** Issues a dev token with the gateway's own CLI (the dev key beside the network's connection profile). */
 export function devToken(org, operator, role) {
   return execFileSync(process.execPath, [resolve(ROOT, 'gateway/dist/cli/token.js'), '--org', org, '--operator', operator, '--role', role], {
-    encoding: 'utf8', timeout: 20_000,
+    encoding: 'utf8', timeout: 20_000, env: { ...process.env, GOVCHAIN_CONNECTION_PROFILE: profilePath() },
   }).trim();
 }
 

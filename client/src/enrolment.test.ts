@@ -5,9 +5,9 @@ import * as x509 from '@peculiar/x509';
 import { enrolOperator, type EnrolmentTicket } from './enrolment';
 import { GovChainError } from './errors';
 import { generateOperatorKey } from './keys';
-import { testOperator } from './testing/fabric-fixtures';
+import { testOperator } from '../testing/fabric-fixtures';
 
-const ticket: EnrolmentTicket = { org: 'PublicSecurity', mspId: 'PublicSecurityMSP', operatorId: 'clerk9', role: 'clerk', enrollmentId: 'clerk9.publicsecurity', secret: 'one-time' };
+const ticket: EnrolmentTicket = { kind: 'govchain-enrolment-ticket', org: 'PublicSecurity', mspId: 'PublicSecurityMSP', operatorId: 'clerk9', role: 'clerk', enrollmentId: 'clerk9.publicsecurity', secret: 'one-time' };
 
 /** A fake gateway+CA: issues a certificate for the CSR's key, or (evil) for a key of its own. */
 function relay(evil: boolean) {

@@ -4,16 +4,10 @@ import { createCsr } from './csr';
 import { errorFromBody, GovChainError } from './errors';
 import { GovChainClient } from './govchain-client';
 import { publicKeySpki } from './keys';
+import type { EnrolmentTicket } from '@govchain/connection';
 
-/** The enrolment ticket the department admin hands over (`npm run operator:add`). */
-export interface EnrolmentTicket {
-  org: string;
-  mspId: string;
-  operatorId: string;
-  role: string;
-  enrollmentId: string;
-  secret: string;
-}
+/** The one-time enrolment ticket `operator:add` hands a new operator (one wire type, from @govchain/connection). */
+export type { EnrolmentTicket };
 
 /** The operator's new identity: certificate from the org's CA for the key generated here. */
 export interface Enrolled {

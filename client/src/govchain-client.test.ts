@@ -6,7 +6,7 @@ import { GovChainError } from './errors';
 import { GovChainClient } from './govchain-client';
 import { webCryptoSigner } from './operator-signer';
 import { fromPem } from './pem';
-import { offlineGateway, proposalMessage, testOperator, transactionMessage, type TestOperator } from './testing/fabric-fixtures';
+import { offlineGateway, proposalMessage, testOperator, transactionMessage, type TestOperator } from '../testing/fabric-fixtures';
 
 interface Seen {
   method: string;

@@ -5,7 +5,7 @@
  * signed, DER low-S signatures), Idempotency-Keys and the gateway's error keys.
  */
 export { GovChainClient, type ApiResult, type GovChainClientOptions, type RequestOptions } from './govchain-client';
-export { GovChainError, type ClientErrorKey } from './errors';
+export { GovChainError, type ClientErrorKey, type GovChainErrorKey } from './errors';
 export { webCryptoSigner, type OperatorSigner } from './operator-signer';
 export { enrolOperator, type Enrolled, type EnrolmentTicket } from './enrolment';
 export { exportPrivateKeyPem, generateOperatorKey, importPrivateKeyPem, publicKeySpki, signMessage } from './keys';

@@ -4,7 +4,7 @@ import { toBase64, sha256 } from './bytes';
 import { GovChainError } from './errors';
 import { fromPem } from './pem';
 import { checkStep, type SignatureRequired, type StepContext } from './signing-step';
-import { offlineGateway, proposalMessage, testOperator, transactionMessage, type TestOperator } from './testing/fabric-fixtures';
+import { offlineGateway, proposalMessage, testOperator, transactionMessage, type TestOperator } from '../testing/fabric-fixtures';
 
 describe('checkStep: the client signs only what it asked for, decoded from the bytes', () => {
   let op: TestOperator;

@@ -1,4 +1,4 @@
-import { endorsementPolicy, loadConnectionProfile, type OrgProfile } from '@govchain/network';
+import type { OrgProfile } from '@govchain/connection';
 import { parsePolicy, renderPolicy } from '@govchain/verifier';
 import type { Algorithm } from 'jsonwebtoken';
 import type { AppSettings } from './app';
@@ -54,17 +54,16 @@ export function buildVerifier(config: GatewayConfig): TokenVerifier {
 
 /** Builds the Fabric-backed dependencies of the configured department from the connection profile. */
 export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics): RealDeps {
-  const connectionProfile = loadConnectionProfile();
-  const profile = connectionProfile.orgs.find((o) => o.name === config.department.name);
-  if (!profile) throw new ConfigError('invalid gateway configuration', [`the connection profile has no org ${config.department.name}`]);
+  const connectionProfile = config.profile;
+  const profile = config.department;
   // Without the development flag the gateway loads exactly one private key: its own service identity's.
   const identities = fileIdentityStore(profile.mspId, profile.usersDir, {
     mayHoldKey: (operatorId) => config.devOperatorKeys || operatorId === config.citizenOperator,
   });
   const connections = new ConnectionPool();
   const ledger = new FabricLedger({
-    channel: config.topology.channel,
-    chaincode: config.topology.chaincode.name,
+    channel: connectionProfile.channel,
+    chaincode: connectionProfile.chaincode,
     peer: { endpoint: profile.peerEndpoint, hostAlias: profile.peerHostAlias, tlsRootCertPath: profile.tlsRootCertPath },
     connections,
     identities,
@@ -76,16 +75,15 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics): R
   const receiptSource = new FabricReceiptSource({
     ledger,
     connections,
-    channel: config.topology.channel,
+    channel: connectionProfile.channel,
     // Stated in canonical form: the verifier refuses any other spelling of a policy.
-    chaincodePolicy: renderPolicy(parsePolicy(endorsementPolicy(config.topology))),
+    chaincodePolicy: renderPolicy(parsePolicy(connectionProfile.endorsementPolicy)),
     ownMspId: profile.mspId,
     peers: connectionProfile.orgs.map((o) => ({ mspId: o.mspId, endpoint: { endpoint: o.peerEndpoint, hostAlias: o.peerHostAlias, tlsRootCertPath: o.tlsRootCertPath } })),
     attestTimeoutMs: config.evaluateTimeoutMs,
   });
   const registrars: AppSettings['registrars'] = {};
-  for (const org of config.topology.orgs) {
-    if (org.kind !== 'department') continue;
+  for (const org of connectionProfile.orgs) {
     for (const type of org.registers) registrars[type] = org.mspId;
   }
   const settings: AppSettings = {
@@ -99,9 +97,9 @@ export function buildRealDeps(config: GatewayConfig, metrics: GatewayMetrics): R
     bodyLimit: config.bodyLimit,
     serviceOperator: config.citizenOperator,
     signingStepTimeoutMs: config.signingStepTimeoutMs,
-    console: consoleSettingsOf(config, config.topology.orgs.filter((o) => o.kind === 'department').map((o) => o.mspId), { channel: config.topology.channel, chaincode: config.topology.chaincode.name }),
+    console: consoleSettingsOf(config, connectionProfile.orgs.map((o) => o.mspId), { channel: connectionProfile.channel, chaincode: connectionProfile.chaincode }),
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
-    trustAnchors: loadTrustAnchors(config.topology),
+    trustAnchors: loadTrustAnchors(connectionProfile.trustAnchors),
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     receiptInlineBytes: config.receiptInlineBytes,
   };

@@ -20,7 +20,6 @@ export { endorsementPolicy } from './chaincode';
 export { paths } from './paths';
 export { operatorGateway, peerConnection } from './client';
 export { chaincodeTls } from './chaincode-tls';
-export { CaError, enrollCsr, enrollmentIdOf, type CaEndpoint, type CaEnrolment } from './ca-rest';
 export { addOperator } from './operator-add';
 export { bootstrapInput } from './seed';
 export { portFree } from './ports';

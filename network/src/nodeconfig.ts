@@ -43,16 +43,22 @@ function fromSample(tc: Toolchain, file: string, overrides: Record<string, unkno
   return stringify(doc);
 }
 
-/** Writes a peer's core.yaml (sampleconfig plus this node's ports, paths, TLS and the ccaas builder) into its config dir. */
-export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, peer: DepartmentOrg['peers'][number], view: NodeView = nativeView): string {
-  const hostDir = paths.node(org.name, peer.name);
-  const name = nodeHost(peer.name, org.name, t.domain);
+/**
+ * Where one node's files are: its host name, its folder and ledger as the node sees them (the view), its TLS folder,
+ * and the config folder on this host (created), shared by the peer and orderer writers.
+ */
+function nodeDirs(t: Topology, orgName: string, nodeName: string, view: NodeView): { name: string; dir: string; data: string; tls: string; cfgDir: string } {
+  const hostDir = paths.node(orgName, nodeName);
   const dir = view.path(hostDir);
-  const data = view.ledger(hostDir);
-  const tls = join(dir, 'tls');
-  const address = endpoint(t, name, peer.port);
   const cfgDir = join(hostDir, 'config');
   mkdirSync(cfgDir, { recursive: true });
+  return { name: nodeHost(nodeName, orgName, t.domain), dir, data: view.ledger(hostDir), tls: join(dir, 'tls'), cfgDir };
+}
+
+/** Writes a peer's core.yaml (sampleconfig plus this node's ports, paths, TLS and the ccaas builder) into its config dir. */
+export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, peer: DepartmentOrg['peers'][number], view: NodeView = nativeView): string {
+  const { name, dir, data, tls, cfgDir } = nodeDirs(t, org.name, peer.name, view);
+  const address = endpoint(t, name, peer.port);
   writeFileSync(join(cfgDir, 'core.yaml'), fromSample(tc, 'core.yaml', {
     'peer.id': name,
     'peer.networkId': t.name,
@@ -90,13 +96,7 @@ export function writePeerConfig(t: Topology, tc: Toolchain, org: DepartmentOrg, 
 
 /** Writes an orderer's orderer.yaml: channel participation only (no system channel), admin endpoint with mutual TLS. */
 export function writeOrdererConfig(t: Topology, tc: Toolchain, org: OrdererOrg, o: OrdererOrg['orderers'][number], view: NodeView = nativeView): string {
-  const hostDir = paths.node(org.name, o.name);
-  const name = nodeHost(o.name, org.name, t.domain);
-  const dir = view.path(hostDir);
-  const data = view.ledger(hostDir);
-  const tls = join(dir, 'tls');
-  const cfgDir = join(hostDir, 'config');
-  mkdirSync(cfgDir, { recursive: true });
+  const { name, dir, data, tls, cfgDir } = nodeDirs(t, org.name, o.name, view);
   const tlsBlock = (prefix: string) => ({
     [`${prefix}.Enabled`]: true,
     [`${prefix}.PrivateKey`]: join(tls, 'server.key'),

@@ -1,28 +1,12 @@
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { CaError, enrollmentIdOf, registerIdentity, type CaEndpoint, type CaRegistrar, type EnrolmentTicket } from '@govchain/connection';
 import { OPERATOR_ATTR, ROLE_ATTR, caName } from './ca';
-import { CaError, enrollmentIdOf, registerIdentity, type CaEndpoint, type CaRegistrar } from './ca-rest';
 import { NetworkError } from './errors';
 import { paths } from './paths';
 import { caNodeName, serviceHost } from './placement';
 import type { DepartmentOrg, Topology } from './topology';
-
-/**
- * What the department admin hands to a new operator: everything needed to enrol a key generated on the
- * operator's own device, including the one-time secret. Written once to a 0600 file or a terminal; never logged.
- */
-export interface EnrolmentTicket {
-  kind: 'govchain-enrolment-ticket';
-  org: string;
-  mspId: string;
-  operatorId: string;
-  role: string;
-  /** CA enrolment id: the CSR's common name must be exactly this. */
-  enrollmentId: string;
-  /** One-time enrolment secret (the CA accepts it for a single enrolment). */
-  secret: string;
-}
 
 /** Where the ticket goes: a new file (created with mode 0600, never overwritten) or this terminal. */
 export type TicketDestination = { kind: 'file'; path: string } | { kind: 'terminal'; write: (s: string) => void };

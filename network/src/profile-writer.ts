@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { caName } from './ca';
+import { endorsementPolicy } from './chaincode';
 import { caRootCertPath } from './operator-ticket';
 import { nodeHost, paths } from './paths';
 import { ConnectionProfile, OperatorIdentity, profilePath } from './profile';
 import { caNodeName, endpoint, serviceHost } from './placement';
-import { departments, Topology } from './topology';
+import { departments, ordererOrg, Topology } from './topology';
 
 /** Lists the operators enrolled for an org (from its users directory), topology operators and later additions alike. */
 export function enrolledOperators(orgName: string): OperatorIdentity[] {
@@ -27,6 +28,7 @@ export function writeConnectionProfile(t: Topology): ConnectionProfile {
   const profile: ConnectionProfile = {
     channel: t.channel,
     chaincode: t.chaincode.name,
+    endorsementPolicy: endorsementPolicy(t),
     createdAt: new Date().toISOString(),
     orgs: departments(t).map((o) => ({
       name: o.name,
@@ -44,6 +46,7 @@ export function writeConnectionProfile(t: Topology): ConnectionProfile {
       usersDir: join(paths.org(o.name), 'users'),
       operators: enrolledOperators(o.name),
     })),
+    trustAnchors: [...departments(t), ordererOrg(t)].map((o) => ({ mspId: o.mspId, caCertPath: join(paths.orgMsp(o.name), 'cacerts', 'ca.pem') })),
   };
   writeFileSync(profilePath(), JSON.stringify(profile, null, 2));
   return profile;

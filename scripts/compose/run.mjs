@@ -89,7 +89,7 @@ const actions = {
     const u = await up();
     if (u.status !== 0) return u.status;
     // Detached, so compose:up returns; compose:down stops them with the nodes. They print their URLs.
-    return run(['gateway/dist/cli/gateways.js', 'start', '--detach'], u.env);
+    return run(['network/dist/gateways.js', 'start', '--detach'], u.env);
   },
   down,
   test,

@@ -12,6 +12,15 @@ const pd = citizen('321', 'Audit Subject');
 const amend = { reason: 'grant', legalAuthority: 'Regulation art. 7' };
 const grantRef = { requesterMsp: MSP.nr, dataset: 'resident-identity', purpose: 'title-registration' };
 
+/** A fresh channel: governance bootstrapped, the identity dataset catalogued and the audit subject registered. */
+async function channelWithSubject(): Promise<{ ch: TestChannel; subjectKey: string }> {
+  useTestSecret();
+  const ch = new TestChannel();
+  await bootstrap(ch);
+  await catalogueIdentity(ch);
+  return { ch, subjectKey: await registerCitizen(ch, pd) };
+}
+
 type AccessPage = { records: Array<{ accessId: string; accessorOperatorId: string }>; bookmark: string; fetched: number };
 
 describe('Audit: personal-data access', () => {
@@ -24,11 +33,7 @@ describe('Audit: personal-data access', () => {
   const grantApproved = (expiresAt = '2026-01-01T00:00:00.000Z') => approveGrantFor(ch, grantRef, expiresAt);
 
   beforeEach(async () => {
-    useTestSecret();
-    ch = new TestChannel();
-    await bootstrap(ch);
-    await catalogueIdentity(ch);
-    subjectKey = await registerCitizen(ch, pd);
+    ({ ch, subjectKey } = await channelWithSubject());
   });
 
   it('lets the owner org record an access and then read exactly the recorded fields', async () => {
@@ -170,11 +175,7 @@ describe('Audit: queries', () => {
   let subjectKey: string;
   let otherKey: string;
   beforeEach(async () => {
-    useTestSecret();
-    ch = new TestChannel();
-    await bootstrap(ch);
-    await catalogueIdentity(ch);
-    subjectKey = await registerCitizen(ch, pd);
+    ({ ch, subjectKey } = await channelWithSubject());
     otherKey = await registerCitizen(ch, citizen('654', 'Other Subject'), '2');
     const base = { subjectKey, dataset: 'resident-identity', fields: ['name'], purpose: 'service', legalBasis: 'Law', caseId: 'C1' };
     await ch.submit(audit, 'RequestAccess', ['q1', JSON.stringify(base)], { as: WHO.psClerk, txId: 'txQ1', time: '2025-02-01T10:00:00.000Z' });

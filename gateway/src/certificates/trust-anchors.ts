@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { departments, ordererOrg, paths, type Topology } from '@govchain/network';
+import type { TrustAnchorRef } from '@govchain/connection';
 import { ConfigError } from '../config/config-error';
 
 /** One org's root CA certificate, as the gateway publishes it for receipt verification. */
@@ -20,13 +19,13 @@ export function publishedAnchor(mspId: string, pem: string): PublishedAnchor {
 }
 
 /**
- * The root CA certificates a receipt is checked against: every department's and the ordering org's, read once
- * from the network's MSP folders (`<org>/msp/cacerts/ca.pem`). A missing or unreadable one is a configuration
- * error, so a gateway never publishes a partial set that would make good receipts fail.
+ * The root CA certificates a receipt is checked against: every department's and the ordering org's, as the
+ * connection profile lists them, read once. A missing or unreadable one is a configuration error, so a gateway
+ * never publishes a partial set that would make good receipts fail.
  */
-export function loadTrustAnchors(topology: Topology): PublishedAnchor[] {
-  return [...departments(topology), ordererOrg(topology)].map((org) => {
-    const file = join(paths.orgMsp(org.name), 'cacerts', 'ca.pem');
+export function loadTrustAnchors(anchors: readonly TrustAnchorRef[]): PublishedAnchor[] {
+  return anchors.map((org) => {
+    const file = org.caCertPath;
     if (!existsSync(file)) throw new ConfigError('invalid gateway configuration', [`no CA certificate of ${org.mspId} at ${file}: run "npm run network:up" first`]);
     try {
       return publishedAnchor(org.mspId, readFileSync(file, 'utf8'));

@@ -3,21 +3,47 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTopology } from '@govchain/network';
+import type { ConnectionProfile, OrgProfile } from '@govchain/connection';
 import { ConfigError } from './config-error';
-import { loadConfig } from './config';
+import { loadConfig as loadConfigFrom } from './config';
 
-const topology = loadTopology();
-/** A department's API port as the topology in use gives it (a shifted topology file moves every port). */
-const gatewayPort = (name: string): number => {
-  const org = topology.orgs.find((o) => o.name === name);
-  assert.ok(org?.kind === 'department', `${name} is a department of the topology`);
-  return org.gatewayPort;
+const PORTS: Record<string, number> = { PublicSecurity: 3101, NaturalResources: 3102, GovServiceCenter: 3103 };
+const org = (name: string): OrgProfile => ({
+  name,
+  mspId: `${name}MSP`,
+  peerEndpoint: `127.0.0.1:${PORTS[name]! + 4000}`,
+  peerHostAlias: `peer0.${name.toLowerCase()}.gov.local`,
+  tlsRootCertPath: '/nonexistent/tls.pem',
+  caUrl: 'https://127.0.0.1:7054',
+  caName: `ca-${name.toLowerCase()}`,
+  caTlsCertPath: '/nonexistent/ca-tls.pem',
+  caCertPath: '/nonexistent/ca.pem',
+  gatewayPort: PORTS[name]!,
+  governs: name === 'GovServiceCenter',
+  registers: [],
+  usersDir: '/nonexistent/users',
+  operators: [],
+});
+/** The connection profile the gateway is configured with: written here, as the network launcher would write it. */
+const profile: ConnectionProfile = {
+  channel: 'govchannel',
+  chaincode: 'govchain',
+  endorsementPolicy: "OutOf(2, 'PublicSecurityMSP.peer', 'NaturalResourcesMSP.peer', 'GovServiceCenterMSP.peer')",
+  createdAt: '2026-01-01T00:00:00.000Z',
+  orgs: Object.keys(PORTS).map(org),
+  trustAnchors: [],
 };
+const profileDir = mkdtempSync(join(tmpdir(), 'gw-profile-'));
+const PROFILE = join(profileDir, 'connection-profile.json');
+writeFileSync(PROFILE, JSON.stringify(profile));
+const gatewayPort = (name: string): number => PORTS[name]!;
+
+/** loadConfig with the profile above, unless the env names another. */
+const loadConfig = (env: NodeJS.ProcessEnv, argv: string[] = []) => loadConfigFrom({ GOVCHAIN_CONNECTION_PROFILE: PROFILE, ...env }, argv);
 
 function problems(env: NodeJS.ProcessEnv, argv: string[] = []): string[] {
   try {
-    loadConfig(env, argv, topology);
+    loadConfig(env, argv);
   } catch (err) {
     assert.ok(err instanceof ConfigError);
     assert.equal(err.key, 'CONFIG_INVALID');
@@ -26,17 +52,28 @@ function problems(env: NodeJS.ProcessEnv, argv: string[] = []): string[] {
   assert.fail('config was accepted');
 }
 
-test('defaults: host 127.0.0.1, port from topology, ES256, dev keys', () => {
-  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'GovServiceCenter' }, [], topology);
+test('defaults: host 127.0.0.1, port from the connection profile, ES256, dev keys beside the profile', () => {
+  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'GovServiceCenter' }, []);
   assert.equal(c.host, '127.0.0.1');
   assert.equal(c.port, gatewayPort('GovServiceCenter'));
   assert.deepEqual(c.jwtAlgorithms, ['ES256']);
   assert.equal(c.jwtKeys.kind, 'dev');
   assert.equal(c.department.mspId, 'GovServiceCenterMSP');
+  assert.deepEqual(c.jwtKeys, { kind: 'dev', publicKeyPath: join(profileDir, 'secrets', 'jwt-dev-public.pem'), privateKeyPath: join(profileDir, 'secrets', 'jwt-dev-private.pem') });
+  assert.equal(c.profile.channel, 'govchannel');
+});
+
+test('the connection profile is required, must exist and must carry what the gateway needs', () => {
+  assert.match(problems({ GOVCHAIN_CONNECTION_PROFILE: '', GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }).join('\n'), /connection profile is required/);
+  assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, ['--connection-profile', join(profileDir, 'none.json')]).join('\n'), /no connection profile at/);
+  const old = join(profileDir, 'old.json');
+  const { endorsementPolicy: _p, trustAnchors: _t, ...older } = profile;
+  writeFileSync(old, JSON.stringify(older));
+  assert.match(problems({ GOVCHAIN_CONNECTION_PROFILE: old, GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }).join('\n'), /lacks endorsementPolicy, trustAnchors/);
 });
 
 test('flags override env; the MSP id also names an org', () => {
-  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'GovServiceCenter', GOVCHAIN_GATEWAY_PORT: '4000' }, ['--org', 'PublicSecurityMSP', '--port=4100'], topology);
+  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'GovServiceCenter', GOVCHAIN_GATEWAY_PORT: '4000' }, ['--org', 'PublicSecurityMSP', '--port=4100']);
   assert.equal(c.department.name, 'PublicSecurity');
   assert.equal(c.port, 4100);
 });
@@ -66,19 +103,19 @@ test('production refuses dev keys and plain-http JWKS', () => {
   assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_PRODUCTION: 'true', GOVCHAIN_JWT_JWKS_URL: 'http://idp/jwks' }).join('\n'), /must be https/);
   const dir = mkdtempSync(join(tmpdir(), 'gw-'));
   writeFileSync(join(dir, 'pub.pem'), 'x');
-  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_PRODUCTION: 'true', GOVCHAIN_JWT_PUBLIC_KEY_FILE: join(dir, 'pub.pem') }, [], topology);
+  const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_PRODUCTION: 'true', GOVCHAIN_JWT_PUBLIC_KEY_FILE: join(dir, 'pub.pem') }, []);
   assert.deepEqual(c.jwtKeys, { kind: 'file', path: join(dir, 'pub.pem') });
   assert.match(problems({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_JWT_PUBLIC_KEY_FILE: '/nonexistent.pem' }).join('\n'), /no file at/);
 });
 
 test('operator keys: the gateway holds none unless the development flag says so, and production refuses the flag', () => {
-  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, [], topology).devOperatorKeys, false);
-  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_DEV_OPERATOR_KEYS: 'true' }, [], topology).devOperatorKeys, true);
-  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, ['--dev-operator-keys', 'true'], topology).devOperatorKeys, true);
+  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, []).devOperatorKeys, false);
+  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_DEV_OPERATOR_KEYS: 'true' }, []).devOperatorKeys, true);
+  assert.equal(loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, ['--dev-operator-keys', 'true']).devOperatorKeys, true);
   const dir = mkdtempSync(join(tmpdir(), 'gw-keys-'));
   writeFileSync(join(dir, 'jwt.pem'), 'x');
   const production = { GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_PRODUCTION: 'true', GOVCHAIN_JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem') };
-  assert.equal(loadConfig(production, [], topology).devOperatorKeys, false, 'production without the flag is accepted');
+  assert.equal(loadConfig(production, []).devOperatorKeys, false, 'production without the flag is accepted');
   const lines = problems({ ...production, GOVCHAIN_DEV_OPERATOR_KEYS: 'true' });
   assert.equal(lines.length, 1);
   assert.match(lines[0] ?? '', /^DEV_OPERATOR_KEYS_REFUSED: GOVCHAIN_DEV_OPERATOR_KEYS \(--dev-operator-keys\) must be false/);
@@ -87,8 +124,8 @@ test('operator keys: the gateway holds none unless the development flag says so,
 });
 
 test('each department gateway has its own default audience, ops port beside the API port on loopback, and role lifetimes', () => {
-  const ps = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, [], topology);
-  const nr = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'NaturalResources' }, [], topology);
+  const ps = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }, []);
+  const nr = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'NaturalResources' }, []);
   assert.equal(ps.jwtAudience, 'govchain-gateway:PublicSecurity');
   assert.equal(nr.jwtAudience, 'govchain-gateway:NaturalResources');
   assert.equal(ps.jwtMaxLifetimeOperatorSec, 8 * 3600);
@@ -97,7 +134,7 @@ test('each department gateway has its own default audience, ops port beside the 
   assert.equal(ps.opsPort, ps.port + 6000);
   assert.equal(ps.ipRateLimitPerMinute, 1200);
   assert.equal(ps.readyCacheMs, 5000);
-  const custom = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_JWT_AUDIENCE: 'aud-x', GOVCHAIN_JWT_MAX_LIFETIME_CITIZEN_SEC: '600' }, ['--ops-port', '9999'], topology);
+  const custom = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_JWT_AUDIENCE: 'aud-x', GOVCHAIN_JWT_MAX_LIFETIME_CITIZEN_SEC: '600' }, ['--ops-port', '9999']);
   assert.equal(custom.jwtAudience, 'aud-x');
   assert.equal(custom.jwtMaxLifetimeCitizenSec, 600);
   assert.equal(custom.opsPort, 9999);

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { dataDir, departments, loadTopology, type DepartmentOrg, type Topology } from '@govchain/network';
+import { dirname, resolve } from 'node:path';
+import type { ConnectionProfile, OrgProfile } from '@govchain/connection';
 import { consoleProblems } from '../console/console-settings';
 import { ConfigError } from './config-error';
+import { readConnectionProfile } from './connection-profile';
 import { departmentAudience, ENV_NAMES, flagName, OPS_PORT_OFFSET, rawConfigSchema, type ParsedConfig, type RawConfig } from './schema';
 
 /** Stable key of the configuration error when a production gateway is asked to hold operators' keys. */
@@ -21,15 +22,19 @@ export interface GatewayConfig extends Omit<ParsedConfig, 'jwtPublicKeyFile' | '
   opsPort: number;
   /** Audience tokens must name (default: `govchain-gateway:<org>`). */
   jwtAudience: string;
-  /** The department this gateway serves (from the topology). */
-  department: DepartmentOrg;
-  topology: Topology;
+  /** The department this gateway serves (its entry in the connection profile). */
+  department: OrgProfile;
+  /** The network as the connection profile describes it: channel, chaincode, policy, every department, trust anchors. */
+  profile: ConnectionProfile;
   jwtKeys: JwtKeySource;
 }
 
-/** Paths of the development JWT key pair (generated on demand, never committed). */
-export function devJwtKeyPaths(): { publicKeyPath: string; privateKeyPath: string } {
-  const dir = resolve(dataDir(), 'secrets');
+/**
+ * Paths of the development JWT key pair (generated on demand, never committed): in `secrets/` beside the
+ * connection profile, i.e. in the development network's data folder.
+ */
+export function devJwtKeyPaths(connectionProfile: string): { publicKeyPath: string; privateKeyPath: string } {
+  const dir = resolve(dirname(connectionProfile), 'secrets');
   return { publicKeyPath: resolve(dir, 'jwt-dev-public.pem'), privateKeyPath: resolve(dir, 'jwt-dev-private.pem') };
 }
 
@@ -63,10 +68,10 @@ export function envToRaw(env: NodeJS.ProcessEnv): Partial<Record<keyof RawConfig
 }
 
 /**
- * Parses and validates the configuration from env and flags (flags win), against the topology.
+ * Parses and validates the configuration from env and flags (flags win), against the connection profile it names.
  * Throws ConfigError (key CONFIG_INVALID) with one clear line per bad value.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = [], topology?: Topology): GatewayConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): GatewayConfig {
   const raw = { ...envToRaw(env), ...flagsToRaw(argv) };
   const parsed = rawConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -78,8 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     throw new ConfigError('invalid gateway configuration', lines);
   }
   const c = parsed.data;
-  const topo = topology ?? loadTopology();
-  const deps = departments(topo);
+  const profile = readConnectionProfile(c.connectionProfile);
+  const deps = profile.orgs;
   const department = deps.find((d) => d.name === c.org || d.mspId === c.org);
   const problems: string[] = [];
   if (!department) {
@@ -107,12 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     ? { kind: 'file', path: c.jwtPublicKeyFile }
     : c.jwtJwksUrl
       ? { kind: 'jwks', url: c.jwtJwksUrl }
-      : { kind: 'dev', ...devJwtKeyPaths() };
+      : { kind: 'dev', ...devJwtKeyPaths(c.connectionProfile) };
   const { jwtPublicKeyFile: _f, jwtJwksUrl: _u, port, opsPort, jwtAudience, ...rest } = c;
   const apiPort = port ?? department.gatewayPort;
   const ops = opsPort ?? apiPort + OPS_PORT_OFFSET;
   if (ops === apiPort || ops > 65535) {
     throw new ConfigError('invalid gateway configuration', [`${ENV_NAMES.opsPort} (--ops-port): ${ops} must differ from the API port ${apiPort} and be at most 65535`]);
   }
-  return { ...rest, port: apiPort, opsPort: ops, jwtAudience: jwtAudience ?? departmentAudience(department.name), department, topology: topo, jwtKeys };
+  return { ...rest, port: apiPort, opsPort: ops, jwtAudience: jwtAudience ?? departmentAudience(department.name), department, profile, jwtKeys };
 }

@@ -15,6 +15,11 @@ export const OPS_PORT_OFFSET = 6000;
 
 /** The raw (string) configuration inputs, after env and flags are merged. */
 export const rawConfigSchema = z.strictObject({
+  /** The connection profile of the network (the launcher writes it): the peers, CAs and trust anchors this gateway uses. */
+  connectionProfile: z
+    .string({ error: 'connection profile is required (GOVCHAIN_CONNECTION_PROFILE or --connection-profile)' })
+    .min(1, 'connection profile is required (GOVCHAIN_CONNECTION_PROFILE or --connection-profile)'),
+  /** The department this gateway serves: its name or MSP id in the connection profile. */
   org: z.string({ error: 'org is required (GOVCHAIN_GATEWAY_ORG or --org)' }).min(1, 'org is required (GOVCHAIN_GATEWAY_ORG or --org)'),
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number({ error: 'port must be a number' }).int().min(1, 'port must be 1-65535').max(65535, 'port must be 1-65535').optional(),
@@ -88,6 +93,7 @@ export type ParsedConfig = z.output<typeof rawConfigSchema>;
 
 /** Environment variable for each configuration field. */
 export const ENV_NAMES: Readonly<Record<keyof RawConfig, string>> = {
+  connectionProfile: 'GOVCHAIN_CONNECTION_PROFILE',
   org: 'GOVCHAIN_GATEWAY_ORG',
   host: 'GOVCHAIN_GATEWAY_HOST',
   port: 'GOVCHAIN_GATEWAY_PORT',

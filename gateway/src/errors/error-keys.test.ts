@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { ERROR_KEYS, isErrorKey } from '@govchain/chaincode';
+import { REPO_ROOT } from '../../testing/repo-root';
 
-/** The repository root (this file runs from gateway/dist/errors). */
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = REPO_ROOT;
 /** Sources that speak the HTTP API's error keys: chaincode, gateway, clients and their tests. */
-const SOURCES = ['chaincode/src', 'chaincode/testing', 'gateway/src', 'testing/src', 'test/src', 'console/src', 'console/test', 'client/src'];
+const SOURCES = ['chaincode/src', 'chaincode/testing', 'gateway/src', 'gateway/testing', 'testing/src', 'test/src', 'console/src', 'console/test', 'client/src'];
 /**
  * A line that uses an API error key: constructs an ApiError or GovChainError, compares or asserts a `key`.
  * Other closed key sets have their own types (NetworkError in network/, ReceiptError in verifier/, the bench's

@@ -4,7 +4,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestCa } from '../testing/test-ca';
+import { createTestCa } from '../../testing/test-ca';
 import { fileIdentityStore } from './identity-store';
 
 test('a gateway without the development flag never loads an operator key file, only its service identity\'s', async () => {

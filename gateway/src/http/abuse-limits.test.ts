@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createMetrics } from '../observability/metrics';
 import { createOpsApp } from '../observability/ops-app';
 import { HealthService } from '../services/health-service';
-import { FakeLedger } from '../testing/fake-ledger';
-import { startTestApp } from '../testing/test-app';
+import { FakeLedger } from '../../testing/fake-ledger';
+import { startTestApp } from '../../testing/test-app';
 
 const keyOf = async (res: Response): Promise<{ key: string; details?: { scope?: string; reason?: string } }> =>
   ((await res.json()) as { error: { key: string; details?: { scope?: string; reason?: string } } }).error;

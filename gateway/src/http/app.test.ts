@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Identity } from '@govchain/chaincode';
 import { ApiError } from '../errors/api-error';
 import { call } from '../fabric/call';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { startTestApp, type TestApp } from '../../testing/test-app';
 import { defineRoute } from './route-spec';
 import { apiRoutes } from '../routes/routes';
 

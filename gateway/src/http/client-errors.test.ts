@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { startTestApp } from '../testing/test-app';
+import { startTestApp } from '../../testing/test-app';
 
 function raw(url: string, bytes: string): Promise<string> {
   const { hostname, port } = new URL(url);

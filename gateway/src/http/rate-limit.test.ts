@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApp } from '../testing/test-app';
+import { startTestApp } from '../../testing/test-app';
 
 test('rate limiting is per operator: the third request in a minute gets 429, another operator is unaffected', async () => {
   const t = await startTestApp({ rateLimitPerMinute: 2 });

@@ -5,9 +5,10 @@ import { resolve } from 'node:path';
 import { apiRoutes } from '../routes/routes';
 import { buildOpenApiDocument } from './document';
 import { withPublicPaths } from '../routes/public-routes';
+import { REPO_ROOT } from '../../testing/repo-root';
 
 /** The reviewed API contract (docs/openapi.json); UPDATE_SNAPSHOTS=1 rewrites it. */
-const SNAPSHOT = resolve(__dirname, '..', '..', '..', 'docs', 'openapi.json');
+const SNAPSHOT = resolve(REPO_ROOT, 'docs', 'openapi.json');
 
 test('the OpenAPI document matches the committed snapshot (UPDATE_SNAPSHOTS=1 to accept a change)', () => {
   const current = `${JSON.stringify(withPublicPaths(buildOpenApiDocument(apiRoutes(), { org: 'GovServiceCenter' })), null, 2)}\n`;

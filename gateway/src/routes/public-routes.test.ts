@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { publishedAnchor } from '../certificates/trust-anchors';
 import { ApiError } from '../errors/api-error';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { startTestApp, type TestApp } from '../../testing/test-app';
+import { REPO_ROOT } from '../../testing/repo-root';
 
 const HASH = 'a'.repeat(64);
 const PERSON = 'c'.repeat(64);
@@ -68,7 +69,7 @@ describe('published trust anchors (no sign-in)', () => {
   let pem = '';
   before(async () => {
     // A real network's root CA (the verifier's fixtures).
-    pem = readFileSync(resolve(__dirname, '..', '..', '..', 'verifier', 'fixtures', 'trust', 'CopyrightOfficeMSP.pem'), 'utf8');
+    pem = readFileSync(resolve(REPO_ROOT, 'verifier', 'fixtures', 'trust', 'CopyrightOfficeMSP.pem'), 'utf8');
     t = await startTestApp({ publicRateLimitPerMinute: 3, trustAnchors: [publishedAnchor('CopyrightOfficeMSP', pem)] });
   });
   after(async () => t.close());

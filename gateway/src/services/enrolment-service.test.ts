@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaError } from '@govchain/network';
+import { CaError } from '@govchain/connection';
 import { fileIdentityStore } from '../fabric/identity-store';
-import { createTestCa, type TestCa } from '../testing/test-ca';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { createTestCa, type TestCa } from '../../testing/test-ca';
+import { startTestApp, type TestApp } from '../../testing/test-app';
 
 const CSR = '-----BEGIN CERTIFICATE REQUEST-----\nMIIBfake\n-----END CERTIFICATE REQUEST-----\n';
 

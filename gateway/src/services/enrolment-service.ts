@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaError, enrollCsr, enrollmentIdOf, type CaEndpoint, type CaEnrolment } from '@govchain/network';
+import { CaError, enrollCsr, enrollmentIdOf, type CaEndpoint, type CaEnrolment } from '@govchain/connection';
 import type { OperatorPrincipal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import type { IdentityStore } from '../fabric/identity-store';

@@ -4,8 +4,8 @@ import { createHash, sign as nodeSign, verify, type KeyObject } from 'node:crypt
 import { p256 } from '@noble/curves/nist';
 import type { IdentityStore } from '../fabric/identity-store';
 import { derSignature, newNativeSigner } from '../fabric/native-signer';
-import { createTestCa, type TestCa, type TestOperatorIdentity } from '../testing/test-ca';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { createTestCa, type TestCa, type TestOperatorIdentity } from '../../testing/test-ca';
+import { startTestApp, type TestApp } from '../../testing/test-app';
 import type { z } from 'zod';
 import type { signatureRequiredSchema } from '../routes/signing-routes';
 

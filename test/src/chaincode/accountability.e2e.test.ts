@@ -3,11 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomInt } from 'node:crypto';
 import { connectAs, type OperatorClient } from '../support/fabric';
-import { makeCitizen, type Citizen } from '../support/citizens';
 import { LOOKUP_REASON, lookup, lookupEndorsers, registerCitizen, transient } from '../support/identity';
 import { eventually } from '../support/network';
 import { compositeKey } from '../support/rogue';
 import { evaluateJson, rejectsWithKey, rid, submitJson } from '../support/tx';
+import { type PersonalData, randomCitizen, randomParcel } from '@govchain/testing';
 
 const PS = 'PublicSecurityMSP';
 const MR = 'MarketRegulationMSP';
@@ -27,8 +27,8 @@ describe('accountability core on the real network (direct client)', () => {
   let mrAuditor: OperatorClient;
   let mrClerk: OperatorClient;
   let nrRegistrar: OperatorClient;
-  const alice: Citizen = makeCitizen();
-  const bob: Citizen = makeCitizen();
+  const alice: PersonalData = randomCitizen();
+  const bob: PersonalData = randomCitizen();
   let a = '';
   let b = '';
   const dataset = `acct-${Date.now().toString(36)}`;
@@ -74,7 +74,7 @@ describe('accountability core on the real network (direct client)', () => {
   });
 
   it('refuses another owner\'s index key as the bookmark of a citizen\'s titles (INVALID_ARGUMENT, not a 5xx)', async () => {
-    const parcel = `ACCT-${randomInt(1e9)}`;
+    const parcel = randomParcel('ACCT');
     await eventually('the identity on the property registrar\'s peer', async () => {
       await submitJson(nrRegistrar.contract('Property'), 'RegisterTitle', { ...because, parcelNumber: parcel, owners: [b], areaSqm: 20, use: 'residential', documentHash: sha(parcel) });
       return true;

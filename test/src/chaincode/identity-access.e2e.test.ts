@@ -2,10 +2,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CommitError } from '@hyperledger/fabric-gateway';
 import { connectAs, OperatorClient } from '../support/fabric';
-import { makeCitizen } from '../support/citizens';
 import { eventually, peersInStep } from '../support/network';
 import { evaluateJson, rejectsWithKey, rid, submitJson } from '../support/tx';
 import { lookup, registerCitizen, Staged, transient } from '../support/identity';
+import { randomCitizen } from '@govchain/testing';
 
 const PSB = 'PublicSecurityMSP';
 const MR = 'MarketRegulationMSP';
@@ -20,7 +20,7 @@ describe('identity, personal-data access and audit on the real network', () => {
   let mrRegistrar: OperatorClient;
   let mrAdmin: OperatorClient;
   let auditor: OperatorClient;
-  const citizen = makeCitizen();
+  const citizen = randomCitizen();
   let subject: Staged;
   const dataset = `identity-core-${Date.now().toString(36)}`;
   const purpose = 'business-registration';
@@ -55,7 +55,7 @@ describe('identity, personal-data access and audit on the real network', () => {
   });
 
   it('refuses another department registering an identity, as caller', async () => {
-    const other = makeCitizen();
+    const other = randomCitizen();
     await rejectsWithKey(mrRegistrar.contract('Identity').submit('StagePersonalData', { arguments: [rid()], transientData: transient(other), endorsingOrganizations: [MR] }), 'FORBIDDEN_ORG');
   });
 
@@ -106,7 +106,7 @@ describe('identity, personal-data access and audit on the real network', () => {
   });
 
   it('purges personal data on erasure; later reads get ERASED, the fingerprint stays', async () => {
-    const other = makeCitizen();
+    const other = randomCitizen();
     const s = await registerCitizen(psbRegistrar, other);
     const access = await submitJson<{ accessId: string }>(psbRegistrar.contract('Audit'), 'RequestAccess', { subjectKey: s.subjectKey, dataset, fields: ['name'], purpose: 'erasure-check', legalBasis: 'x', caseId: 'CASE-4' });
     await submitJson(psbRegistrar.contract('Identity'), 'Erase', { ...amendment, subjectKey: s.subjectKey });

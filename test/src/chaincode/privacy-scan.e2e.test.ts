@@ -2,17 +2,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { residentIdProblem } from '@govchain/chaincode';
 import { connectAs, OperatorClient } from '../support/fabric';
-import { Citizen, makeCitizen } from '../support/citizens';
 import { lookup, registerCitizen, Staged } from '../support/identity';
 import { eventually, peerHeights, topology } from '../support/network';
 import { evaluateJson, submitJson } from '../support/tx';
+import { type PersonalData, randomCitizen } from '@govchain/testing';
 
 // Resident-ID-shaped runs not embedded in longer hex/digit runs (hashes are hex, so they rarely qualify).
 const ID_LIKE = /(?<![0-9A-Fa-f])\d{17}[\dX](?![0-9A-Fa-f])/g;
 
 describe('no personal data on the ledger', () => {
   let registrar: OperatorClient;
-  const citizens: Citizen[] = [makeCitizen(), makeCitizen()];
+  const citizens: PersonalData[] = [randomCitizen(), randomCitizen()];
   before(() => (registrar = connectAs('PublicSecurity', 'registrar1')));
   after(() => registrar?.close());
 

@@ -1,9 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { usccFromSeed } from '@govchain/testing';
+import { createHash, randomBytes } from 'node:crypto';
+import { usccFromSeed, randomCitizen, randomParcel, randomUscc } from '@govchain/testing';
 import { connectAs, OperatorClient } from '../support/fabric';
-import { makeCitizen } from '../support/citizens';
 import { registerCitizen } from '../support/identity';
 import { evaluateJson, rejectsWithKey, submitJson } from '../support/tx';
 import { eventually } from '../support/network';
@@ -30,7 +29,7 @@ describe('property, business and copyright records on the real network', () => {
   after(() => [nr, nrClerk, mr, psb, co].forEach((c) => c?.close()));
 
   it('transfers a mortgaged title only with every approval and the lender\'s consent', async () => {
-    const parcel = `E2E-${randomInt(1e9)}`;
+    const parcel = randomParcel();
     const [seller, buyer] = [someKey(), someKey()];
     const property = nr.contract('Property');
     await submitJson(property, 'RegisterTitle', { ...amendment, parcelNumber: parcel, owners: [seller], areaSqm: 88.5, use: 'residential', documentHash: sha(parcel) });
@@ -55,12 +54,12 @@ describe('property, business and copyright records on the real network', () => {
   });
 
   it('refuses another department registering a title, as caller', async () => {
-    await rejectsWithKey(submitJson(mr.contract('Property'), 'RegisterTitle', { ...amendment, parcelNumber: `E2E-${randomInt(1e9)}`, owners: [someKey()], areaSqm: 10, use: 'commercial', documentHash: sha('x') }), 'FORBIDDEN_ORG');
+    await rejectsWithKey(submitJson(mr.contract('Property'), 'RegisterTitle', { ...amendment, parcelNumber: randomParcel(), owners: [someKey()], areaSqm: 10, use: 'commercial', documentHash: sha('x') }), 'FORBIDDEN_ORG');
   });
 
   it('registers a business whose legal representative is an active identity, amends it and lists it', async () => {
-    const rep = await registerCitizen(psb, makeCitizen());
-    const code = usccFromSeed(randomInt(1e9));
+    const rep = await registerCitizen(psb, randomCitizen());
+    const code = randomUscc();
     const business = mr.contract('Business');
     await rejectsWithKey(submitJson(business, 'Register', { ...amendment, code, name: 'E2E Trading Co., Ltd.', entityType: 'limited_liability_company', registeredCapital: { amount: '1000000.00', currency: 'CNY' }, legalRepresentative: someKey(), addressFingerprint: sha('addr') }), 'RECORD_NOT_FOUND');
     await submitJson(business, 'Register', { ...amendment, code, name: 'E2E Trading Co., Ltd.', entityType: 'limited_liability_company', registeredCapital: { amount: '1000000.00', currency: 'CNY' }, legalRepresentative: rep.subjectKey, addressFingerprint: sha('addr') });

@@ -12,7 +12,8 @@ import { committedEnvelope } from '../support/ledger-tx';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium, type TestBrowser } from '../support/browser';
-import { call, newPerson, startGateway, tokenFor, useClientSigning, type TestGateway } from '../gateway/gateway-support';
+import { call, startGateway, tokenFor, useClientSigning, type TestGateway } from '../gateway/gateway-support';
+import { randomCitizen } from '@govchain/testing';
 
 // The gateway of this file holds no operator key: the only key that can sign for the new registrar is the browser's.
 useClientSigning();
@@ -104,7 +105,7 @@ describe('console in Chromium: an operator enrols a key made in the page and sig
     assert.match(enrolment.body, /BEGIN CERTIFICATE REQUEST/);
 
     // A registration signed in the page.
-    const person = newPerson();
+    const person = randomCitizen();
     await page.goto(`${ps.url}/console/operator/register?lang=en`);
     await page.getByTestId('register-signer').waitFor();
     await page.getByTestId('person-idNumber').fill(person.idNumber);

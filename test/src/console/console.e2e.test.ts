@@ -5,8 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { BECAUSE, call, hex64, newPerson, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
+import { BECAUSE, call, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
 import { launchChromium, type TestBrowser } from '../support/browser';
+import { randomCitizen, randomHex64 } from '@govchain/testing';
 
 /** Where screenshots go when GOVCHAIN_CONSOLE_SCREENSHOTS is set (docs/console/ when run for the docs). */
 const SHOTS = process.env.GOVCHAIN_CONSOLE_SCREENSHOTS;
@@ -22,13 +23,13 @@ describe('web console in Chromium against the real network', () => {
   let gw: Record<string, TestGateway> = {};
   let ps: TestGateway;
   let browser: TestBrowser;
-  const person = newPerson();
+  const person = randomCitizen();
   let citizen = '';
   let other = '';
   const leaked: string[] = [];
-  const caseId = `CONSOLE-${hex64().slice(0, 10)}`;
-  const otherCase = `OTHER-${hex64().slice(0, 10)}`;
-  const work = Buffer.from(`GovChain console e2e work ${hex64()}\n`);
+  const caseId = `CONSOLE-${randomHex64().slice(0, 10)}`;
+  const otherCase = `OTHER-${randomHex64().slice(0, 10)}`;
+  const work = Buffer.from(`GovChain console e2e work ${randomHex64()}\n`);
   let depositId = '';
   let depositTx = '';
   const cspViolations: string[] = [];
@@ -64,7 +65,7 @@ describe('web console in Chromium against the real network', () => {
     ps = gw.PublicSecurity as TestGateway;
     const gsc = gw.GovServiceCenter as TestGateway;
     const co = gw.CopyrightOffice as TestGateway;
-    const dataset = `console-identity-${hex64().slice(0, 8)}`;
+    const dataset = `console-identity-${randomHex64().slice(0, 8)}`;
     const put = await call(gsc, 'POST', '/api/v1/catalogue', {
       token: tokenFor(gsc.org, 'admin1', 'admin'),
       body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name', 'birthDate', 'address'], shareClass: 'conditional', legalBasis: 'Resident Identity Card Law art. 19', ...BECAUSE },
@@ -82,8 +83,8 @@ describe('web console in Chromium against the real network', () => {
     await disclose('clerk1', 'clerk', citizen, caseId);
     await disclose('clerk1', 'clerk', other, otherCase);
     // The seeded leak: registrar1 read all five leaked subjects, clerk1 two of them.
-    for (const s of leaked) await disclose('registrar1', 'registrar', s, `LEAK-${hex64().slice(0, 6)}`);
-    for (const s of leaked.slice(0, 2)) await disclose('clerk1', 'clerk', s, `ROUTINE-${hex64().slice(0, 6)}`);
+    for (const s of leaked) await disclose('registrar1', 'registrar', s, `LEAK-${randomHex64().slice(0, 6)}`);
+    for (const s of leaked.slice(0, 2)) await disclose('clerk1', 'clerk', s, `ROUTINE-${randomHex64().slice(0, 6)}`);
     const dep = await call<{ txId: string; data: { depositId: string } }>(co, 'POST', '/api/v1/copyrights', {
       token: tokenFor(co.org, 'registrar1', 'registrar'),
       body: { contentHash: createHash('sha256').update(work).digest('hex'), title: 'Console test work', authors: [citizen], workType: 'literary', ...BECAUSE },

@@ -1,11 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { departments, findNode, killNode, ledgerHeights, raftLeader, restartNode, up, waitPeersLevel } from '@govchain/network';
-import { BECAUSE, call, hex64, newPerson, registerCitizen, startGateway, tokenFor, type TestGateway } from '../gateway/gateway-support';
+import { BECAUSE, call, registerCitizen, startGateway, tokenFor, type TestGateway } from '../gateway/gateway-support';
 import { ATTEMPT_DEADLINE_MS, FAULT_GATEWAY_ENV, hashOfKey, report, underLoad } from '../support/faults';
 import { connectAs, type OperatorClient, utf8 } from '../support/fabric';
 import { type Attempt, LoadLoop, type Outcome, pooled } from '../support/load';
 import { eventually, topology } from '../support/network';
+import { randomCitizen, randomHex64 } from '@govchain/testing';
 
 // Fault tests under load (issue 9): each runs a bounded loop of REST writes with Idempotency-Keys through a real
 // gateway while it kills and restarts one part of the real network. The harness runs this phase after the other e2e
@@ -145,8 +146,8 @@ describe('faults under load (real network, real gateways)', () => {
   });
 
   it("disclosure during a crash: the identity registrar's peer is killed mid-load; no 200 carries personal data unless its audit entry is committed", async () => {
-    const people = await Promise.all(Array.from({ length: 4 }, async () => { const p = newPerson(); return { p, subject: await registerCitizen(ps, p) }; }));
-    const dataset = `fault-identity-${hex64().slice(0, 8)}`;
+    const people = await Promise.all(Array.from({ length: 4 }, async () => { const p = randomCitizen(); return { p, subject: await registerCitizen(ps, p) }; }));
+    const dataset = `fault-identity-${randomHex64().slice(0, 8)}`;
     const purpose = 'fault-check';
     const gscAdmin = tokenFor(gsc.org, 'admin1', 'admin');
     const legal = { legalBasis: 'Resident Identity Card Law art. 19' };

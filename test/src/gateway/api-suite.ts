@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BECAUSE, call, hex64, newPerson, newUscc, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from './gateway-support';
+import { BECAUSE, call, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from './gateway-support';
+import { randomCitizen, randomHex64, randomUscc } from '@govchain/testing';
 
 /**
  * Every endpoint through the real gateways: one suite, run as it is (gateway-held development keys) and in
@@ -35,7 +36,7 @@ export function apiSuite(title: string): void {
     it('identities: register (no personal data in the response), read, history, verify, status', async () => {
       const ps = g('PublicSecurity');
       const registrar = tokenFor(ps.org, 'registrar1', 'registrar');
-      const person = newPerson();
+      const person = randomCitizen();
       const reg = await call<{ txId: string; blockNumber: number; data: { subjectKey: string; status: string } }>(ps, 'POST', '/api/v1/identities', {
         token: registrar,
         body: { personalData: person },
@@ -68,10 +69,10 @@ export function apiSuite(title: string): void {
       const nr = g('NaturalResources');
       const registrar = tokenFor(nr.org, 'registrar1', 'registrar');
       const [seller, buyer] = [await registerCitizen(g('PublicSecurity')), await registerCitizen(g('PublicSecurity'))];
-      const parcel = `E2E-${hex64().slice(0, 12).toUpperCase()}`;
+      const parcel = `E2E-${randomHex64().slice(0, 12).toUpperCase()}`;
       const title = await call(nr, 'POST', '/api/v1/properties', {
         token: registrar,
-        body: { parcelNumber: parcel, owners: [seller], areaSqm: 88.5, use: 'residential', documentHash: hex64(), ...BECAUSE },
+        body: { parcelNumber: parcel, owners: [seller], areaSqm: 88.5, use: 'residential', documentHash: randomHex64(), ...BECAUSE },
       });
       assert.equal(title.status, 201, title.text);
       assert.equal((await call(nr, 'GET', `/api/v1/properties/${parcel}`, { token: registrar })).status, 200);
@@ -79,22 +80,22 @@ export function apiSuite(title: string): void {
       assert.equal(owned.body.records.length, 1, owned.text);
       const enc = await call<{ data: { encumbrance: { encumbranceId: string } } }>(nr, 'POST', `/api/v1/properties/${parcel}/encumbrances`, {
         token: registrar,
-        body: { kind: 'mortgage', lenderCode: newUscc(), instrumentHash: hex64(), ...BECAUSE },
+        body: { kind: 'mortgage', lenderCode: randomUscc(), instrumentHash: randomHex64(), ...BECAUSE },
       });
       assert.equal(enc.status, 201, enc.text);
       const encId = enc.body.data.encumbrance.encumbranceId;
-      const released = await call(nr, 'POST', `/api/v1/encumbrances/${encodeURIComponent(encId)}/release`, { token: registrar, body: { evidenceHash: hex64(), ...BECAUSE } });
+      const released = await call(nr, 'POST', `/api/v1/encumbrances/${encodeURIComponent(encId)}/release`, { token: registrar, body: { evidenceHash: randomHex64(), ...BECAUSE } });
       assert.equal(released.status, 201, released.text);
       const proposed = await call<{ data: { transferId: string } }>(nr, 'POST', `/api/v1/properties/${parcel}/transfers`, {
         token: registrar,
-        body: { buyers: [buyer], contractHash: hex64(), ...BECAUSE },
+        body: { buyers: [buyer], contractHash: randomHex64(), ...BECAUSE },
       });
       assert.equal(proposed.status, 201, proposed.text);
       const transferId = proposed.body.data.transferId;
       for (const party of [seller, buyer]) {
         const approved = await call(nr, 'POST', `/api/v1/transfers/${encodeURIComponent(transferId)}/approvals`, {
           token: registrar,
-          body: { subjectKey: party, evidenceHash: hex64(), ...BECAUSE },
+          body: { subjectKey: party, evidenceHash: randomHex64(), ...BECAUSE },
         });
         assert.equal(approved.status, 201, approved.text);
       }
@@ -110,10 +111,10 @@ export function apiSuite(title: string): void {
       const mr = g('MarketRegulation');
       const registrar = tokenFor(mr.org, 'registrar1', 'registrar');
       const rep = await registerCitizen(g('PublicSecurity'));
-      const code = newUscc();
+      const code = randomUscc();
       const reg = await call(mr, 'POST', '/api/v1/businesses', {
         token: registrar,
-        body: { code, name: 'E2E Trading Co.', entityType: 'limited_liability_company', registeredCapital: { amount: '100000.00', currency: 'CNY' }, legalRepresentative: rep, addressFingerprint: hex64(), ...BECAUSE },
+        body: { code, name: 'E2E Trading Co.', entityType: 'limited_liability_company', registeredCapital: { amount: '100000.00', currency: 'CNY' }, legalRepresentative: rep, addressFingerprint: randomHex64(), ...BECAUSE },
       });
       assert.equal(reg.status, 201, reg.text);
       assert.equal((await call(mr, 'GET', `/api/v1/businesses/${code}`, { token: registrar })).status, 200);
@@ -131,7 +132,7 @@ export function apiSuite(title: string): void {
       const co = g('CopyrightOffice');
       const registrar = tokenFor(co.org, 'registrar1', 'registrar');
       const author = await registerCitizen(g('PublicSecurity'));
-      const hash = hex64();
+      const hash = randomHex64();
       const dep = await call<{ txId: string; blockNumber: number; data: { depositId: string } }>(co, 'POST', '/api/v1/copyrights', {
         token: registrar,
         body: { contentHash: hash, title: 'E2E Work', authors: [author], workType: 'software', ...BECAUSE },
@@ -148,12 +149,12 @@ export function apiSuite(title: string): void {
       assert.equal(cert.body.contentHash, hash);
       const moved = await call(co, 'POST', `/api/v1/copyrights/${id}/transfers`, {
         token: registrar,
-        body: { toHolders: [{ kind: 'organisation', code: newUscc() }], contractHash: hex64(), effectiveDate: '2025-01-01', ...BECAUSE },
+        body: { toHolders: [{ kind: 'organisation', code: randomUscc() }], contractHash: randomHex64(), effectiveDate: '2025-01-01', ...BECAUSE },
       });
       assert.equal(moved.status, 201, moved.text);
       const lic = await call(co, 'POST', `/api/v1/copyrights/${id}/licences`, {
         token: registrar,
-        body: { licensee: { kind: 'person', subjectKey: author }, exclusive: false, scope: 'reproduction', territory: 'CN', startDate: '2025-01-01', endDate: null, contractHash: hex64(), ...BECAUSE },
+        body: { licensee: { kind: 'person', subjectKey: author }, exclusive: false, scope: 'reproduction', territory: 'CN', startDate: '2025-01-01', endDate: null, contractHash: randomHex64(), ...BECAUSE },
       });
       assert.equal(lic.status, 201, lic.text);
       const hist = await call<{ records: unknown[] }>(co, 'GET', `/api/v1/copyrights/${id}/history`, { token: registrar });
@@ -165,7 +166,7 @@ export function apiSuite(title: string): void {
       const admin = tokenFor(gsc.org, 'admin1', 'admin');
       const config = await call<{ registrars: Record<string, string> }>(gsc, 'GET', '/api/v1/governance/config', { token: admin });
       assert.equal(config.body.registrars.identity, 'PublicSecurityMSP');
-      const dataset = `e2e-ds-${hex64().slice(0, 8)}`;
+      const dataset = `e2e-ds-${randomHex64().slice(0, 8)}`;
       const put = await call(gsc, 'POST', '/api/v1/catalogue', {
         token: admin,
         body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name', 'address'], shareClass: 'conditional', legalBasis: 'Test Law art. 2', ...BECAUSE },
@@ -196,7 +197,7 @@ export function apiSuite(title: string): void {
       const accepted = await call<{ txId: string; transactionUrl: string }>(co, 'POST', '/api/v1/copyrights', {
         token: registrar,
         headers: { prefer: 'respond-async' },
-        body: { contentHash: hex64(), title: 'Async Work', authors: [author], workType: 'literary', ...BECAUSE },
+        body: { contentHash: randomHex64(), title: 'Async Work', authors: [author], workType: 'literary', ...BECAUSE },
       });
       assert.equal(accepted.status, 202, accepted.text);
       assert.equal(accepted.headers.get('location'), accepted.body.transactionUrl);

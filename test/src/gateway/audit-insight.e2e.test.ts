@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { BECAUSE, call, hex64, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from './gateway-support';
+import { BECAUSE, call, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from './gateway-support';
+import { randomHex64 } from '@govchain/testing';
 
 type Entry = { accessId: string; subjectKey: string; caseId: string; accessorOperatorId: string; at: string };
 type SearchPage = { records: Entry[]; bookmark: string; complete: boolean; withheld: number; cost: { index: string; read: number; pages: number } };
@@ -21,7 +22,7 @@ describe('audit search, leak trace, activity and public verification on the real
     ps = gw.PublicSecurity as TestGateway;
     co = gw.CopyrightOffice as TestGateway;
     const gsc = gw.GovServiceCenter as TestGateway;
-    const dataset = `insight-${hex64().slice(0, 8)}`;
+    const dataset = `insight-${randomHex64().slice(0, 8)}`;
     const put = await call(gsc, 'POST', '/api/v1/catalogue', {
       token: tokenFor(gsc.org, 'admin1', 'admin'),
       body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name'], shareClass: 'conditional', legalBasis: 'Resident Identity Card Law art. 19', ...BECAUSE },
@@ -31,7 +32,7 @@ describe('audit search, leak trace, activity and public verification on the real
     // Subject 0 is read three times (registrar1, clerk1, registrar1), the others once each by registrar1.
     const reads: Array<[number, string, string]> = [[0, 'registrar1', 'registrar'], [0, 'clerk1', 'clerk'], [0, 'registrar1', 'registrar'], [1, 'registrar1', 'registrar'], [2, 'registrar1', 'registrar']];
     for (const [s, op, role] of reads) {
-      const caseId = `INSIGHT-${hex64().slice(0, 8)}`;
+      const caseId = `INSIGHT-${randomHex64().slice(0, 8)}`;
       cases.push(caseId);
       const res = await call(ps, 'POST', `/api/v1/identities/${subjects[s]}/personal-data-access`, {
         token: tokenFor(ps.org, op, role), body: { dataset, fields: ['name'], purpose: 'identity-check', legalBasis: 'Resident Identity Card Law art. 19', caseId },
@@ -95,7 +96,7 @@ describe('audit search, leak trace, activity and public verification on the real
   });
 
   it('verifies a deposit publicly without a token and names no person; citizens list their works', async () => {
-    const work = Buffer.from(`insight e2e work ${hex64()}`);
+    const work = Buffer.from(`insight e2e work ${randomHex64()}`);
     const hash = createHash('sha256').update(work).digest('hex');
     const dep = await call<{ data: { depositId: string } }>(co, 'POST', '/api/v1/copyrights', {
       token: tokenFor(co.org, 'registrar1', 'registrar'), body: { contentHash: hash, title: 'Insight work', authors: [subjects[2]], workType: 'literary', ...BECAUSE },

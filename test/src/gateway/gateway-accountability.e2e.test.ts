@@ -4,9 +4,8 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { connectAs } from '../support/fabric';
 import { compositeKey } from '../support/rogue';
-import {
-  BECAUSE, PORT_BASE, call, hex64, newPerson, readEvents, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type SseEvent, type TestGateway,
-} from './gateway-support';
+import { BECAUSE, PORT_BASE, call, readEvents, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type SseEvent, type TestGateway } from './gateway-support';
+import { randomCitizen, randomHex64 } from '@govchain/testing';
 
 const WHY = { purpose: 'counter-service', legalBasis: 'Resident Identity Card Law art. 15', caseId: 'REST-LOOKUP' };
 type ErrorBody = { error: { key: string } };
@@ -20,7 +19,7 @@ describe('accountability core through the REST gateways', () => {
   let mr: TestGateway;
   let dataset = '';
   let subject = '';
-  let person = newPerson();
+  let person = randomCitizen();
   const clerk = () => tokenFor(ps.org, 'clerk1', 'clerk');
   const citizen = () => tokenFor(ps.org, subject, 'citizen');
   const disclose = (extra: Record<string, unknown> = {}, key?: string) => call<{ accessId: string }>(ps, 'POST', `/api/v1/identities/${subject}/personal-data-access`, {
@@ -32,10 +31,10 @@ describe('accountability core through the REST gateways', () => {
     ps = gw.PublicSecurity as TestGateway;
     gsc = gw.GovServiceCenter as TestGateway;
     mr = gw.MarketRegulation as TestGateway;
-    dataset = `rest-acct-${hex64().slice(0, 8)}`;
+    dataset = `rest-acct-${randomHex64().slice(0, 8)}`;
     const put = await call(gsc, 'POST', '/api/v1/catalogue', { token: tokenFor(gsc.org, 'admin1', 'admin'), body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name', 'address'], shareClass: 'conditional', legalBasis: 'x', ...BECAUSE } });
     assert.equal(put.status, 201, put.text);
-    person = newPerson();
+    person = randomCitizen();
     subject = await registerCitizen(ps, person);
     for (let i = 0; i < 3; i++) {
       const res = await disclose({ caseId: `REST-P${i}` });
@@ -84,7 +83,7 @@ describe('accountability core through the REST gateways', () => {
     assert.equal((await call(ps, 'POST', '/api/v1/sealing-orders', { token: tokenFor(ps.org, 'investigator1', 'investigator'), body: { ...order, endsAt: 'next week' } })).status, 400);
     // The clerk cannot seal their own access: no such input, and no such role.
     assert.equal((await disclose({ sealedUntil: '9999-12-31T00:00:00.000Z' })).status, 400);
-    const key = `seal-${hex64().slice(0, 12)}`;
+    const key = `seal-${randomHex64().slice(0, 12)}`;
     const issued = await call<{ data: { orderId: string } }>(ps, 'POST', '/api/v1/sealing-orders', { token: tokenFor(ps.org, 'investigator1', 'investigator'), body: order, key });
     assert.equal(issued.status, 201, issued.text);
     const replay = await call<{ data: { orderId: string } }>(ps, 'POST', '/api/v1/sealing-orders', { token: tokenFor(ps.org, 'investigator1', 'investigator'), body: order, key });
@@ -142,14 +141,14 @@ describe('accountability core through the REST gateways', () => {
       body: { subjectKey: subject, caseId: 'REST-SSE', accessorMsp: 'PublicSecurityMSP', legalAuthority: 'L', reason: 'R', endsAt: new Date(Date.now() + 86_400_000).toISOString() },
     });
     assert.equal(order.status, 201, order.text);
-    const mrProbe = `sse-${hex64().slice(0, 12)}`;
+    const mrProbe = `sse-${randomHex64().slice(0, 12)}`;
     const ids: { open?: string; sealed?: string; failure?: string } = {};
     const hasTx = (evs: SseEvent[], txId: string | undefined) => !!txId && evs.some((e) => e.data.txId === txId);
     const hasProbe = (evs: SseEvent[]) => evs.some((e) => e.data.payload.changes.some((c) => c.id === mrProbe));
     const act = async () => {
       ids.open = (await disclose({ caseId: 'REST-SSE-OPEN' })).body.accessId;
       ids.sealed = (await disclose({ caseId: 'REST-SSE', sealingOrderId: order.body.data.orderId })).body.accessId;
-      const staged = newPerson();
+      const staged = randomCitizen();
       await registerCitizen(ps, staged);
       const mrClient = connectAs('MarketRegulation', 'clerk1');
       try {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { bootstrapInput } from '@govchain/network';
 import { departments, loadTopology } from '@govchain/network';
 import { apiSuite } from './api-suite';
-import { BECAUSE, call, hex64, newPerson, newUscc, registerCitizen, signedCalls, startGateways, stopGateways, tokenFor, useClientSigning, type ApiResponse, type TestGateway } from './gateway-support';
+import { BECAUSE, call, registerCitizen, signedCalls, startGateways, stopGateways, tokenFor, useClientSigning, type ApiResponse, type TestGateway } from './gateway-support';
+import { randomCitizen, randomHex64, randomUscc } from '@govchain/testing';
 
 // Gateways of this file hold no operator key: every operator call below is signed in the client.
 useClientSigning();
@@ -27,17 +28,17 @@ describe('the write routes the API suite does not reach, client-signed; then eve
     const registrar = tokenFor(nr.org, 'registrar1', 'registrar');
     const owner = await registerCitizen(g('PublicSecurity'));
     const buyer = await registerCitizen(g('PublicSecurity'));
-    const parcel = `CS-${hex64().slice(0, 12).toUpperCase()}`;
-    ok(await call(nr, 'POST', '/api/v1/properties', { token: registrar, body: { parcelNumber: parcel, owners: [owner], areaSqm: 70, use: 'residential', documentHash: hex64(), ...BECAUSE } }));
+    const parcel = `CS-${randomHex64().slice(0, 12).toUpperCase()}`;
+    ok(await call(nr, 'POST', '/api/v1/properties', { token: registrar, body: { parcelNumber: parcel, owners: [owner], areaSqm: 70, use: 'residential', documentHash: randomHex64(), ...BECAUSE } }));
     ok(await call(nr, 'POST', `/api/v1/properties/${parcel}/amendments`, { token: registrar, body: { changes: { areaSqm: 71.5 }, ...BECAUSE } }));
     const enc = await call<{ data: { encumbrance: { encumbranceId: string } } }>(nr, 'POST', `/api/v1/properties/${parcel}/encumbrances`, {
-      token: registrar, body: { kind: 'mortgage', lenderCode: newUscc(), instrumentHash: hex64(), ...BECAUSE },
+      token: registrar, body: { kind: 'mortgage', lenderCode: randomUscc(), instrumentHash: randomHex64(), ...BECAUSE },
     });
     ok(enc);
-    const transfer = await call<{ data: { transferId: string } }>(nr, 'POST', `/api/v1/properties/${parcel}/transfers`, { token: registrar, body: { buyers: [buyer], contractHash: hex64(), ...BECAUSE } });
+    const transfer = await call<{ data: { transferId: string } }>(nr, 'POST', `/api/v1/properties/${parcel}/transfers`, { token: registrar, body: { buyers: [buyer], contractHash: randomHex64(), ...BECAUSE } });
     ok(transfer);
     const id = encodeURIComponent(transfer.body.data.transferId);
-    ok(await call(nr, 'POST', `/api/v1/transfers/${id}/lender-consents`, { token: registrar, body: { encumbranceId: enc.body.data.encumbrance.encumbranceId, evidenceHash: hex64(), ...BECAUSE } }));
+    ok(await call(nr, 'POST', `/api/v1/transfers/${id}/lender-consents`, { token: registrar, body: { encumbranceId: enc.body.data.encumbrance.encumbranceId, evidenceHash: randomHex64(), ...BECAUSE } }));
     ok(await call(nr, 'POST', `/api/v1/transfers/${id}/cancellation`, { token: registrar, body: BECAUSE }));
     // The title extract (PDF with its receipt): the record read behind it is signed in the client as well.
     const pdf = await call<Uint8Array>(nr, 'GET', `/api/v1/properties/${parcel}/certificate.pdf`, { token: registrar });
@@ -53,13 +54,13 @@ describe('the write routes the API suite does not reach, client-signed; then eve
   it('identities: an audited subject-key lookup and an audited disclosure', async () => {
     const ps = g('PublicSecurity');
     const gsc = g('GovServiceCenter');
-    const person = newPerson();
+    const person = randomCitizen();
     const subject = await registerCitizen(ps, person);
     const why = { purpose: 'counter-service', legalBasis: 'Resident Identity Card Law art. 15', caseId: 'CS-LOOKUP' };
     const sk = await call<{ subjectKey: string }>(gsc, 'POST', '/api/v1/identities/subject-key', { token: tokenFor(gsc.org, 'clerk1', 'clerk'), body: { idNumber: person.idNumber, ...why } });
     ok(sk, 200);
     assert.equal(sk.body.subjectKey, subject);
-    const dataset = `cs-identity-${hex64().slice(0, 8)}`;
+    const dataset = `cs-identity-${randomHex64().slice(0, 8)}`;
     ok(await call(gsc, 'POST', '/api/v1/catalogue', {
       token: tokenFor(gsc.org, 'admin1', 'admin'),
       body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name', 'address'], shareClass: 'conditional', legalBasis: 'Resident Identity Card Law art. 19', ...BECAUSE },
@@ -83,13 +84,13 @@ describe('the write routes the API suite does not reach, client-signed; then eve
     const ps = g('PublicSecurity');
     const gsc = g('GovServiceCenter');
     const subject = await registerCitizen(ps);
-    const dataset = `cs-legacy-${hex64().slice(0, 8)}`;
+    const dataset = `cs-legacy-${randomHex64().slice(0, 8)}`;
     ok(await call(gsc, 'POST', '/api/v1/catalogue', {
       token: tokenFor(gsc.org, 'admin1', 'admin'),
       body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name'], shareClass: 'conditional', legalBasis: 'Law art. 1', ...BECAUSE },
     }));
     const entry = { dataset, fields: ['name'], purpose: 'identity-check', legalBasis: 'Law art. 1', caseId: 'CS-IMPORT', accessorOperatorId: 'legacy.clerk3', role: 'clerk', subjectKey: subject, at: '2023-05-01T09:00:00.000Z' };
-    ok(await call(ps, 'POST', '/api/v1/audit/imports', { token: tokenFor(ps.org, 'admin1', 'admin'), body: { batchId: `cs-${hex64().slice(0, 8)}`, source: 'legacy', legalAuthority: 'Data Administration Regulation art. 12', entries: [entry] } }));
+    ok(await call(ps, 'POST', '/api/v1/audit/imports', { token: tokenFor(ps.org, 'admin1', 'admin'), body: { batchId: `cs-${randomHex64().slice(0, 8)}`, source: 'legacy', legalAuthority: 'Data Administration Regulation art. 12', entries: [entry] } }));
     const investigator = tokenFor(ps.org, 'investigator1', 'investigator');
     const order = await call<{ txId: string; data: { orderId: string } }>(ps, 'POST', '/api/v1/sealing-orders', {
       token: investigator,
@@ -127,7 +128,7 @@ describe('the write routes the API suite does not reach, client-signed; then eve
     const ps = g('PublicSecurity');
     const admin = tokenFor(gsc.org, 'admin1', 'admin');
     const psAdmin = tokenFor(ps.org, 'admin1', 'admin');
-    const dataset = `cs-ds-${hex64().slice(0, 8)}`;
+    const dataset = `cs-ds-${randomHex64().slice(0, 8)}`;
     const entry = { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name'], shareClass: 'conditional', legalBasis: 'Test Law art. 2', ...BECAUSE };
     ok(await call(gsc, 'POST', '/api/v1/catalogue', { token: admin, body: entry }));
     ok(await call(gsc, 'POST', '/api/v1/catalogue', { token: admin, body: { ...entry, fields: ['name', 'address'] } }));

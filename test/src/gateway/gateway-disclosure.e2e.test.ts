@@ -1,12 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BECAUSE, call, hex64, newPerson, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from './gateway-support';
+import { BECAUSE, call, registerCitizen, startGateways, stopGateways, tokenFor, type TestGateway } from './gateway-support';
+import { randomCitizen, randomHex64 } from '@govchain/testing';
 
 /** Per-file setup: gateways of the identity registrar and the governance org, and a catalogued identity dataset. */
 export async function setup(): Promise<{ gw: Record<string, TestGateway>; dataset: string }> {
   const gw = await startGateways(['PublicSecurity', 'GovServiceCenter']);
   const gsc = gw.GovServiceCenter as TestGateway;
-  const dataset = `e2e-identity-${hex64().slice(0, 8)}`;
+  const dataset = `e2e-identity-${randomHex64().slice(0, 8)}`;
   const put = await call(gsc, 'POST', '/api/v1/catalogue', {
     token: tokenFor(gsc.org, 'admin1', 'admin'),
     body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name', 'birthDate', 'address'], shareClass: 'conditional', legalBasis: 'Resident Identity Card Law art. 19', ...BECAUSE },
@@ -27,10 +28,10 @@ describe('audited personal-data disclosure (fail closed) and citizen access log'
   });
   after(async () => stopGateways(gw));
 
-  const access = (fields: string[], caseId = `case-${hex64().slice(0, 8)}`) => ({ dataset, fields, purpose: 'identity-check', legalBasis: 'Resident Identity Card Law art. 19', caseId });
+  const access = (fields: string[], caseId = `case-${randomHex64().slice(0, 8)}`) => ({ dataset, fields, purpose: 'identity-check', legalBasis: 'Resident Identity Card Law art. 19', caseId });
 
   it('returns the requested fields only after the audit entry has committed', async () => {
-    const person = newPerson();
+    const person = randomCitizen();
     const subject = await registerCitizen(ps, person);
     const res = await call<{ accessId: string; auditTxId: string; auditBlockNumber: number; personalData: { fields: Record<string, string> } }>(
       ps, 'POST', `/api/v1/identities/${subject}/personal-data-access`, { token: tokenFor(ps.org, 'clerk1', 'clerk'), body: access(['name', 'address']) },
@@ -46,7 +47,7 @@ describe('audited personal-data disclosure (fail closed) and citizen access log'
   });
 
   it('fails closed: when the audit write fails (fields outside the catalogue entry), no personal data is returned', async () => {
-    const person = newPerson();
+    const person = randomCitizen();
     const subject = await registerCitizen(ps, person);
     const res = await call(ps, 'POST', `/api/v1/identities/${subject}/personal-data-access`, { token: tokenFor(ps.org, 'clerk1', 'clerk'), body: access(['name', 'idNumber']) });
     assert.equal(res.status, 403, res.text);
@@ -56,7 +57,7 @@ describe('audited personal-data disclosure (fail closed) and citizen access log'
   });
 
   it('fails closed for another org without an approved grant (403 GRANT_REQUIRED, no data)', async () => {
-    const person = newPerson();
+    const person = randomCitizen();
     const subject = await registerCitizen(ps, person);
     const res = await call<{ error: { key: string } }>(gsc, 'POST', `/api/v1/identities/${subject}/personal-data-access`, { token: tokenFor(gsc.org, 'clerk1', 'clerk'), body: access(['name']) });
     assert.equal(res.status, 403, res.text);
@@ -85,7 +86,7 @@ describe('audited personal-data disclosure (fail closed) and citizen access log'
 
   it('an org admin imports its legacy access log: clerks cannot, the citizen sees the entries, and a batch imports once', async () => {
     const subject = await registerCitizen(ps);
-    const batchId = `legacy-${hex64().slice(0, 8)}`;
+    const batchId = `legacy-${randomHex64().slice(0, 8)}`;
     const entry = (at: string) => ({ ...access(['name']), accessorOperatorId: 'legacy.clerk7', role: 'clerk', subjectKey: subject, at });
     const body = { batchId, source: 'PS counter system v2', legalAuthority: 'Data Administration Regulation art. 12', entries: [entry('2023-03-01T09:00:00.000Z'), entry('2023-04-01T09:00:00.000Z')] };
     const admin = tokenFor(ps.org, 'admin1', 'admin');

@@ -15,7 +15,8 @@ import { addOperator } from '@govchain/network';
 import { recordingSigner } from '../support/client-signing';
 import { connectAs, orgProfile, type OperatorClient } from '../support/fabric';
 import { committedEnvelope, validationCodesOf } from '../support/ledger-tx';
-import { BECAUSE, call, hex64, newPerson, startGateway, tokenFor, useClientSigning, type TestGateway } from './gateway-support';
+import { BECAUSE, call, startGateway, tokenFor, useClientSigning, type TestGateway } from './gateway-support';
+import { randomCitizen, randomHex64 } from '@govchain/testing';
 
 // These gateways hold no operator key at all.
 useClientSigning();
@@ -109,14 +110,14 @@ describe('operator-held keys on the real network: enrolment, client-signed write
 
   it('the gateway holds no operator key: an unsigned write is refused (428 CLIENT_SIGNING_REQUIRED), nothing is written', async () => {
     for (const [sub, role] of [['registrar1', 'registrar'], [registrar.id, 'registrar']] as const) {
-      const res = await raw('POST', '/api/v1/identities', tokenFor('PublicSecurity', sub, role), { body: { personalData: newPerson() } });
+      const res = await raw('POST', '/api/v1/identities', tokenFor('PublicSecurity', sub, role), { body: { personalData: randomCitizen() } });
       assert.equal(res.status, 428, JSON.stringify(res.body));
       assert.equal(res.body.error?.key, 'CLIENT_SIGNING_REQUIRED');
     }
   });
 
   it("a registration signed in the client commits; the ledger names the operator's certificate as creator and holds their signature", async () => {
-    const res = await client(registrar).send<{ txId: string; data: { subjectKey: string } }>('POST', '/api/v1/identities', { body: { personalData: newPerson() } });
+    const res = await client(registrar).send<{ txId: string; data: { subjectKey: string } }>('POST', '/api/v1/identities', { body: { personalData: randomCitizen() } });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.deepEqual(res.signed.map((s) => `${s.fn}:${s.kind}`), [
       'Identity:StagePersonalData:proposal', 'Identity:StagePersonalData:transaction', 'Identity:Register:proposal', 'Identity:Register:transaction',
@@ -137,9 +138,9 @@ describe('operator-held keys on the real network: enrolment, client-signed write
   });
 
   it("an audited disclosure: the audit entry's transaction and the read are signed by the operator's own key", async () => {
-    const person = newPerson();
+    const person = randomCitizen();
     const reg = await client(registrar).post<{ data: { subjectKey: string } }>('/api/v1/identities', { personalData: person });
-    const dataset = `ok-identity-${hex64().slice(0, 8)}`;
+    const dataset = `ok-identity-${randomHex64().slice(0, 8)}`;
     const put = await call(gsc, 'POST', '/api/v1/catalogue', {
       token: tokenFor(gsc.org, 'admin1', 'admin'),
       body: { dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name', 'address'], shareClass: 'conditional', legalBasis: 'Resident Identity Card Law art. 19', ...BECAUSE },
@@ -162,7 +163,7 @@ describe('operator-held keys on the real network: enrolment, client-signed write
 
   it("operator A's signature presented with operator B's token is refused", async () => {
     // A route both may call (identity status), so that only the signer is wrong.
-    const path = `/api/v1/identities/${hex64()}/status`;
+    const path = `/api/v1/identities/${randomHex64()}/status`;
     const body = { action: 'suspend', ...BECAUSE };
     // A's client (A's certificate) with B's token: refused before anything is built.
     const asB = await client(registrar, { token: clerk.token }).send('POST', path, { body });
@@ -188,12 +189,12 @@ describe('operator-held keys on the real network: enrolment, client-signed write
       return t;
     };
     const key = `tp-${randomUUID()}`;
-    const p = await raw('POST', '/api/v1/identities', token, { body: { personalData: newPerson() }, key, headers: { prefer: 'sign=client' } });
+    const p = await raw('POST', '/api/v1/identities', token, { body: { personalData: randomCitizen() }, key, headers: { prefer: 'sign=client' } });
     const bad = await sendSignature(p.body, token, tamper(await registrar.signer.sign(Buffer.from(p.body.message, 'base64'))), key);
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error?.key, 'SIGNATURE_INVALID');
     const key2 = `tt-${randomUUID()}`;
-    const p2 = await raw('POST', '/api/v1/identities', token, { body: { personalData: newPerson() }, key: key2, headers: { prefer: 'sign=client' } });
+    const p2 = await raw('POST', '/api/v1/identities', token, { body: { personalData: randomCitizen() }, key: key2, headers: { prefer: 'sign=client' } });
     const tx = await sendSignature(p2.body, token, await registrar.signer.sign(Buffer.from(p2.body.message, 'base64')), key2);
     assert.equal(tx.body.kind, 'transaction');
     const badTx = await sendSignature(tx.body, token, tamper(await registrar.signer.sign(Buffer.from(tx.body.message, 'base64'))), key2);
@@ -236,10 +237,10 @@ describe('operator-held keys on the real network: enrolment, client-signed write
     const audit = tokenFor(ps.org, 'auditor1', 'auditor');
     // One session left at its proposal, one at its transaction (endorsed, not yet submitted); one wait for both.
     const keyP = `expp-${randomUUID()}`;
-    const proposal = await raw('POST', `/api/v1/identities/${hex64()}/status`, token, { body: { action: 'suspend', ...BECAUSE }, key: keyP, headers: { prefer: 'sign=client' } });
+    const proposal = await raw('POST', `/api/v1/identities/${randomHex64()}/status`, token, { body: { action: 'suspend', ...BECAUSE }, key: keyP, headers: { prefer: 'sign=client' } });
     assert.equal(proposal.body.kind, 'proposal', JSON.stringify(proposal.body));
     const key = `exp-${randomUUID()}`;
-    const p = await raw('POST', '/api/v1/identities', token, { body: { personalData: newPerson() }, key, headers: { prefer: 'sign=client' } });
+    const p = await raw('POST', '/api/v1/identities', token, { body: { personalData: randomCitizen() }, key, headers: { prefer: 'sign=client' } });
     const tx = await sendSignature(p.body, token, await registrar.signer.sign(Buffer.from(p.body.message, 'base64')), key);
     assert.equal(tx.body.kind, 'transaction', JSON.stringify(tx.body));
     await new Promise((r) => setTimeout(r, STEP_MS + 800));
@@ -256,7 +257,7 @@ describe('operator-held keys on the real network: enrolment, client-signed write
   it('a replayed signed transaction creates no second record (REST and straight to the orderer)', async () => {
     const token = registrar.token();
     const key = `rp-${randomUUID()}`;
-    const body = { personalData: newPerson() };
+    const body = { personalData: randomCitizen() };
     let res = await raw('POST', '/api/v1/identities', token, { body, key, headers: { prefer: 'sign=client' } });
     let last: { step: SignatureRequired; signature: Uint8Array } | undefined;
     const trace: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BECAUSE, call, hex64, readEvents, registerCitizen, useRegistrarGateways, tokenFor, type SseEvent } from './gateway-support';
+import { BECAUSE, call, readEvents, registerCitizen, useRegistrarGateways, tokenFor, type SseEvent } from './gateway-support';
+import { randomHex64 } from '@govchain/testing';
 
 
 describe('state that survives a gateway restart', () => {
@@ -9,8 +10,8 @@ describe('state that survives a gateway restart', () => {
   it('idempotency holds across a gateway restart: same key and body -> same result, other body -> 409', async () => {
     const author = await registerCitizen(gw.ps);
     const token = tokenFor(gw.co.org, 'registrar1', 'registrar');
-    const key = `restart-${hex64().slice(0, 16)}`;
-    const body = { contentHash: hex64(), title: 'Restart Work', authors: [author], workType: 'literary', ...BECAUSE };
+    const key = `restart-${randomHex64().slice(0, 16)}`;
+    const body = { contentHash: randomHex64(), title: 'Restart Work', authors: [author], workType: 'literary', ...BECAUSE };
     const first = await call<{ data: { depositId: string } }>(gw.co, 'POST', '/api/v1/copyrights', { token, key, body });
     assert.equal(first.status, 201, first.text);
     await gw.co.restart();
@@ -27,7 +28,7 @@ describe('state that survives a gateway restart', () => {
     const registrar = tokenFor(gw.co.org, 'registrar1', 'registrar');
     const author = await registerCitizen(gw.ps);
     const deposit = async (title: string): Promise<string> => {
-      const res = await call<{ data: { depositId: string } }>(gw.co, 'POST', '/api/v1/copyrights', { token: registrar, body: { contentHash: hex64(), title, authors: [author], workType: 'literary', ...BECAUSE } });
+      const res = await call<{ data: { depositId: string } }>(gw.co, 'POST', '/api/v1/copyrights', { token: registrar, body: { contentHash: randomHex64(), title, authors: [author], workType: 'literary', ...BECAUSE } });
       assert.equal(res.status, 201, res.text);
       return res.body.data.depositId;
     };

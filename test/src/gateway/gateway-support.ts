@@ -1,13 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { after, before } from 'node:test';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dataDir, departments, loadTopology } from '@govchain/network';
-import { residentIdCheckChar, usccCheckCharacter } from '@govchain/chaincode';
+import { dataDir, departments, loadConnectionProfile, loadTopology, profilePath } from '@govchain/network';
 import { GovChainClient, type OperatorSigner } from '@govchain/client';
-import { loadConnectionProfile } from '@govchain/network';
 import { devOperatorSigner, ensureServiceIdentity, SERVICE_IDENTITY, tokenClaims } from '../support/client-signing';
+import { randomCitizen } from '@govchain/testing';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const MAIN = resolve(REPO, 'gateway', 'dist', 'main.js');
@@ -94,7 +93,7 @@ export async function startGateway(org: string, env: Record<string, string> = {}
   let child: ChildProcess;
   const launch = async (): Promise<void> => {
     const log = openSync(resolve(logDir, `e2e-${org}.log`), 'a');
-    child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port)], {
+    child = spawn(process.execPath, [MAIN, '--org', org, '--port', String(port), '--connection-profile', profilePath()], {
       stdio: ['ignore', log, log],
       // The topology's operators have development keys the gateway may hold, except in client-signing mode.
       // Every e2e request comes from 127.0.0.1: lift the per-IP limit (its own test sets it low again).
@@ -138,7 +137,7 @@ export async function startGateway(org: string, env: Record<string, string> = {}
 /** Issues a development token with the gateway's token CLI (for the org's own gateway audience unless `audience` is given). */
 export function tokenFor(org: string, sub: string, role: string, ttl = 600, audience?: string): string {
   const args = role === 'citizen' ? ['--org', org, '--role', role, '--subject', sub] : ['--org', org, '--operator', sub, '--role', role];
-  const env = audience === undefined ? process.env : { ...process.env, GOVCHAIN_JWT_AUDIENCE: audience };
+  const env = { ...process.env, GOVCHAIN_CONNECTION_PROFILE: profilePath(), ...(audience === undefined ? {} : { GOVCHAIN_JWT_AUDIENCE: audience }) };
   return execFileSync(process.execPath, [TOKEN_CLI, ...args, '--ttl', String(ttl)], { encoding: 'utf8', env }).trim();
 }
 
@@ -198,27 +197,6 @@ export async function call<T = unknown>(
   return { status: res.status, body: body as T, text, headers: res.headers };
 }
 
-/** A fresh, valid resident ID number (GB 11643-1999) and matching personal data. */
-export function newPerson(): { idNumber: string; name: string; birthDate: string; address: string } {
-  const year = 1950 + randomInt(50);
-  const month = String(1 + randomInt(12)).padStart(2, '0');
-  const day = String(1 + randomInt(28)).padStart(2, '0');
-  const first17 = `110105${year}${month}${day}${String(randomInt(1000)).padStart(3, '0')}`;
-  return { idNumber: first17 + residentIdCheckChar(first17), name: `E2E Citizen ${randomInt(1e6)}`, birthDate: `${year}-${month}-${day}`, address: `${randomInt(999)} Test Road, Beijing` };
-}
-
-/** A fresh, valid unified social credit code (GB 32100-2015). */
-export function newUscc(): string {
-  const digits = String(randomInt(1e9)).padStart(9, '0');
-  const body = `91110108${digits}`;
-  return body + usccCheckCharacter(body);
-}
-
-/** 64 lower-case hex characters. */
-export function hex64(): string {
-  return (randomUUID() + randomUUID()).replace(/-/g, '').padEnd(64, '0').slice(0, 64);
-}
-
 /** A reason and legal authority, required by every amendment. */
 export const BECAUSE = { reason: 'end-to-end test', legalAuthority: 'Test Regulation art. 1' };
 
@@ -244,7 +222,7 @@ export async function stopGateways(gws: Record<string, TestGateway>): Promise<vo
 }
 
 /** Registers a citizen through the PublicSecurity gateway; returns the subject key. */
-export async function registerCitizen(ps: TestGateway, person = newPerson()): Promise<string> {
+export async function registerCitizen(ps: TestGateway, person = randomCitizen()): Promise<string> {
   const res = await call<{ data: { subjectKey: string } }>(ps, 'POST', '/api/v1/identities', {
     token: tokenFor(ps.org, 'registrar1', 'registrar'),
     body: { personalData: person },

@@ -4,10 +4,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { departments, killNode, ledgerHeights, paths, readState, running, stop, up, waitPeersLevel } from '@govchain/network';
-import { makeCitizen, type Citizen } from '../support/citizens';
 import { connectAs, utf8 } from '../support/fabric';
 import { lookup, registerCitizen } from '../support/identity';
 import { eventually, topology } from '../support/network';
+import { type PersonalData, randomCitizen } from '@govchain/testing';
 
 // Runs in the lifecycle phase (after the fault files): it stops and kills the whole network, and leaves it up.
 
@@ -16,7 +16,7 @@ const CREATION_STEPS = ['identities', 'genesis', 'orderers-join', 'peers-join', 
 
 interface Written {
   probes: string[];
-  citizens: Array<{ citizen: Citizen; subjectKey: string }>;
+  citizens: Array<{ citizen: PersonalData; subjectKey: string }>;
 }
 
 const quiet = () => undefined;
@@ -38,7 +38,7 @@ async function writeRecords(): Promise<Written> {
   const registrar = connectAs('PublicSecurity', 'registrar1');
   try {
     const citizens = [];
-    for (const citizen of [makeCitizen(), makeCitizen()]) {
+    for (const citizen of [randomCitizen(), randomCitizen()]) {
       citizens.push({ citizen, subjectKey: (await eventually('registration', () => registerCitizen(registrar, citizen))).subjectKey });
     }
     return { probes, citizens };

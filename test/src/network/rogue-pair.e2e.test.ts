@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { usccFromSeed } from '@govchain/testing';
+import { randomCitizen, randomParcel, randomUscc } from '@govchain/testing';
 import { businessRef } from '@govchain/chaincode';
 import { depositRef } from '@govchain/chaincode';
 import { anchorCollectionOf, creationAnchor } from '@govchain/chaincode';
@@ -10,7 +10,6 @@ import { identityRef } from '@govchain/chaincode';
 import { titleRef } from '@govchain/chaincode';
 import { entryKey, entryKeys, type AccessEntry } from '@govchain/chaincode';
 import { connectAs, type OperatorClient } from '../support/fabric';
-import { makeCitizen } from '../support/citizens';
 import { registerCitizen } from '../support/identity';
 import { eventually } from '../support/network';
 import { installRogueCode, keyStub, type RogueDepartments } from '../support/rogue';
@@ -45,8 +44,8 @@ describe('a rogue pair of departments running modified chaincode', () => {
   let subjectKey = '';
   let entry: AccessEntry;
   const dataset = `rogue-${Date.now().toString(36)}`;
-  const parcel = `ROGUE-${randomInt(1e9)}`;
-  const code = usccFromSeed(randomInt(1e9));
+  const parcel = randomParcel('ROGUE');
+  const code = randomUscc();
   let depositId = '';
 
   before(async () => {
@@ -60,7 +59,7 @@ describe('a rogue pair of departments running modified chaincode', () => {
     mrRegistrar = connectAs('MarketRegulation', 'registrar1');
     coRegistrar = connectAs('CopyrightOffice', 'registrar1');
     // Honest records of every family, written through the honest chaincode.
-    subjectKey = (await registerCitizen(psRegistrar, makeCitizen())).subjectKey;
+    subjectKey = (await registerCitizen(psRegistrar, randomCitizen())).subjectKey;
     await submitJson(govAdmin.contract('Governance'), 'PutDataset', { ...because, dataset, ownerMsp: MSP.ps, fields: ['name'], shareClass: 'conditional', legalBasis: 'x' });
     const access = await eventually('the dataset and identity on the accessor\'s peer', () =>
       submitJson<{ accessId: string }>(psClerk.contract('Audit'), 'RequestAccess', { subjectKey, dataset, fields: ['name'], purpose: 'rogue-check', legalBasis: 'x', caseId: 'ROGUE-1' }));
@@ -146,8 +145,8 @@ describe('a rogue pair of departments running modified chaincode', () => {
     await new Promise((r) => setTimeout(r, 1500));
     await rejectsWithKey(psClerk.contract('Identity').evaluate('Get', { arguments: [fake], endorsingOrganizations: [MSP.ps] }), 'RECORD_NOT_FOUND');
     // Nor can honest code be fooled into relying on it: a business needs an active (genuine) legal representative.
-    await rejectsWithKey(submitJson(mrRegistrar.contract('Business'), 'Register', { ...because, code: usccFromSeed(randomInt(1e9)), name: 'Fake Rep Co., Ltd.', entityType: 'limited_liability_company', registeredCapital: { amount: '1.00', currency: 'CNY' }, legalRepresentative: fake, addressFingerprint: sha('b') }), 'RECORD_NOT_FOUND');
-    const title = titleRef(keyStub, `FAKE-${randomInt(1e9)}`).key;
+    await rejectsWithKey(submitJson(mrRegistrar.contract('Business'), 'Register', { ...because, code: randomUscc(), name: 'Fake Rep Co., Ltd.', entityType: 'limited_liability_company', registeredCapital: { amount: '1.00', currency: 'CNY' }, legalRepresentative: fake, addressFingerprint: sha('b') }), 'RECORD_NOT_FOUND');
+    const title = titleRef(keyStub, randomParcel('FAKE')).key;
     assert.equal(await rogue.write('MarketRegulation', [MSP.mr, MSP.co], { puts: [{ key: title, value: text({ parcelNumber: 'x', owners: [fake] }) }], privatePuts: [{ collection: anchorCollectionOf(MSP.nr), key: title, value: Buffer.from(creationAnchor(title)).toString('utf8') }] }), ENDORSEMENT_POLICY_FAILURE);
   });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { common } from '@hyperledger/fabric-protos';
 import { buildReceipt, type Receipt } from '@govchain/verifier';
 import { buildRealDeps, createMetrics, loadConfig } from '@govchain/gateway';
+import { profilePath } from '@govchain/network';
 import { connectAs } from '../support/fabric';
 import { BECAUSE, registerCitizen, type TestGateway } from '../gateway/gateway-support';
 
@@ -32,7 +33,7 @@ export async function forgedSuspension(ps: TestGateway): Promise<string> {
  * raw bytes and the same code the gateway uses, so the verifier can be shown to reject it.
  */
 export async function invalidReceipt(txId: string): Promise<Receipt> {
-  const config = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_LOG_LEVEL: 'silent' });
+  const config = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'PublicSecurity', GOVCHAIN_LOG_LEVEL: 'silent', GOVCHAIN_CONNECTION_PROFILE: profilePath() });
   const deps = buildRealDeps(config, createMetrics(false));
   try {
     const source = deps.receiptSource;

@@ -8,10 +8,11 @@ import { PNG } from 'pngjs';
 import { parseReceipt, receiptDigest, verifyReceipt, type Receipt } from '@govchain/verifier';
 import { loadTrustDir, receiptFromPdf } from '@govchain/verifier/node';
 import { mkdirSync } from 'node:fs';
-import { BECAUSE, call, hex64, newUscc, PORT_BASE, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
+import { BECAUSE, call, PORT_BASE, registerCitizen, startGateway, startGateways, stopGateways, tokenFor, type TestGateway } from '../gateway/gateway-support';
 import { mutateSection, receiptSections, type MutationCounts } from './mutations';
 import { networkTrustDir, outputDir, run, runVerify, throwawayTrustDir } from './receipt-support';
 import { forgedSuspension, invalidReceipt } from './invalid-receipt';
+import { randomHex64, randomUscc } from '@govchain/testing';
 
 interface Committed { txId: string; blockNumber: number; receipt: string; data: Record<string, unknown> }
 
@@ -54,7 +55,7 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
     const co = g('CopyrightOffice');
     const coReg = tokenFor(co.org, 'registrar1', 'registrar');
     // Several deposits at once, so that blocks carry other transactions too (the block-data section).
-    const works = [0, 1, 2, 3].map((i) => `GovChain receipt test work ${i} ${hex64()}\n`);
+    const works = [0, 1, 2, 3].map((i) => `GovChain receipt test work ${i} ${randomHex64()}\n`);
     writeFileSync(join(outputDir(), 'work.txt'), works[0] as string);
     const deposits = await Promise.all(works.map((w, i) => write(co, coReg, '/api/v1/copyrights', {
       contentHash: createHash('sha256').update(w).digest('hex'), title: `Receipt Work ${i}`, authors: [owner], workType: 'software', ...BECAUSE,
@@ -63,30 +64,30 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
     depositId = (dep.data as { depositId: string }).depositId;
     receipts.copyrightDeposit = { txId: dep.txId, gateway: co.org, token: coReg };
     const transfer = await write(co, coReg, `/api/v1/copyrights/${depositId}/transfers`, {
-      toHolders: [{ kind: 'organisation', code: newUscc() }], contractHash: hex64(), effectiveDate: '2025-01-01', ...BECAUSE,
+      toHolders: [{ kind: 'organisation', code: randomUscc() }], contractHash: randomHex64(), effectiveDate: '2025-01-01', ...BECAUSE,
     });
     receipts.copyrightTransfer = { txId: transfer.txId, gateway: co.org, token: coReg };
     const licence = await write(co, coReg, `/api/v1/copyrights/${depositId}/licences`, {
-      licensee: { kind: 'person', subjectKey: owner }, exclusive: false, scope: 'reproduction', territory: 'CN', startDate: '2025-01-01', endDate: null, contractHash: hex64(), ...BECAUSE,
+      licensee: { kind: 'person', subjectKey: owner }, exclusive: false, scope: 'reproduction', territory: 'CN', startDate: '2025-01-01', endDate: null, contractHash: randomHex64(), ...BECAUSE,
     });
     receipts.copyrightLicence = { txId: licence.txId, gateway: co.org, token: coReg };
 
     const nr = g('NaturalResources');
     const nrReg = tokenFor(nr.org, 'registrar1', 'registrar');
-    parcel = `RCPT-${hex64().slice(0, 10).toUpperCase()}`;
-    const title = await write(nr, nrReg, '/api/v1/properties', { parcelNumber: parcel, owners: [owner], areaSqm: 96.5, use: 'residential', documentHash: hex64(), ...BECAUSE });
+    parcel = `RCPT-${randomHex64().slice(0, 10).toUpperCase()}`;
+    const title = await write(nr, nrReg, '/api/v1/properties', { parcelNumber: parcel, owners: [owner], areaSqm: 96.5, use: 'residential', documentHash: randomHex64(), ...BECAUSE });
     receipts.propertyTitle = { txId: title.txId, gateway: nr.org, token: nrReg };
-    const proposed = await write(nr, nrReg, `/api/v1/properties/${parcel}/transfers`, { buyers: [buyer], contractHash: hex64(), ...BECAUSE });
+    const proposed = await write(nr, nrReg, `/api/v1/properties/${parcel}/transfers`, { buyers: [buyer], contractHash: randomHex64(), ...BECAUSE });
     const transferId = (proposed.data as { transferId: string }).transferId;
-    for (const party of [owner, buyer]) await write(nr, nrReg, `/api/v1/transfers/${encodeURIComponent(transferId)}/approvals`, { subjectKey: party, evidenceHash: hex64(), ...BECAUSE });
+    for (const party of [owner, buyer]) await write(nr, nrReg, `/api/v1/transfers/${encodeURIComponent(transferId)}/approvals`, { subjectKey: party, evidenceHash: randomHex64(), ...BECAUSE });
     const done = await write(nr, nrReg, `/api/v1/transfers/${encodeURIComponent(transferId)}/completion`, BECAUSE);
     receipts.propertyTransfer = { txId: done.txId, gateway: nr.org, token: nrReg };
 
     const mr = g('MarketRegulation');
     const mrReg = tokenFor(mr.org, 'registrar1', 'registrar');
-    code = newUscc();
+    code = randomUscc();
     const biz = await write(mr, mrReg, '/api/v1/businesses', {
-      code, name: 'Receipt Trading Co.', entityType: 'limited_liability_company', registeredCapital: { amount: '500000.00', currency: 'CNY' }, legalRepresentative: buyer, addressFingerprint: hex64(), ...BECAUSE,
+      code, name: 'Receipt Trading Co.', entityType: 'limited_liability_company', registeredCapital: { amount: '500000.00', currency: 'CNY' }, legalRepresentative: buyer, addressFingerprint: randomHex64(), ...BECAUSE,
     });
     receipts.businessRegistration = { txId: biz.txId, gateway: mr.org, token: mrReg };
     const amended = await write(mr, mrReg, `/api/v1/businesses/${code}/amendments`, { changes: { name: 'Receipt Trading Group' }, ...BECAUSE });
@@ -98,12 +99,12 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
     await write(ps, psReg, `/api/v1/identities/${buyer}/status`, { action: 'reinstate', ...BECAUSE });
 
     const gsc = g('GovServiceCenter');
-    const dataset = `e2e-receipts-${hex64().slice(0, 8)}`;
+    const dataset = `e2e-receipts-${randomHex64().slice(0, 8)}`;
     await write(gsc, tokenFor(gsc.org, 'admin1', 'admin'), '/api/v1/catalogue', {
       dataset, ownerMsp: 'PublicSecurityMSP', fields: ['name', 'address'], shareClass: 'conditional', legalBasis: 'Resident Identity Card Law art. 19', ...BECAUSE,
     });
     const access = await call<{ accessId: string; auditTxId: string }>(ps, 'POST', `/api/v1/identities/${owner}/personal-data-access`, {
-      token: tokenFor(ps.org, 'clerk1', 'clerk'), body: { dataset, fields: ['name'], purpose: 'identity-check', legalBasis: 'Resident Identity Card Law art. 19', caseId: `case-${hex64().slice(0, 8)}` },
+      token: tokenFor(ps.org, 'clerk1', 'clerk'), body: { dataset, fields: ['name'], purpose: 'identity-check', legalBasis: 'Resident Identity Card Law art. 19', caseId: `case-${randomHex64().slice(0, 8)}` },
     });
     assert.equal(access.status, 200, access.text);
     receipts.auditEntry = { txId: access.body.auditTxId, gateway: ps.org, token: tokenFor(ps.org, 'auditor1', 'auditor') };
@@ -210,7 +211,7 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
     const nr = g('NaturalResources');
     assert.equal((await get(nr, `/api/v1/receipts/${title.txId}`, tokenFor(nr.org, owner, 'citizen'))).status, 200);
     assert.equal((await get(ps, `/api/v1/receipts/${audit.txId}`, tokenFor(ps.org, owner, 'citizen'))).status, 200);
-    const stranger = hex64();
+    const stranger = randomHex64();
     for (const [gateway, txId] of [[nr, title.txId], [ps, audit.txId]] as const) {
       const res = await get(gateway, `/api/v1/receipts/${txId}`, tokenFor(gateway.org, stranger, 'citizen'));
       assert.equal(res.status, 403, res.text);
@@ -222,12 +223,12 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
       assert.ok(res.status === 400 || res.status === 404, `${bad}: ${res.status}`);
       if (res.status === 400) assert.equal(res.body.error.key, 'INVALID_ARGUMENT');
     }
-    const unknown = await get(ps, `/api/v1/receipts/${hex64()}`, token);
+    const unknown = await get(ps, `/api/v1/receipts/${randomHex64()}`, token);
     assert.equal(unknown.status, 404);
     assert.equal(unknown.body.error.key, 'TRANSACTION_NOT_FOUND');
     // Public: only with the certificate's evidence, and only for certificate records.
     assert.equal((await get(ps, `/api/v1/public/receipts/${deposit.txId}`)).status, 400);
-    const wrong = await get(ps, `/api/v1/public/receipts/${deposit.txId}?evidence=${hex64()}`);
+    const wrong = await get(ps, `/api/v1/public/receipts/${deposit.txId}?evidence=${randomHex64()}`);
     assert.equal(wrong.status, 404);
     assert.equal(wrong.body.error.key, 'RECEIPT_NOT_FOUND');
     const auditEnvelope = parseReceipt((await get(ps, `/api/v1/receipts/${audit.txId}`, tokenFor(ps.org, 'auditor1', 'auditor'))).text).transaction.envelope;
@@ -265,7 +266,7 @@ describe('receipts, govchain-verify and certificates on the real network', () =>
       assert.equal(fresh.transaction.envelope, embedded.transaction.envelope, 'the public receipt proves the same transaction');
       assert.equal((await verifyReceipt(fresh, { trust: loadTrustDir(trust) })).ok, true);
     }
-    const citizen = await fetch(g('CopyrightOffice').url + `/api/v1/copyrights/${depositId}/certificate.pdf`, { headers: { authorization: `Bearer ${tokenFor('CopyrightOffice', hex64(), 'citizen')}` } });
+    const citizen = await fetch(g('CopyrightOffice').url + `/api/v1/copyrights/${depositId}/certificate.pdf`, { headers: { authorization: `Bearer ${tokenFor('CopyrightOffice', randomHex64(), 'citizen')}` } });
     assert.equal(citizen.status, 403, 'another citizen gets no certificate');
     const author = await fetch(g('CopyrightOffice').url + `/api/v1/copyrights/${depositId}/certificate.pdf`, { headers: { authorization: `Bearer ${tokenFor('CopyrightOffice', owner, 'citizen')}` } });
     assert.equal(author.status, 200, 'the author gets the certificate');

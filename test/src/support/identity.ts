@@ -1,6 +1,6 @@
 import { OperatorClient } from './fabric';
-import { Citizen } from './citizens';
 import { rid, submitJson } from './tx';
+import { type PersonalData } from '@govchain/testing';
 
 /** What Identity:StagePersonalData returns (no personal data). */
 export interface Staged { subjectKey: string; fingerprints: Record<string, string>; stagedTxId: string }
@@ -9,7 +9,7 @@ export interface Staged { subjectKey: string; fingerprints: Record<string, strin
 export const transient = (value: unknown): Record<string, Uint8Array> => ({ personalData: Buffer.from(JSON.stringify(value)) });
 
 /** Registers a citizen the way the gateway does: stage on the registrar's peer only, then register. */
-export async function registerCitizen(registrar: OperatorClient, citizen: Citizen): Promise<Staged> {
+export async function registerCitizen(registrar: OperatorClient, citizen: PersonalData): Promise<Staged> {
   const identity = registrar.contract('Identity');
   const staged = await identity.submit('StagePersonalData', { arguments: [rid()], transientData: transient(citizen), endorsingOrganizations: [registrar.org.mspId] });
   const out = JSON.parse(Buffer.from(staged).toString()) as Staged;

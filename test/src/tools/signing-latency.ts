@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GovChainClient } from '@govchain/client';
 import { devOperatorSigner } from '../support/client-signing';
-import { BECAUSE, newPerson, startGateway, tokenFor } from '../gateway/gateway-support';
+import { BECAUSE, startGateway, tokenFor } from '../gateway/gateway-support';
+import { randomCitizen } from '@govchain/testing';
 
 /** p-th percentile (nearest rank) of samples. */
 function percentile(samples: number[], p: number): number {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     const token = tokenFor('PublicSecurity', 'registrar1', 'registrar', 3600);
     const plain = new GovChainClient({ baseUrl: gw.url, token, retries: 0 });
     const signed = new GovChainClient({ baseUrl: gw.url, token, retries: 0, signer: await devOperatorSigner('PublicSecurity', 'registrar1') });
-    const subject = (await plain.post<{ data: { subjectKey: string } }>('/api/v1/identities', { personalData: newPerson() })).data.subjectKey;
+    const subject = (await plain.post<{ data: { subjectKey: string } }>('/api/v1/identities', { personalData: randomCitizen() })).data.subjectKey;
     const samples = { status: { gateway: [] as number[], client: [] as number[] }, register: { gateway: [] as number[], client: [] as number[] } };
     const time = async (fn: () => Promise<unknown>) => {
       const t0 = performance.now();
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
       }
       if (k < n / 2) {
         for (const [mode, c] of [['gateway', plain], ['client', signed]] as Array<['gateway' | 'client', GovChainClient]>) {
-          samples.register[mode].push(await time(() => c.post('/api/v1/identities', { personalData: newPerson() })));
+          samples.register[mode].push(await time(() => c.post('/api/v1/identities', { personalData: randomCitizen() })));
         }
       }
     }

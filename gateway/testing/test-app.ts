@@ -1,15 +1,15 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
-import { createApp, type AppDeps, type AppSettings } from '../app';
-import { createJwtVerifier } from '../auth/jwt-verifier';
-import { staticKeyResolver } from '../auth/key-resolver';
-import type { IdentityStore, OperatorIdentity } from '../fabric/identity-store';
-import { createLogger } from '../observability/logger';
-import { createMetrics } from '../observability/metrics';
-import { answerClientErrors } from '../http/client-errors';
-import type { RouteSpec } from '../http/route-spec';
-import type { Services } from '../services/services';
+import { createApp, type AppDeps, type AppSettings } from '../src/app';
+import { createJwtVerifier } from '../src/auth/jwt-verifier';
+import { staticKeyResolver } from '../src/auth/key-resolver';
+import type { IdentityStore, OperatorIdentity } from '../src/fabric/identity-store';
+import { createLogger } from '../src/observability/logger';
+import { createMetrics } from '../src/observability/metrics';
+import { answerClientErrors } from '../src/http/client-errors';
+import type { RouteSpec } from '../src/http/route-spec';
+import type { Services } from '../src/services/services';
 import { FakeLedger } from './fake-ledger';
 
 /** Issuer and audience the test verifier expects. */

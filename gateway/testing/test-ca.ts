@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { X509Certificate, webcrypto, type KeyObject, KeyObject as NodeKeyObject } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import type { OrgCa } from '../fabric/signing-certificate';
+import type { OrgCa } from '../src/fabric/signing-certificate';
 
 x509.cryptoProvider.set(webcrypto as never);
 

@@ -1,14 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+#!/usr/bin/env node
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { dataDir, departments, loadTopology, type DepartmentOrg } from '@govchain/network';
-import { parseFlags } from './args';
+import { dirname, resolve } from 'node:path';
+import { dataDir, profilePath } from './profile';
+import { departments, loadTopology, type DepartmentOrg } from './topology';
 
-const USAGE = `usage: node gateway/dist/cli/gateways.js start [--detach] [--org <org>]...   start one gateway per department org
-       node gateway/dist/cli/gateways.js stop                                 stop detached gateways (SIGTERM)
-       node gateway/dist/cli/gateways.js urls                                 print every gateway URL`;
+// The development launcher of the department gateways: the gateway itself knows no topology, only the connection
+// profile this network writes; this file hands it that profile (and, for the dev tokens, the same profile).
+const USAGE = `usage: node network/dist/gateways.js start [--detach] [--org <org>]   start one gateway per department org
+       node network/dist/gateways.js stop                               stop detached gateways (SIGTERM)
+       node network/dist/gateways.js urls                               print every gateway URL
+       node network/dist/gateways.js token <token flags>                issue a development token (gateway/dist/cli/token.js)`;
 
-const MAIN = resolve(__dirname, '..', 'main.js');
+const GATEWAY_DIST = dirname(require.resolve('@govchain/gateway'));
+const MAIN = resolve(GATEWAY_DIST, 'main.js');
+const TOKEN_CLI = resolve(GATEWAY_DIST, 'cli', 'token.js');
 const stateDir = (): string => resolve(dataDir(), 'gateway');
 const pidFile = (org: string): string => resolve(stateDir(), `${org}.pid`);
 const logFile = (org: string): string => resolve(stateDir(), `${org}.log`);
@@ -56,7 +62,7 @@ async function start(orgs: DepartmentOrg[], detach: boolean): Promise<number> {
     // This launcher runs the development network: its topology operators' keys were enrolled for the gateway.
     // Said explicitly here (a production gateway refuses the flag); GOVCHAIN_DEV_OPERATOR_KEYS=false overrides it.
     if (env.GOVCHAIN_PRODUCTION !== 'true') env.GOVCHAIN_DEV_OPERATOR_KEYS ??= 'true';
-    const child = spawn(process.execPath, [MAIN, '--org', org.name], { stdio: ['ignore', log, log], detached: detach, env });
+    const child = spawn(process.execPath, [MAIN, '--org', org.name, '--connection-profile', profilePath()], { stdio: ['ignore', log, log], detached: detach, env });
     closeSync(log);
     writeFileSync(pf, String(child.pid));
     children.push({ org, child });
@@ -106,10 +112,18 @@ async function stop(orgs: DepartmentOrg[]): Promise<number> {
   return 0;
 }
 
+/** The gateway's token CLI against this network's connection profile (its flags passed on as given). */
+function token(argv: string[]): number {
+  const res = spawnSync(process.execPath, [TOKEN_CLI, ...argv], { stdio: 'inherit', env: { ...process.env, GOVCHAIN_CONNECTION_PROFILE: profilePath() } });
+  return res.status ?? 1;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { flags, positional } = parseFlags(argv);
+  if (argv[0] === 'token') return token(argv.slice(1));
+  const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--org');
+  const at = argv.findIndex((a) => a === '--org' || a.startsWith('--org='));
+  const only = at < 0 ? undefined : (argv[at]!.split('=', 2)[1] ?? argv[at + 1]);
   const all = departments(loadTopology());
-  const only = flags.get('org');
   const orgs = only ? all.filter((d) => d.name === only || d.mspId === only) : all;
   if (orgs.length === 0) {
     process.stderr.write(`no department org ${only}\n${USAGE}\n`);
@@ -117,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (positional[0]) {
     case 'start':
-      return start(orgs, flags.has('detach'));
+      return start(orgs, argv.includes('--detach'));
     case 'stop':
       return stop(orgs);
     case 'urls':

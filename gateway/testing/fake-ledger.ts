@@ -1,7 +1,7 @@
-import type { BlockChaincodeEvent } from '../fabric/block-decoder';
+import type { BlockChaincodeEvent } from '../src/fabric/block-decoder';
 import { createHash, randomBytes } from 'node:crypto';
-import { actorId, type Actor, type CommittedTx, type Ledger, type SigningRequest, type SubmittedTx, type TxInfo, type TxRequest } from '../fabric/ledger';
-import { ApiError } from '../errors/api-error';
+import { actorId, type Actor, type CommittedTx, type Ledger, type SigningRequest, type SubmittedTx, type TxInfo, type TxRequest } from '../src/fabric/ledger';
+import { ApiError } from '../src/errors/api-error';
 
 /** A recorded call to the fake ledger. */
 export interface FakeCall {
