@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { ApiError } from '../src/api/api-error';
+import { ApiError, type ConsoleErrorKey } from '../src/api/api-error';
 import { ErrorAlert } from '../src/components/ErrorAlert';
 import VerifyWorkPage from '../src/pages/VerifyWorkPage';
 import SignInPage from '../src/pages/SignInPage';
@@ -18,7 +18,7 @@ describe('ErrorAlert', () => {
     expect(screen.getByRole('alert').textContent).toContain('this gateway serves PublicSecurity');
   });
   it('falls back to a general next step for keys it does not know', async () => {
-    await renderPage(<ErrorAlert error={new ApiError(500, 'SOMETHING_NEW', 'boom')} />);
+    await renderPage(<ErrorAlert error={new ApiError(500, 'SOMETHING_NEW' as ConsoleErrorKey, 'boom')} />);
     expect(screen.getByRole('alert').textContent).toContain('请将错误代码提供给管理员');
   });
 });

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isErrorKey } from '@govchain/chaincode/errors';
+import { GovChainError } from '@govchain/client';
 import { ApiError } from '../api/api-error';
+import { ReceiptError } from '../lib/receipts';
 
 /** The state of one request: loading, its data, or its error. */
 export interface RequestState<T> {
@@ -16,8 +19,10 @@ export interface RequestState<T> {
  */
 const asApiError = (err: unknown): ApiError => {
   if (err instanceof ApiError) return err;
-  const keyed = err as { key?: unknown; message?: unknown; details?: unknown } | null;
-  if (err instanceof Error && typeof keyed?.key === 'string' && /^[A-Z][A-Z_]+$/.test(keyed.key)) return new ApiError(0, keyed.key, err.message, keyed.details);
+  if (err instanceof ReceiptError) return new ApiError(0, err.key, err.message, err.details);
+  if (err instanceof GovChainError) return new ApiError(err.status, err.key, err.message, err.details, err.txId);
+  const keyed = err as { key?: unknown; details?: unknown } | null;
+  if (err instanceof Error && isErrorKey(keyed?.key)) return new ApiError(0, keyed.key, err.message, keyed.details);
   return new ApiError(0, 'INTERNAL', err instanceof Error ? err.message : String(err));
 };
 

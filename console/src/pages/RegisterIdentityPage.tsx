@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } fro
 import type { SignedStep } from '@govchain/client';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error';
+import { apiErrorFromBody, type ApiError } from '../api/api-error';
 import { useConsole } from '../app/console-context';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { KeyText } from '../components/KeyText';
@@ -54,8 +54,7 @@ export default function RegisterIdentityPage() {
       setSteps(res.signed);
       recordSignedAction({ at: new Date().toISOString(), action: `POST ${PATH}`, status: res.status, ...(res.body.txId ? { txId: res.body.txId } : {}), steps: res.signed });
       if (res.status !== 201) {
-        const e = res.body.error;
-        throw new ApiError(res.status, e?.key ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`, e?.details, e?.txId);
+        throw apiErrorFromBody(res.status, res.body);
       }
       setResult(res.body);
       form.resetFields();
