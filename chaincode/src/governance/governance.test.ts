@@ -65,6 +65,9 @@ describe('Governance: registrar map, members, catalogue', () => {
   });
 
   it('keeps the governance org and registrars in the member list', async () => {
+    const members = JSON.stringify({ members: [...Object.values(MSP), 'NewDeptMSP'], ...amend });
+    await rejectsWithKey(ch.submit(governance, 'SetMembers', ['m0', members], { as: WHO.psAdmin }), 'FORBIDDEN_ORG');
+    await rejectsWithKey(ch.submit(governance, 'SetMembers', ['m0', members], { as: WHO.govClerk }), 'FORBIDDEN_ROLE');
     await rejectsWithKey(ch.submit(governance, 'SetMembers', ['m1', JSON.stringify({ members: [MSP.gov, MSP.nr], ...amend })], { as: WHO.govAdmin }), 'RULE_VIOLATION');
     const ok = await ch.submitJson<{ members: string[] }>(governance, 'SetMembers', ['m2', JSON.stringify({ members: [...Object.values(MSP), 'NewDeptMSP'], ...amend })], { as: WHO.govAdmin });
     assert.ok(ok.members.includes('NewDeptMSP'));
