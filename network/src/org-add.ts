@@ -18,7 +18,7 @@ import { BRING_UP, Step, UpContext } from './steps';
 import { governanceSeeded, addGovernanceMember } from './seed';
 import { DepartmentOrg, loadTopology, Topology, topologyPath } from './topology';
 import { Toolchain, toolchain } from './toolchain';
-import { runSteps } from './up';
+import { lockUp, runSteps } from './up';
 import { waitFor } from './wait';
 
 type Log = (s: string) => void;
@@ -234,6 +234,16 @@ function joinSteps(j: Join, prepareOnly: boolean): Step[] {
  */
 export async function addOrg(argv: string[], log: Log = console.log): Promise<void> {
   const flags = parseAddFlags(argv);
+  // One writer of the data directory and the state file at a time: a network:up running beside would interleave.
+  const unlock = lockUp();
+  try {
+    await addOrgLocked(flags, log);
+  } finally {
+    unlock();
+  }
+}
+
+async function addOrgLocked(flags: ReturnType<typeof parseAddFlags>, log: Log): Promise<void> {
   const j = await plan(flags.org);
   const state = runningState();
   const ctx: UpContext = { t: j.t, tc: j.tc, log, state, catalogue: nodeCatalogue(j.t), ...(state.packageId ? { packageId: state.packageId } : {}) };
