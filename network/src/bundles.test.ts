@@ -1,9 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { importBundles } from './bundles';
+import { caFingerprint, genesisDigest, importBundles } from './bundles';
 import { NetworkError } from './errors';
 import { paths } from './paths';
 import { loadTopology, type Org } from './topology';
@@ -71,5 +72,26 @@ describe('importing other hosts\' bundles from the exchange', () => {
     publish();
     file(victim, 'bundle.json', JSON.stringify({ org: victim.name, mspId: 'EvilMSP' }));
     await assert.rejects(importBundles(t), (e: unknown) => e instanceof NetworkError && e.key === 'CRYPTO_INVALID' && /names MSP EvilMSP/.test(e.message));
+  });
+});
+
+describe('fingerprints to compare out of band', () => {
+  it('are the CA certificate\'s SHA-256, or "unreadable"', () => {
+    const saved = process.env.GOVCHAIN_NETWORK_DATA;
+    const root = mkdtempSync(join(tmpdir(), 'fp-'));
+    process.env.GOVCHAIN_NETWORK_DATA = root;
+    try {
+      assert.equal(caFingerprint('Nobody'), 'unreadable');
+      mkdirSync(join(paths.orgMsp('A'), 'cacerts'), { recursive: true });
+      writeFileSync(join(paths.orgMsp('A'), 'cacerts', 'ca.pem'), CERT);
+      assert.equal(caFingerprint('A'), 'unreadable', 'a file that is no certificate');
+      mkdirSync(dirname(paths.genesisBlock()), { recursive: true });
+      writeFileSync(paths.genesisBlock(), 'block');
+      assert.equal(genesisDigest(), createHash('sha256').update('block').digest('hex'));
+    } finally {
+      if (saved === undefined) delete process.env.GOVCHAIN_NETWORK_DATA;
+      else process.env.GOVCHAIN_NETWORK_DATA = saved;
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

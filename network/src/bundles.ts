@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, X509Certificate } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { NetworkError } from './errors';
 import { nodeHost, paths } from './paths';
@@ -109,6 +110,24 @@ function importBundle(t: Topology, org: Org): void {
     writeFileSync(`${dst}.part`, contents[i]!);
     renameSync(`${dst}.part`, dst);
   });
+}
+
+/**
+ * The SHA-256 fingerprint of an org's CA certificate as this host holds it (its own or imported). Bundles travel
+ * unauthenticated, so bring-up prints it for each imported org: operators compare it with the one the org's own
+ * host printed (by phone, a signed letter) before trusting the channel built from it.
+ */
+export function caFingerprint(orgName: string): string {
+  try {
+    return new X509Certificate(readFileSync(join(paths.orgMsp(orgName), 'cacerts', 'ca.pem'))).fingerprint256;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** The SHA-256 of the genesis block on this host (printed by the orderer host and by every importer, to compare). */
+export function genesisDigest(): string {
+  return createHash('sha256').update(readFileSync(paths.genesisBlock())).digest('hex');
 }
 
 /** Publishes the genesis block (public) for the other hosts. */
