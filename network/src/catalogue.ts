@@ -7,7 +7,7 @@ import { nodeHost } from './paths';
 import { ManagedProcess } from './processes';
 import { allPorts, departments, ordererOrg, Topology } from './topology';
 import { Toolchain } from './toolchain';
-import { tcpOpen, waitFor } from './wait';
+import { tcpOpen, tlsServing, waitFor } from './wait';
 
 /** What starting a node needs besides the topology. */
 export interface NodeContext {
@@ -66,7 +66,14 @@ export function nodeCatalogue(t: Topology): NodeDef[] {
     return {
       name, kind: 'peer', org: org.name, ports: portsWith(t, `${peer.name}.${org.name} `), hosts: hostsOf(t, name), port: peer.port,
       healthUrl: healthUrl(t, name, peer.opsPort),
-      ready: (_c, p) => waitHealthy(p),
+      ready: async (c, p) => {
+        await waitHealthy(p);
+        // The operations endpoint answers before the peer serves gRPC (Fabric starts it first, then opens the
+        // ledgers and gossip): a peer CLI call right after "healthy" could time out, e.g. the channel join on a
+        // department's own host, where nothing else runs in between.
+        await waitFor({ node: p.name, condition: `answer TLS handshakes on port ${peer.port}`, key: 'PEER_NOT_SERVING', hint: `see its log: ${p.log}` },
+          () => tlsServing(serviceHost(c.t, name), peer.port), 60_000);
+      },
     };
   }));
   const chaincode: NodeDef = {

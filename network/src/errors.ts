@@ -9,6 +9,7 @@ export const WAIT_KEYS = {
   CA_NOT_READY: 'a Fabric CA did not answer its health check or write its TLS certificate',
   NODE_NOT_HEALTHY: "a peer's or orderer's operations endpoint did not report healthy",
   ADMIN_NOT_LISTENING: "an orderer's channel-participation admin endpoint did not accept connections",
+  PEER_NOT_SERVING: "a peer's gRPC endpoint did not answer a TLS handshake (its operations endpoint is up long before it)",
   CHANNEL_NOT_SERVED: 'an orderer did not report the channel active (it cannot serve deliveries)',
   RAFT_NO_LEADER: 'the orderers did not agree on one Raft leader (transactions would get SERVICE_UNAVAILABLE)',
   PEER_BEHIND: "a peer's ledger did not reach the height it has to catch up to",

@@ -1,4 +1,5 @@
-import { connect } from 'node:net';
+import { connect, isIP } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { NetworkError, WaitKey } from './errors';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,6 +49,26 @@ export function tcpOpen(host: string, port: number, timeoutMs = 1000): Promise<b
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * True when a TLS server answers a handshake on host:port: it sent its certificate, or a TLS alert (a server that
+ * wants a client certificate still speaks TLS). False when nothing listens, or when something accepts the TCP
+ * connection but says nothing within the time limit: a Fabric peer listens on its port long before it serves it
+ * (the kernel queues the connection), and a peer CLI call made then fails after its own 3 s connection timeout.
+ * Certificates are not checked: this asks whether the node serves, not whom to trust.
+ */
+export function tlsServing(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tlsConnect({ host, port, rejectUnauthorized: false, ...(isIP(host) ? {} : { servername: host }) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('secureConnect', () => done(true));
+    socket.once('error', (err: NodeJS.ErrnoException) => done(/alert|ERR_SSL_/i.test(`${err.code ?? ''} ${err.message}`)));
   });
 }
 

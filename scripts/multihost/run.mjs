@@ -42,7 +42,7 @@ function hostEnv(h) {
 }
 
 /** Runs a command inside a host's namespace, output to a log file; resolves with its exit code (bounded). */
-function inHost(h, args, logName, timeoutMs) {
+function inHost(h, args, logName, timeoutMs, signal) {
   mkdirSync(join(ROOT, 'logs'), { recursive: true });
   const file = join(ROOT, 'logs', `${logName}.log`);
   const fd = openSync(file, 'a');
@@ -50,20 +50,29 @@ function inHost(h, args, logName, timeoutMs) {
   closeSync(fd);
   return new Promise((res) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); }, timeoutMs);
-    child.on('exit', (code, signal) => { clearTimeout(timer); res({ code: code ?? (signal ? 124 : 1), file }); });
+    const abort = () => child.kill('SIGTERM');
+    signal?.addEventListener('abort', abort, { once: true });
+    child.on('exit', (code, sig) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+      res({ code: code ?? (sig ? 124 : 1), file, aborted: signal?.aborted ?? false });
+    });
   });
 }
 
 const tail = (file, n = 25) => existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n') : '(no log)';
 
-/** Prints the end of every bring-up log of the test hosts and of their nodes' logs (on failure). */
+/**
+ * Prints the end of the test hosts' node logs, then of their bring-up logs (on failure). The bring-up logs go last,
+ * next to the failure itself, because they say which step failed and CI often keeps only the end of the output.
+ */
 function printLogs() {
-  const upLogs = join(ROOT, 'logs');
-  if (existsSync(upLogs)) for (const f of readdirSync(upLogs)) console.log(`==> ${f} (network:up on a test host) <==\n${tail(join(upLogs, f), 30)}`);
   for (const h of hosts) {
     const dir = join(ROOT, h.org, 'logs');
     if (existsSync(dir)) for (const f of readdirSync(dir)) console.log(`==> ${h.org}: ${f} <==\n${tail(join(dir, f), 12)}`);
   }
+  const upLogs = join(ROOT, 'logs');
+  if (existsSync(upLogs)) for (const f of readdirSync(upLogs)) console.log(`==> ${f} (network:up on a test host) <==\n${tail(join(upLogs, f), 30)}`);
 }
 
 /** Heights of a host's own peers and orderers, read inside its namespace. */
@@ -120,10 +129,19 @@ async function submitProbe(dep, endorsers) {
 async function bringUp() {
   const t0 = Date.now();
   log(`bringing up ${hosts.length} hosts in parallel: ${hosts.map((h) => `${h.org}@${h.address} (netns ${h.ns})`).join(', ')}`);
-  const results = await Promise.all(hosts.map((h) => inHost(h, [process.execPath, cli, 'up', '--org', h.org, '--exchange', EXCHANGE], `up-${h.org}`, UP_TIMEOUT_MS)));
+  // The first host whose bring-up fails stops the others: they would only wait out their cross-host time limits.
+  const ac = new AbortController();
+  const results = await Promise.all(hosts.map((h) => inHost(h, [process.execPath, cli, 'up', '--org', h.org, '--exchange', EXCHANGE], `up-${h.org}`, UP_TIMEOUT_MS, ac.signal)
+    .then((r) => {
+      if (r.code !== 0 && !ac.signal.aborted) {
+        log(`network:up --org ${h.org} failed (exit ${r.code}) after ${secs(Date.now() - t0)}; stopping the other hosts' bring-up`);
+        ac.abort();
+      }
+      return r;
+    })));
   times.bringUp = Date.now() - t0;
-  const failed = hosts.filter((_, i) => results[i].code !== 0);
-  if (failed.length > 0) throw new Error(`network:up --org failed on ${failed.map((h) => h.org).join(', ')}`);
+  const failed = hosts.filter((_, i) => results[i].code !== 0 && !results[i].aborted);
+  if (results.some((r) => r.code !== 0)) throw new Error(`network:up --org failed on ${failed.map((h) => h.org).join(', ')} (see its log below)`);
   log(`every host up in ${secs(times.bringUp)}`);
 }
 
@@ -264,8 +282,8 @@ async function main() {
     await scenario();
     status = 0;
   } catch (err) {
-    console.error(`[multihost] FAILED: ${err.stack ?? err}`);
     printLogs();
+    console.error(`[multihost] FAILED: ${err.stack ?? err}`);
   } finally {
     const left = await teardown();
     if (left.length > 0) status = 1;
