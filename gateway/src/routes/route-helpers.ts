@@ -216,6 +216,8 @@ export function routeTable(tag: string): RouteTable {
     resource: <const F extends string>(base: string, param: string, schema: z.ZodType<string>, field: F): ResourceRoutes<F> => {
       const params = z.strictObject({ [param]: schema });
       const id = (p: Record<string, string>) => p[param] as string;
+      // The row types (GetTx, RecordTx, PagedTx, KindHistoryTx) fix each query's argument shape; the casts below only
+      // erase readRoute's and submitRoute's per-transaction type parameters, which a shared builder cannot name.
       const read = (sub: string, operationId: string, summary: string, tx: ReadTx, query: z.ZodType<PageQuery> | undefined, args: (p: Record<string, string>, q: PageQuery) => readonly unknown[]) =>
         readRoute({ path: `${base}${sub}`, operationId, summary, tag, tx, params, ...(query ? { query } : {}), args: args as never });
       return {
