@@ -15,6 +15,10 @@ function percentile(sorted, p) {
 const { values } = parseArgs({ options: { url: { type: 'string', default: 'http://127.0.0.1:3001' }, org: { type: 'string', default: 'PublicSecurity' }, n: { type: 'string', default: '50' } } });
 const { url, org } = values;
 const n = Number(values.n);
+if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+  process.stderr.write(`--n must be a whole number between 1 and 100000 (got ${values.n})\n`);
+  process.exit(2);
+}
 const registrar = devToken(org, 'registrar1', 'registrar');
 const clerk = devToken(org, 'clerk1', 'clerk');
 const seed = runSeed();

@@ -1,4 +1,5 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, X509Certificate } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { NetworkError } from './errors';
 import { nodeHost, paths } from './paths';
@@ -59,6 +60,7 @@ export function exportBundles(t: Topology): string[] {
   for (const org of orgs) {
     for (const f of publicFiles(t, org)) publish(join(paths.org(org.name), f), join(bundleDir(org), f));
     const manifest = join(bundleDir(org), 'bundle.json');
+    mkdirSync(dirname(manifest), { recursive: true });
     writeFileSync(`${manifest}.part`, JSON.stringify({ org: org.name, mspId: org.mspId, kind: org.kind, address: org.address ?? t.host, endpoints: announced(t, org) }, null, 2));
     // The manifest goes last: its presence says the bundle is complete.
     renameSync(`${manifest}.part`, manifest);
@@ -72,8 +74,60 @@ export async function importBundles(t: Topology): Promise<string[]> {
   const others = t.orgs.filter((o) => !isLocal(t, o.name));
   await Promise.all(others.map((org) => waitFor({ node: org.name, condition: `publish its bundle in ${bundleDir(org)}`, key: 'BUNDLE_MISSING',
     hint: `copy ${org.name}'s bundle (its exchange/orgs/${org.name}/ directory) here` }, async () => existsSync(join(bundleDir(org), 'bundle.json')), crossHostWaitMs())));
-  for (const org of others) cpSync(bundleDir(org), paths.org(org.name), { recursive: true });
+  for (const org of others) importBundle(t, org);
   return others.map((o) => o.name);
+}
+
+/**
+ * Copies one org's bundle from the exchange into the data directory: only the files a bundle has (publicFiles and
+ * bundle.json), each a regular file (never a symlink, which could point the copy at this host's own files) holding
+ * no private key, and a manifest naming the org's MSP id. Anything else in the exchange folder stays there, so a
+ * host writing into a shared exchange cannot place other files (a keystore, a config) in this host's data directory.
+ */
+function importBundle(t: Topology, org: Org): void {
+  const src = bundleDir(org);
+  const invalid = (why: string) => new NetworkError('CRYPTO_INVALID', `the bundle of ${org.name} in ${src}: ${why}`,
+    `ask ${org.name}'s operators for its public bundle again (exchange/orgs/${org.name}/) and replace the folder`);
+  const files = [...publicFiles(t, org), 'bundle.json'];
+  const contents = files.map((f) => {
+    const p = join(src, f);
+    if (!existsSync(p)) throw invalid(`${f} is missing`);
+    if (!lstatSync(p).isFile()) throw invalid(`${f} is not a regular file`);
+    const bytes = readFileSync(p);
+    if (/PRIVATE KEY/.test(bytes.toString('latin1'))) throw new NetworkError('NETWORK_SECRET_EXPOSED', `${join(src, f)} holds a private key`, `remove it: a bundle carries certificates only; ${org.name}'s key must stay on its host`);
+    return bytes;
+  });
+  let manifest: { mspId?: unknown };
+  try {
+    manifest = JSON.parse(contents.at(-1)!.toString('utf8')) as { mspId?: unknown };
+  } catch {
+    throw invalid('bundle.json is not JSON');
+  }
+  if (manifest.mspId !== org.mspId) throw invalid(`bundle.json names MSP ${String(manifest.mspId)}, not ${org.mspId}`);
+  files.forEach((f, i) => {
+    const dst = join(paths.org(org.name), f);
+    mkdirSync(dirname(dst), { recursive: true });
+    writeFileSync(`${dst}.part`, contents[i]!);
+    renameSync(`${dst}.part`, dst);
+  });
+}
+
+/**
+ * The SHA-256 fingerprint of an org's CA certificate as this host holds it (its own or imported). Bundles travel
+ * unauthenticated, so bring-up prints it for each imported org: operators compare it with the one the org's own
+ * host printed (by phone, a signed letter) before trusting the channel built from it.
+ */
+export function caFingerprint(orgName: string): string {
+  try {
+    return new X509Certificate(readFileSync(join(paths.orgMsp(orgName), 'cacerts', 'ca.pem'))).fingerprint256;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** The SHA-256 of the genesis block on this host (printed by the orderer host and by every importer, to compare). */
+export function genesisDigest(): string {
+  return createHash('sha256').update(readFileSync(paths.genesisBlock())).digest('hex');
 }
 
 /** Publishes the genesis block (public) for the other hosts. */

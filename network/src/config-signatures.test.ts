@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { common, msp } from '@hyperledger/fabric-protos';
 import { addedSignature, majority, signerMsp, unsignedUpdateEnvelope, updateBytes, withSignatures } from './config-signatures';
-import { channelMembers, ChannelConfig, withOrg } from './config-update';
+import { channelMembers, ChannelConfig, printedJson, withOrg } from './config-update';
 import { NetworkError } from './errors';
 
 /** A ConfigSignature made by `mspId` (the bytes are random: only the structure matters here). */
@@ -64,5 +64,13 @@ describe('config update signatures', () => {
     assert.deepEqual(channelMembers(next), ['AMSP', 'BMSP', 'CMSP']);
     assert.deepEqual(channelMembers(config), ['AMSP', 'BMSP'], 'the input is not changed');
     assert.throws(() => withOrg(config, 'AMSP', {}), (err: unknown) => err instanceof NetworkError && err.key === 'ORG_IN_CHANNEL');
+  });
+});
+
+describe('a Fabric tool\'s printed JSON', () => {
+  it('is parsed from between its log lines, and broken output is COMMAND_FAILED, never a SyntaxError', () => {
+    assert.deepEqual(printedJson('{"a":1}\n2026-12-02 INFO done'), { a: 1 });
+    assert.throws(() => printedJson('no json here'), (err: unknown) => err instanceof NetworkError && err.key === 'COMMAND_FAILED');
+    assert.throws(() => printedJson('{"a": 1 ... cut} '), (err: unknown) => err instanceof NetworkError && err.key === 'COMMAND_FAILED');
   });
 });

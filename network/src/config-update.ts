@@ -31,12 +31,16 @@ export async function inTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> 
   }
 }
 
-/** The JSON object a Fabric tool printed (its log lines, on stderr, come after stdout in exec's output). */
-function printedJson<T>(out: string): T {
+/** The JSON object a Fabric tool printed (its log lines, on stderr, come after stdout in exec's output); COMMAND_FAILED otherwise. */
+export function printedJson<T>(out: string): T {
   const start = out.indexOf('{');
   const end = out.lastIndexOf('}');
   if (start < 0 || end < start) throw new NetworkError('COMMAND_FAILED', `expected JSON from a Fabric tool, got: ${out.slice(0, 300)}`);
-  return JSON.parse(out.slice(start, end + 1)) as T;
+  try {
+    return JSON.parse(out.slice(start, end + 1)) as T;
+  } catch (err) {
+    throw new NetworkError('COMMAND_FAILED', `a Fabric tool printed no valid JSON (${(err as Error).message}): ${out.slice(0, 300)}`);
+  }
 }
 
 /** Fetches the channel's current config (the latest config block) as an admin of `as`, decoded to JSON. */

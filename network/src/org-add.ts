@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exchangeDir } from './bundles';
 import { issueOrgIdentities } from './ca';
 import { nodeCatalogue } from './catalogue';
 import { restartChaincode } from './chaincode-restart';
-import { addedSignature, signerMsp, unsignedUpdateEnvelope, withSignatures } from './config-signatures';
+import { addedSignature, checkOrgAddition, signerMsp, unsignedUpdateEnvelope, updateBytes, verifySignature, withSignatures } from './config-signatures';
 import { channelMembers, computeUpdate, fetchChannelConfig, inTempDir, orgGroup, withOrg } from './config-update';
 import { NetworkError } from './errors';
 import { exec } from './exec';
@@ -17,7 +18,7 @@ import { BRING_UP, Step, UpContext } from './steps';
 import { governanceSeeded, addGovernanceMember } from './seed';
 import { DepartmentOrg, loadTopology, Topology, topologyPath } from './topology';
 import { Toolchain, toolchain } from './toolchain';
-import { runSteps } from './up';
+import { lockUp, runSteps } from './up';
 import { waitFor } from './wait';
 
 type Log = (s: string) => void;
@@ -90,45 +91,83 @@ async function prepareUpdate(j: Join, log: Log): Promise<string> {
   return f.envelope;
 }
 
-/** Signs the prepared update as `signer`'s admin (peer channel signconfigtx on a copy) and writes the signature file. */
-async function signUpdate(t: Topology, tc: Toolchain, orgName: string, signer: DepartmentOrg): Promise<string> {
+/**
+ * The certificates (PEM) in one folder of an org's MSP on this host (`cacerts`, `tlscacerts`): its own or imported
+ * MSP in the data directory, else its public bundle in the exchange directory. Empty when neither is here.
+ */
+function mspCertificates(orgName: string, sub: 'cacerts' | 'tlscacerts'): string[] {
+  for (const dir of [join(paths.orgMsp(orgName), sub), join(exchangeDir(), 'orgs', orgName, 'msp', sub)]) {
+    if (!existsSync(dir)) continue;
+    const pems = readdirSync(dir).filter((n) => n.endsWith('.pem')).map((n) => readFileSync(join(dir, n), 'utf8'));
+    if (pems.length > 0) return pems;
+  }
+  return [];
+}
+
+/**
+ * Signs the prepared update as `signer`'s admin (peer channel signconfigtx on a copy) and writes the signature file.
+ * Before signing, the update is checked to do exactly what org:sign says: add `joining` with the CA certificates of
+ * its bundle on this host, nothing else (checkOrgAddition) — the file may have been swapped on its way here.
+ */
+async function signUpdate(t: Topology, tc: Toolchain, joining: DepartmentOrg, signer: DepartmentOrg, log: Log = () => undefined): Promise<string> {
+  const orgName = joining.name;
   const f = updateFiles(orgName);
   if (!existsSync(f.envelope)) {
     throw new NetworkError('CONFIG_UPDATE_MISSING', `no prepared update for ${orgName} at ${f.envelope}`, `prepare it: npm run org:add -- --org ${orgName} --prepare (or copy it here from the host that did)`);
   }
   const unsigned = readFileSync(f.envelope);
+  const rootCertPems = mspCertificates(orgName, 'cacerts');
+  const tlsRootCertPems = mspCertificates(orgName, 'tlscacerts');
+  if (rootCertPems.length === 0 || tlsRootCertPems.length === 0) {
+    throw new NetworkError('BUNDLE_MISSING', `no CA certificates of ${orgName} on this host to check the update against (${paths.orgMsp(orgName)} or ${join(exchangeDir(), 'orgs', orgName, 'msp')})`,
+      `copy ${orgName}'s public bundle (exchange/orgs/${orgName}/) into the exchange directory here, then sign again`);
+  }
+  log(`[network] ${signer.name} signs an update that ${checkOrgAddition(updateBytes(unsigned), { channel: t.channel, mspId: joining.mspId, rootCertPems, tlsRootCertPems })}`);
   const sig = await inTempDir(async (dir) => {
     const copy = join(dir, 'update.pb');
-    copyFileSync(f.envelope, copy);
+    writeFileSync(copy, unsigned);
     await exec(tc.bin('peer'), ['channel', 'signconfigtx', '-f', copy], { env: peerEnv(t, signer), timeoutMs: 30_000 });
     return addedSignature(unsigned, readFileSync(copy));
   });
   if (signerMsp(sig) !== signer.mspId) throw new NetworkError('CONFIG_UPDATE_INVALID', `the signature was made by ${signerMsp(sig)}, not ${signer.mspId}`);
   mkdirSync(f.signatures, { recursive: true });
-  writeFileSync(f.signature(signer.name), sig);
-  return f.signature(signer.name);
+  // Written whole or not at all (a host collecting the files never reads half of one).
+  const file = f.signature(signer.name);
+  writeFileSync(`${file}.part`, sig, { mode: 0o644 });
+  renameSync(`${file}.part`, file);
+  return file;
 }
 
-/** The signature files collected for the org's update, each checked to be made by the org its name says. */
-function collectedSignatures(orgName: string): Array<{ msp: string; bytes: Uint8Array }> {
+/**
+ * The signature files collected for the org's update, each verified against the prepared update's exact bytes and
+ * the CA of the member MSP it names (verifySignature): a stale, swapped or forged file is CONFIG_UPDATE_INVALID here.
+ */
+function collectedSignatures(orgName: string, members: DepartmentOrg[]): Array<{ msp: string; bytes: Uint8Array }> {
   const f = updateFiles(orgName);
   if (!existsSync(f.signatures)) return [];
-  return readdirSync(f.signatures).filter((n) => n.endsWith('.sig')).map((n) => {
+  const files = readdirSync(f.signatures).filter((n) => n.endsWith('.sig'));
+  if (files.length === 0) return [];
+  const update = updateBytes(readFileSync(f.envelope));
+  const caOf = (mspId: string) => {
+    const m = members.find((o) => o.mspId === mspId);
+    return m ? mspCertificates(m.name, 'cacerts') : undefined;
+  };
+  return files.map((n) => {
     const bytes = readFileSync(join(f.signatures, n));
-    return { msp: signerMsp(bytes), bytes };
+    return { msp: verifySignature(update, bytes, caOf, `signature file ${join(f.signatures, n)}`), bytes };
   });
 }
 
 /** Signs as each local member that has not signed, until a majority has (the single-host path of org:add). */
 async function signLocally(j: Join, log: Log): Promise<string> {
-  const signed = () => collectedSignatures(j.org.name).map((s) => s.msp);
+  const signed = () => collectedSignatures(j.org.name, j.members).map((s) => s.msp);
   for (const m of j.members.filter((o) => isLocal(j.t, o.name))) {
     const have = signed();
     try {
       enoughSigners(j.members, have);
       break;
     } catch {
-      if (!have.includes(m.mspId)) log(`[network] signed by ${m.name}: ${await signUpdate(j.t, j.tc, j.org.name, m)}`);
+      if (!have.includes(m.mspId)) log(`[network] signed by ${m.name}: ${await signUpdate(j.t, j.tc, j.org, m, log)}`);
     }
   }
   return `${enoughSigners(j.members, signed()).length} of ${j.members.length} org admins signed`;
@@ -136,7 +175,7 @@ async function signLocally(j: Join, log: Log): Promise<string> {
 
 /** Submits the signed update with `peer channel update` and waits until the channel config has the org. */
 async function submitUpdate(j: Join): Promise<string> {
-  const sigs = collectedSignatures(j.org.name);
+  const sigs = collectedSignatures(j.org.name, j.members);
   enoughSigners(j.members, sigs.map((s) => s.msp));
   const submitter = localMember(j);
   await inTempDir(async (dir) => {
@@ -195,6 +234,16 @@ function joinSteps(j: Join, prepareOnly: boolean): Step[] {
  */
 export async function addOrg(argv: string[], log: Log = console.log): Promise<void> {
   const flags = parseAddFlags(argv);
+  // One writer of the data directory and the state file at a time: a network:up running beside would interleave.
+  const unlock = lockUp();
+  try {
+    await addOrgLocked(flags, log);
+  } finally {
+    unlock();
+  }
+}
+
+async function addOrgLocked(flags: ReturnType<typeof parseAddFlags>, log: Log): Promise<void> {
   const j = await plan(flags.org);
   const state = runningState();
   const ctx: UpContext = { t: j.t, tc: j.tc, log, state, catalogue: nodeCatalogue(j.t), ...(state.packageId ? { packageId: state.packageId } : {}) };
@@ -218,5 +267,5 @@ export async function signOrg(argv: string[], log: Log = console.log): Promise<v
   const signer = topologyDepartment(t, flags.as);
   if (signer === joining) throw new NetworkError('INVALID_ARGUMENT', 'the joining org cannot sign its own admission', 'sign as an existing org: --as <org>');
   if (!existsSync(join(paths.user(signer.name, 'Admin'), 'msp'))) throw new NetworkError('NETWORK_NOT_UP', `no admin of ${signer.name} on this host`, `run org:sign on ${signer.name}'s host`);
-  log(`[network] ${signer.name} signed the update adding ${joining.name}: ${await signUpdate(t, toolchain(), joining.name, signer)}`);
+  log(`[network] ${signer.name} signed the update adding ${joining.name}: ${await signUpdate(t, toolchain(), joining, signer, log)}`);
 }

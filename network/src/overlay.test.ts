@@ -1,7 +1,8 @@
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { NetworkError } from './errors';
 import { applyOverlay, parseOverlay, readOverlay } from './overlay';
 import { certificateHosts, nodeRefs, orgAddress, serviceHost } from './placement';
@@ -66,5 +67,17 @@ describe('hosts overlay: the topology spread over hosts, as data', () => {
     assert.equal(new Set(addresses).size, addresses.length);
     const prefix = overlay.subnet!.replace(/0\/24$/, '');
     for (const a of addresses) assert.ok(a.startsWith(prefix) && !a.endsWith('.1') && !a.endsWith('.0'), `${a} is a host address on ${overlay.subnet}`);
+  });
+
+  it('a topology of the wrong shape under an overlay is TOPOLOGY_INVALID from its own validation, never a TypeError', () => {
+    const overlay = parseOverlay({ orgs: { PublicSecurity: { address: '10.1.0.3' } } });
+    for (const bad of [null, 7, [], { orgs: 'x' }, { orgs: [null, 5] }]) {
+      assert.deepEqual(applyOverlay(bad, overlay), bad, 'left as it is');
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'overlay-'));
+    writeFileSync(join(dir, 'topology.json'), JSON.stringify({ orgs: [null] }));
+    writeFileSync(join(dir, 'overlay.json'), JSON.stringify({ orgs: {} }));
+    process.env.GOVCHAIN_TOPOLOGY_OVERLAY = join(dir, 'overlay.json');
+    assert.throws(() => loadTopology(join(dir, 'topology.json')), keyed('TOPOLOGY_INVALID', /invalid/));
   });
 });

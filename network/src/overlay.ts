@@ -57,8 +57,12 @@ interface RawOrg {
  * never silently leaves an org on the default host. The result is validated by the topology schema as usual.
  */
 export function applyOverlay(raw: unknown, overlay: HostsOverlay): unknown {
-  const topo = raw as { orgs?: RawOrg[] };
-  const orgs = Array.isArray(topo.orgs) ? topo.orgs : [];
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  // A topology that is no object, or whose orgs are no list of objects, is left as it is: its own validation then
+  // names what is wrong (TOPOLOGY_INVALID), instead of a TypeError here or a misleading "unknown org".
+  if (!isObject(raw) || !Array.isArray(raw.orgs) || !raw.orgs.every(isObject)) return raw;
+  const topo = raw as { orgs: RawOrg[] };
+  const orgs = topo.orgs;
   const names = new Set(orgs.map((o) => o.name));
   const unknown = [...(overlay.only ?? []), ...Object.keys(overlay.orgs)].filter((n) => !names.has(n));
   if (unknown.length > 0) throw invalid(`the topology overlay names orgs the topology does not have: ${[...new Set(unknown)].join(', ')}`, [`one of: ${[...names].join(', ')}`]);

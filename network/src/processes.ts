@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
 import { NetworkError } from './errors';
@@ -37,10 +37,12 @@ export function readState(): NetworkState | undefined {
   return JSON.parse(readFileSync(paths.state(), 'utf8')) as NetworkState;
 }
 
-/** Writes the state file atomically enough for one writer. */
+/** Writes the state file atomically (temp file, then rename): a reader or a crash never sees half of it. */
 export function writeState(state: NetworkState): void {
   mkdirSync(dirname(paths.state()), { recursive: true });
-  writeFileSync(paths.state(), JSON.stringify(state, null, 2));
+  const part = `${paths.state()}.${process.pid}.part`;
+  writeFileSync(part, JSON.stringify(state, null, 2));
+  renameSync(part, paths.state());
 }
 
 /** True if a process with this pid exists (and is not a zombie). */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { crossHostWaitMs, exportBundles, exportGenesis, importBundles, importGenesis } from './bundles';
+import { caFingerprint, crossHostWaitMs, exportBundles, exportGenesis, genesisDigest, importBundles, importGenesis } from './bundles';
 import { issueOrgIdentities } from './ca';
 import { NodeContext, NodeDef } from './catalogue';
 import { packageChaincode } from './chaincode';
@@ -11,7 +11,7 @@ import { driver } from './drivers';
 import { ledgerHeights, ledgerNodes, waitCaughtUp, waitPeersLevel } from './heights';
 import { chaincodeCommitted, defineChaincode, installChaincode } from './lifecycle';
 import { paths } from './paths';
-import { chaincodeHostOrg, isLocal, localDepartments, localOrgs } from './placement';
+import { chaincodeHostOrg, isLocal, localDepartments, localOrgs, runsEverything } from './placement';
 import { assertNodesFree } from './ports';
 import { ManagedProcess, NetworkState, recordProcess } from './processes';
 import { loadConnectionProfile } from './profile';
@@ -109,15 +109,22 @@ export const BRING_UP: readonly Step[] = [
     run: async (c) => {
       const out = exportBundles(c.t);
       const got = await importBundles(c.t);
+      // Bundles are not authenticated: each side prints the CA fingerprints, for the operators to compare out of band.
+      if (!runsEverything(c.t)) for (const name of out) c.log(`[network] ${name}'s CA certificate: SHA-256 ${caFingerprint(name)} (give it to the other departments with the bundle)`);
+      for (const name of got) c.log(`[network] imported ${name}'s CA certificate: SHA-256 ${caFingerprint(name)} (compare with what ${name}'s operators gave you)`);
       return `exported ${out.join(', ')}${got.length ? `; imported ${got.join(', ')}` : ''}`;
     },
   },
   {
     id: 'genesis', label: 'genesis block created', exists: async () => existsSync(paths.genesisBlock()),
     run: async (c) => {
-      if (!isLocal(c.t, ordererOrg(c.t).name)) return void (await importGenesis(c.t));
+      if (!isLocal(c.t, ordererOrg(c.t).name)) {
+        await importGenesis(c.t);
+        return `imported; SHA-256 ${genesisDigest()} (compare with what the orderer host printed)`;
+      }
       await createGenesisBlock(c.t, c.tc);
       exportGenesis();
+      return `SHA-256 ${genesisDigest()}`;
     },
   },
   { id: 'nodes', label: 'orderers and peers running', run: (c) => startNodes(c, ['orderer', 'peer']) },

@@ -24,8 +24,8 @@ export interface UpResult {
   state: NetworkState;
 }
 
-/** Holds network/.data/up.lock for the duration of one `up`, so two bring-ups never interleave. */
-function lockUp(): () => void {
+/** Holds network/.data/up.lock for the duration of one `up` or `org:add`, so two of them never interleave. */
+export function lockUp(): () => void {
   const file = join(paths.root(), 'up.lock');
   mkdirSync(paths.root(), { recursive: true });
   for (let attempt = 0; ; attempt++) {
@@ -40,7 +40,7 @@ function lockUp(): () => void {
         rmSync(file, { force: true });
         continue;
       }
-      throw new NetworkError('NETWORK_BUSY', `another network:up (pid ${holder}) is running on this data directory`, 'wait for it to finish, or stop it', err);
+      throw new NetworkError('NETWORK_BUSY', `another network:up or org:add (pid ${holder}) is running on this data directory`, 'wait for it to finish, or stop it', err);
     }
   }
 }

@@ -3,7 +3,7 @@
  * for the gateway's validation and OpenAPI.
  */
 import { z } from 'zod';
-import { amendmentSchema, sha256HexSchema, subjectKeySchema, textSchema, versioned } from '../core/schema';
+import { amendedInput, changesSchema, sha256HexSchema, subjectKeySchema, textSchema, versioned } from '../core/schema';
 import { usccProblem } from './uscc';
 
 const USCC_MESSAGES = {
@@ -34,7 +34,7 @@ export const registeredCapitalSchema = z.object({
 export const businessNameSchema = textSchema(200);
 
 /** Register input. */
-export const registerBusinessSchema = z.object({
+export const registerBusinessSchema = amendedInput({
   code: usccSchema,
   name: businessNameSchema,
   entityType: z.enum(ENTITY_TYPES),
@@ -43,24 +43,24 @@ export const registerBusinessSchema = z.object({
   legalRepresentative: subjectKeySchema,
   /** Salted hash of the registered address; the address itself is never on chain. */
   addressFingerprint: sha256HexSchema,
-}).extend(amendmentSchema.shape).strict();
+});
 export type RegisterBusinessInput = z.infer<typeof registerBusinessSchema>;
 
 /** Amend input: the fields that change, plus why. */
-export const amendBusinessSchema = z.object({
+export const amendBusinessSchema = amendedInput({
   code: usccSchema,
-  changes: z.object({
+  changes: changesSchema({
     name: businessNameSchema.optional(),
     entityType: z.enum(ENTITY_TYPES).optional(),
     registeredCapital: registeredCapitalSchema.optional(),
     legalRepresentative: subjectKeySchema.optional(),
     addressFingerprint: sha256HexSchema.optional(),
-  }).strict().refine((c) => Object.values(c).some((v) => v !== undefined), 'changes must name at least one field'),
-}).extend(amendmentSchema.shape).strict();
+  }),
+});
 export type AmendBusinessInput = z.infer<typeof amendBusinessSchema>;
 
 /** Suspend / Reinstate / Deregister input. */
-export const businessStatusChangeSchema = z.object({ code: usccSchema }).extend(amendmentSchema.shape).strict();
+export const businessStatusChangeSchema = amendedInput({ code: usccSchema });
 export type BusinessStatusChangeInput = z.infer<typeof businessStatusChangeSchema>;
 
 /** Lifecycle of a registered business. */

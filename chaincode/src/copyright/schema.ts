@@ -3,7 +3,7 @@
  * Only the SHA-256 of a work is accepted; the file never reaches the chain.
  */
 import { z } from 'zod';
-import { amendmentSchema, isoDateSchema, recordIdSchema, sha256HexSchema, subjectKeySchema, textSchema, versioned } from '../core/schema';
+import { amendedInput, changesSchema, isoDateSchema, recordIdSchema, sha256HexSchema, subjectKeySchema, textSchema, versioned } from '../core/schema';
 import { usccSchema } from '../business/schema';
 import { subjectKeySetSchema } from '../property/schema';
 
@@ -25,7 +25,7 @@ export const holderSetSchema = z.array(holderSchema).min(1).max(50)
   .refine((hs) => new Set(hs.map((h) => (h.kind === 'person' ? `p:${h.subjectKey}` : `o:${h.code}`))).size === hs.length, 'holders must be distinct');
 
 /** Deposit input. */
-export const depositSchema = z.object({
+export const depositSchema = amendedInput({
   /** SHA-256 (lower-case hex) of the work's bytes, computed by the depositor's client. */
   contentHash: sha256HexSchema,
   title: textSchema(300),
@@ -35,19 +35,19 @@ export const depositSchema = z.object({
   firstPublicationDate: isoDateSchema.nullable().optional(),
   /** Initial rights holders; the authors (as persons) when absent. */
   holders: holderSetSchema.optional(),
-}).extend(amendmentSchema.shape).strict();
+});
 export type DepositInput = z.infer<typeof depositSchema>;
 
 /** Deposit ids are derived on chain (`CR-<tx id prefix>`); child ids append `:T<n>` / `:L<n>`. */
 export const depositIdSchema = recordIdSchema;
 
 /** RecordTransfer input: an assignment of the economic rights to new holders. */
-export const copyrightTransferSchema = z.object({
+export const copyrightTransferSchema = amendedInput({
   depositId: depositIdSchema,
   toHolders: holderSetSchema,
   contractHash: sha256HexSchema,
   effectiveDate: isoDateSchema,
-}).extend(amendmentSchema.shape).strict();
+});
 export type CopyrightTransferInput = z.infer<typeof copyrightTransferSchema>;
 
 const licenceTermsShape = {
@@ -59,29 +59,28 @@ const licenceTermsShape = {
 };
 
 /** RecordLicence input. */
-export const licenceSchema = z.object({
+export const licenceSchema = amendedInput({
   depositId: depositIdSchema,
   licensee: holderSchema,
   exclusive: z.boolean(),
   ...licenceTermsShape,
   contractHash: sha256HexSchema,
-}).extend(amendmentSchema.shape).strict()
-  .refine((l) => l.endDate === null || l.endDate >= l.startDate, { message: 'endDate must not precede startDate', path: ['endDate'] });
+}).refine((l) => l.endDate === null || l.endDate >= l.startDate, { message: 'endDate must not precede startDate', path: ['endDate'] });
 export type LicenceInput = z.infer<typeof licenceSchema>;
 
 /** AmendLicence input: changed terms (checked against the stored dates on chain). */
-export const amendLicenceSchema = z.object({
+export const amendLicenceSchema = amendedInput({
   licenceId: recordIdSchema,
-  changes: z.object({
+  changes: changesSchema({
     scope: licenceTermsShape.scope.optional(),
     territory: licenceTermsShape.territory.optional(),
     endDate: licenceTermsShape.endDate.optional(),
-  }).strict().refine((c) => Object.values(c).some((v) => v !== undefined), 'changes must name at least one field'),
-}).extend(amendmentSchema.shape).strict();
+  }),
+});
 export type AmendLicenceInput = z.infer<typeof amendLicenceSchema>;
 
 /** TerminateLicence input. */
-export const terminateLicenceSchema = z.object({ licenceId: recordIdSchema }).extend(amendmentSchema.shape).strict();
+export const terminateLicenceSchema = amendedInput({ licenceId: recordIdSchema });
 
 /** Record kinds whose history the History transaction returns. */
 export const copyrightRecordKindSchema = z.enum(['deposit', 'transfer', 'licence']);

@@ -49,6 +49,13 @@ export const amendmentSchema = z.object({
 }).strict();
 export type AmendmentInput = z.infer<typeof amendmentSchema>;
 
+/** The input of a transaction that writes a record: its own fields, then why (`amendmentSchema`); nothing else. */
+export const amendedInput = <S extends z.ZodRawShape>(shape: S) => z.object(shape).extend(amendmentSchema.shape).strict();
+
+/** The `changes` of an amend input: the fields that change (each declared optional), at least one of them. */
+export const changesSchema = <S extends z.ZodRawShape>(shape: S) =>
+  z.object(shape).strict().refine((c) => Object.values(c).some((v) => v !== undefined), 'changes must name at least one field');
+
 /** Page size for every paginated query. */
 export const pageSizeSchema = z.coerce.number().int().min(1).max(100);
 /** Opaque bookmark returned by the previous page ('' for the first page). */

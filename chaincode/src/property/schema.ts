@@ -3,7 +3,7 @@
  * so the gateway's validation and OpenAPI and the chaincode agree.
  */
 import { z } from 'zod';
-import { amendmentSchema, mspIdSchema, recordIdSchema, sha256HexSchema, subjectKeySchema, versioned } from '../core/schema';
+import { amendedInput, changesSchema, mspIdSchema, recordIdSchema, sha256HexSchema, subjectKeySchema, versioned } from '../core/schema';
 import { usccSchema } from '../business/schema';
 
 /** Real-estate unit / parcel number: upper-case letters, digits and dashes (GB/T 37346 units are 28 chars). */
@@ -28,33 +28,33 @@ export const areaSchema = z.number().positive().max(1e9)
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'at most two decimals');
 
 /** RegisterTitle input. */
-export const registerTitleSchema = z.object({
+export const registerTitleSchema = amendedInput({
   parcelNumber: parcelNumberSchema,
   owners: subjectKeySetSchema(20),
   areaSqm: areaSchema,
   use: z.enum(LAND_USES),
   documentHash: sha256HexSchema,
-}).extend(amendmentSchema.shape).strict();
+});
 export type RegisterTitleInput = z.infer<typeof registerTitleSchema>;
 
 /** AmendTitle input: corrections of the descriptive fields; ownership changes only by transfer. */
-export const amendTitleSchema = z.object({
+export const amendTitleSchema = amendedInput({
   parcelNumber: parcelNumberSchema,
-  changes: z.object({
+  changes: changesSchema({
     areaSqm: areaSchema.optional(),
     use: z.enum(LAND_USES).optional(),
     documentHash: sha256HexSchema.optional(),
-  }).strict().refine((c) => Object.values(c).some((v) => v !== undefined), 'changes must name at least one field'),
-}).extend(amendmentSchema.shape).strict();
+  }),
+});
 export type AmendTitleInput = z.infer<typeof amendTitleSchema>;
 
 /** ProposeTransfer input. */
-export const proposeTransferSchema = z.object({
+export const proposeTransferSchema = amendedInput({
   parcelNumber: parcelNumberSchema,
   buyers: subjectKeySetSchema(20),
   /** SHA-256 of the signed sale contract; the contract itself stays off chain. */
   contractHash: sha256HexSchema,
-}).extend(amendmentSchema.shape).strict();
+});
 export type ProposeTransferInput = z.infer<typeof proposeTransferSchema>;
 
 /** Transfer ids are derived on chain as `<parcelNumber>:T<n>`. */
@@ -63,28 +63,28 @@ export const transferIdSchema = recordIdSchema;
 export const encumbranceIdSchema = recordIdSchema;
 
 /** RecordApproval input: one seller's or buyer's signed consent, seen by the recording operator. */
-export const recordApprovalSchema = z.object({
+export const recordApprovalSchema = amendedInput({
   transferId: transferIdSchema,
   subjectKey: subjectKeySchema,
   /** SHA-256 of the scanned, signed consent; kept off chain by the registrar. */
   evidenceHash: sha256HexSchema,
-}).extend(amendmentSchema.shape).strict();
+});
 export type RecordApprovalInput = z.infer<typeof recordApprovalSchema>;
 
 /** RecordLenderConsent input. */
-export const recordLenderConsentSchema = z.object({
+export const recordLenderConsentSchema = amendedInput({
   transferId: transferIdSchema,
   encumbranceId: encumbranceIdSchema,
   evidenceHash: sha256HexSchema,
-}).extend(amendmentSchema.shape).strict();
+});
 export type RecordLenderConsentInput = z.infer<typeof recordLenderConsentSchema>;
 
 /** CompleteTransfer / CancelTransfer input. */
-export const closeTransferSchema = z.object({ transferId: transferIdSchema }).extend(amendmentSchema.shape).strict();
+export const closeTransferSchema = amendedInput({ transferId: transferIdSchema });
 export type CloseTransferInput = z.infer<typeof closeTransferSchema>;
 
 /** RegisterEncumbrance input. */
-export const registerEncumbranceSchema = z.object({
+export const registerEncumbranceSchema = amendedInput({
   parcelNumber: parcelNumberSchema,
   kind: z.enum(ENCUMBRANCE_KINDS),
   /** The lender's unified social credit code (a lender is an organisation, never a citizen). */
@@ -93,15 +93,15 @@ export const registerEncumbranceSchema = z.object({
   lenderMsp: mspIdSchema.optional(),
   /** SHA-256 of the mortgage contract or court order. */
   instrumentHash: sha256HexSchema,
-}).extend(amendmentSchema.shape).strict();
+});
 export type RegisterEncumbranceInput = z.infer<typeof registerEncumbranceSchema>;
 
 /** ReleaseEncumbrance input. */
-export const releaseEncumbranceSchema = z.object({
+export const releaseEncumbranceSchema = amendedInput({
   encumbranceId: encumbranceIdSchema,
   /** SHA-256 of the release deed. */
   evidenceHash: sha256HexSchema,
-}).extend(amendmentSchema.shape).strict();
+});
 export type ReleaseEncumbranceInput = z.infer<typeof releaseEncumbranceSchema>;
 
 /** Record kinds whose history the History transaction returns. */

@@ -72,6 +72,32 @@ test('the connection profile is required, must exist and must carry what the gat
   assert.match(problems({ GOVCHAIN_CONNECTION_PROFILE: old, GOVCHAIN_GATEWAY_ORG: 'PublicSecurity' }).join('\n'), /lacks endorsementPolicy, trustAnchors/);
 });
 
+test('a connection profile with a field of the wrong type or missing inside an org is a config error naming the field, never a crash or a port from nowhere', () => {
+  const write = (name: string, p: unknown): string => {
+    const file = join(profileDir, `${name}.json`);
+    writeFileSync(file, JSON.stringify(p));
+    return file;
+  };
+  const withOrg = (patch: Record<string, unknown>, drop: string[] = []) => {
+    const first = { ...profile.orgs[0]!, ...patch } as Record<string, unknown>;
+    for (const d of drop) delete first[d];
+    return { ...profile, orgs: [first, ...profile.orgs.slice(1)] };
+  };
+  const lines = (file: string, org = 'PublicSecurity') => problems({ GOVCHAIN_CONNECTION_PROFILE: file, GOVCHAIN_GATEWAY_ORG: org }).join('\n');
+  // Before the check, a missing gatewayPort gave a gateway on an undefined port and a missing `registers` a TypeError at start.
+  assert.match(lines(write('no-port', withOrg({}, ['gatewayPort']))), /orgs\.0\.gatewayPort: /);
+  assert.match(lines(write('port-string', withOrg({ gatewayPort: '3101' }))), /orgs\.0\.gatewayPort: /);
+  assert.match(lines(write('no-registers', withOrg({}, ['registers']))), /orgs\.0\.registers: /);
+  assert.match(lines(write('bad-register', withOrg({ registers: ['identity', 'weather'] }))), /orgs\.0\.registers\.1: /);
+  assert.match(lines(write('plain-ca', withOrg({ caUrl: 'http://127.0.0.1:7054' }))), /orgs\.0\.caUrl: /);
+  assert.match(lines(write('anchor', { ...profile, trustAnchors: [{ mspId: 'PublicSecurityMSP' }] })), /trustAnchors\.0\.caCertPath: /);
+  assert.match(lines(write('not-object', [1, 2])), /is not a JSON object/);
+  const twoRegistrars = { ...profile, orgs: profile.orgs.map((o) => ({ ...o, registers: ['identity'] })) };
+  assert.match(lines(write('two-registrars', twoRegistrars)), /record type identity has more than one registrar/);
+  assert.match(lines(write('policy', { ...profile, endorsementPolicy: 'AnyOf(everyone)' })), /endorsementPolicy: /);
+  assert.match(lines(write('dup', { ...profile, orgs: [...profile.orgs, profile.orgs[0]] })), /name PublicSecurity appears more than once/);
+});
+
 test('flags override env; the MSP id also names an org', () => {
   const c = loadConfig({ GOVCHAIN_GATEWAY_ORG: 'GovServiceCenter', GOVCHAIN_GATEWAY_PORT: '4000' }, ['--org', 'PublicSecurityMSP', '--port=4100']);
   assert.equal(c.department.name, 'PublicSecurity');

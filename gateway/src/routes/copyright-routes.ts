@@ -3,7 +3,7 @@ import { sha256HexSchema } from '@govchain/chaincode';
 import { Copyright, depositIdSchema } from '@govchain/chaincode';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import { call } from '../fabric/call';
-import { citizenSubject, pageQuerySchema, readRoute, submitRoute } from './route-helpers';
+import { readRoute, routeTable } from './route-helpers';
 
 const TAG = 'Copyrights';
 const idParams = z.strictObject({ id: depositIdSchema });
@@ -23,25 +23,18 @@ export const certificateSchema = z
   })
   .openapi('EvidenceCertificate');
 
-
 /** Copyright deposits (hash only), evidence certificates, transfers and licences. */
 export function copyrightRoutes(): RouteSpec[] {
+  const routes = routeTable(TAG);
+  const deposit = routes.resource('/api/v1/copyrights/{id}', 'id', depositIdSchema, 'depositId');
   return [
-    submitRoute({
-      path: '/api/v1/copyrights', operationId: 'depositWork', summary: 'Deposit a work (its SHA-256 and metadata; never the file)', tag: TAG,
-      tx: Copyright.tx.Deposit,
-    }),
+    routes.submit('/api/v1/copyrights', 'depositWork', 'Deposit a work (its SHA-256 and metadata; never the file)', Copyright.tx.Deposit),
     readRoute({
       path: '/api/v1/copyrights', operationId: 'verifyWork', summary: 'Find the deposit of a SHA-256 (a verifier recomputes the hash of the file)', tag: TAG,
       tx: Copyright.tx.Verify, query: z.strictObject({ hash: sha256HexSchema }), args: (_p, q) => [q.hash],
     }),
-    readRoute({
-      path: '/api/v1/copyrights/{id}', operationId: 'getDeposit', summary: 'Read a deposit', tag: TAG, tx: Copyright.tx.GetRecord,
-      params: idParams, args: (p) => ['deposit' as const, p.id],
-    }),
-    readRoute({
-      path: '/api/v1/copyrights/{id}/history', operationId: 'depositHistory', summary: 'Versions of a deposit, newest first', tag: TAG, tx: Copyright.tx.History, params: idParams, query: pageQuerySchema, args: (p, q) => ['deposit' as const, p.id, q.pageSize, q.bookmark],
-    }),
+    deposit.record('', 'getDeposit', 'Read a deposit', Copyright.tx.GetRecord, 'deposit'),
+    deposit.history('/history', 'depositHistory', 'Versions of a deposit, newest first', Copyright.tx.History, 'deposit'),
     defineRoute({
       method: 'get',
       path: '/api/v1/copyrights/{id}/certificate',
@@ -63,24 +56,10 @@ export function copyrightRoutes(): RouteSpec[] {
         };
       },
     }),
-    submitRoute({
-      path: '/api/v1/copyrights/{id}/transfers', operationId: 'transferCopyright', summary: 'Record an assignment of the economic rights', tag: TAG,
-      tx: Copyright.tx.RecordTransfer, pathFields: { id: 'depositId' },
-    }),
-    readRoute({
-      path: '/api/v1/copyrights/{id}/transfers', operationId: 'listCopyrightTransfers', summary: 'Transfers of a deposit', tag: TAG, tx: Copyright.tx.ListTransfers, params: idParams, query: pageQuerySchema, args: (p, q) => [p.id, q.pageSize, q.bookmark],
-    }),
-    submitRoute({
-      path: '/api/v1/copyrights/{id}/licences', operationId: 'licenceCopyright', summary: 'Record a licence on a deposited work', tag: TAG,
-      tx: Copyright.tx.RecordLicence, pathFields: { id: 'depositId' },
-    }),
-    readRoute({
-      path: '/api/v1/copyrights/{id}/licences', operationId: 'listLicences', summary: 'Licences of a deposit', tag: TAG, tx: Copyright.tx.ListLicences, params: idParams, query: pageQuerySchema, args: (p, q) => [p.id, q.pageSize, q.bookmark],
-    }),
-    readRoute({
-      path: '/api/v1/me/copyrights', operationId: 'myCopyrights', summary: 'Works the citizen authored or holds (or held)', tag: TAG,
-      tx: Copyright.tx.ListByPerson, query: pageQuerySchema, access: { kind: 'citizen' },
-      args: (_p, q, principal) => [citizenSubject(principal), q.pageSize, q.bookmark],
-    }),
+    deposit.submit('/transfers', 'transferCopyright', 'Record an assignment of the economic rights', Copyright.tx.RecordTransfer),
+    deposit.page('/transfers', 'listCopyrightTransfers', 'Transfers of a deposit', Copyright.tx.ListTransfers),
+    deposit.submit('/licences', 'licenceCopyright', 'Record a licence on a deposited work', Copyright.tx.RecordLicence),
+    deposit.page('/licences', 'listLicences', 'Licences of a deposit', Copyright.tx.ListLicences),
+    routes.mine('/api/v1/me/copyrights', 'myCopyrights', 'Works the citizen authored or holds (or held)', Copyright.tx.ListByPerson),
   ];
 }

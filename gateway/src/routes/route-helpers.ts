@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bookmarkSchema, pageSizeSchema, type ArgsOf, type ContractName, type Param, type TxSpec } from '@govchain/chaincode';
+import { bookmarkSchema, pageSizeSchema, subjectKeySchema, type ArgsOf, type ContractName, type PAGE_PARAMS, type Param, type TxSpec } from '@govchain/chaincode';
 import type { OperatorRole, Principal } from '../auth/principal';
 import type { RouteAccess, RouteSpec, ResponseSpec } from '../http/route-spec';
 import { defineRoute } from '../http/route-spec';
@@ -136,4 +136,99 @@ export function readRoute<S extends ReadTx, P, Q>(o: ReadRouteOptions<S, P, Q>):
 /** The subject key of a citizen principal ('' for operators, whose routes never call this). */
 export function citizenSubject(p: Principal): string {
   return p.kind === 'citizen' ? p.subject : '';
+}
+
+/** The query of a paginated read, parsed. */
+type PageQuery = z.output<typeof pageQuerySchema>;
+
+/** A paginated query whose one leading argument is a string: a parent id or a subject key. */
+export type PagedTx = ReadTx & { params: readonly [Param<string, z.ZodType<string>, 'text'>, ...typeof PAGE_PARAMS] };
+
+/** A query of one record, named by one string argument. */
+export type GetTx = ReadTx & { params: readonly [Param<string, z.ZodType<string>, 'text'>] };
+
+/** A query of one record of a family with several record kinds: (kind, id). */
+export type RecordTx<K extends string> = ReadTx & { params: readonly [Param<string, z.ZodType<K>, 'text'>, Param<string, z.ZodType<string>, 'text'>] };
+
+/** The history of a record of a family with several record kinds: (kind, id, page size, bookmark). */
+export type KindHistoryTx<K extends string> = ReadTx & {
+  params: readonly [Param<string, z.ZodType<K>, 'text'>, Param<string, z.ZodType<string>, 'text'>, ...typeof PAGE_PARAMS];
+};
+
+/** Refuses, at compile time, a transaction whose input lacks the field a path parameter fills. */
+type HasField<I extends ObjectSchema, F extends string> = F extends keyof z.output<I> ? unknown : { readonly missingPathField: F };
+
+/** Options of a table row beyond its path, operation id, summary and transaction. */
+export interface RowOptions {
+  roles?: readonly OperatorRole[];
+  description?: string;
+}
+
+/**
+ * The routes of one resource named by a path parameter, e.g. `/api/v1/properties/{parcel}`: every row's path
+ * extends the resource's, its parameter is validated by one schema and, on writes, fills one input field.
+ */
+export interface ResourceRoutes<F extends string> {
+  /** A write whose input field `F` comes from the path parameter. */
+  submit<I extends ObjectSchema>(sub: string, operationId: string, summary: string, tx: InputTx<I> & HasField<I, F>, more?: RowOptions): RouteSpec;
+  /** A read of the resource by its id: (id). */
+  get(sub: string, operationId: string, summary: string, tx: GetTx): RouteSpec;
+  /** A read of the resource by kind and id: (kind, id). */
+  record<K extends string>(sub: string, operationId: string, summary: string, tx: RecordTx<K>, kind: NoInfer<K>): RouteSpec;
+  /** A page of the resource's versions: (id, page). */
+  history(sub: string, operationId: string, summary: string, tx: PagedTx): RouteSpec;
+  /** A page of the versions of the resource of one kind: (kind, id, page). */
+  history<K extends string>(sub: string, operationId: string, summary: string, tx: KindHistoryTx<K>, kind: NoInfer<K>): RouteSpec;
+  /** A page of the resource's children: (id, page). */
+  page(sub: string, operationId: string, summary: string, tx: PagedTx): RouteSpec;
+}
+
+/**
+ * A declarative route table of one OpenAPI tag: each row is (path, operation id, summary, transaction), and the
+ * rows of a resource share its path parameter. The rows build the same routes as `submitRoute` and `readRoute`.
+ */
+export interface RouteTable {
+  /** A write of one JSON input. */
+  submit<I extends ObjectSchema>(path: string, operationId: string, summary: string, tx: InputTx<I>, more?: RowOptions): RouteSpec;
+  /** A page of the records whose leading argument is the query field `field` (a subject key). */
+  pageBy<F extends string>(path: string, operationId: string, summary: string, tx: PagedTx, field: F): RouteSpec;
+  /** A page of the calling citizen's own records (the leading argument is the citizen's subject key). */
+  mine(path: string, operationId: string, summary: string, tx: PagedTx): RouteSpec;
+  /** The rows of the resource at `path`, whose parameter `param` (schema `schema`) fills the input field `field`. */
+  resource<const F extends string>(path: string, param: string, schema: z.ZodType<string>, field: F): ResourceRoutes<F>;
+}
+
+/** Builds the route table of one OpenAPI tag (see `RouteTable`). */
+export function routeTable(tag: string): RouteTable {
+  const page = (id: string, q: PageQuery) => [id, q.pageSize, q.bookmark] as const;
+  return {
+    submit: (path, operationId, summary, tx, more) => submitRoute({ path, operationId, summary, tag, tx, ...more }),
+    pageBy: <F extends string>(path: string, operationId: string, summary: string, tx: PagedTx, field: F) => {
+      // zod types a computed key as an index signature; the schema's output is the page query plus that field.
+      const query = pageQuerySchema.extend({ [field]: subjectKeySchema }).strict() as unknown as z.ZodType<PageQuery & Record<F, string>>;
+      return readRoute({ path, operationId, summary, tag, tx, query, args: (_p, q) => page(q[field], q) as ArgsOf<PagedTx> });
+    },
+    mine: (path, operationId, summary, tx) =>
+      readRoute({
+        path, operationId, summary, tag, tx, query: pageQuerySchema, access: { kind: 'citizen' },
+        args: (_p, q, principal) => page(citizenSubject(principal), q) as ArgsOf<PagedTx>,
+      }),
+    resource: <const F extends string>(base: string, param: string, schema: z.ZodType<string>, field: F): ResourceRoutes<F> => {
+      const params = z.strictObject({ [param]: schema });
+      const id = (p: Record<string, string>) => p[param] as string;
+      // The row types (GetTx, RecordTx, PagedTx, KindHistoryTx) fix each query's argument shape; the casts below only
+      // erase readRoute's and submitRoute's per-transaction type parameters, which a shared builder cannot name.
+      const read = (sub: string, operationId: string, summary: string, tx: ReadTx, query: z.ZodType<PageQuery> | undefined, args: (p: Record<string, string>, q: PageQuery) => readonly unknown[]) =>
+        readRoute({ path: `${base}${sub}`, operationId, summary, tag, tx, params, ...(query ? { query } : {}), args: args as never });
+      return {
+        submit: (sub, operationId, summary, tx, more) =>
+          submitRoute({ path: `${base}${sub}`, operationId, summary, tag, tx, pathFields: { [param]: field } as never, ...more }),
+        get: (sub, operationId, summary, tx) => read(sub, operationId, summary, tx, undefined, (p) => [id(p)]),
+        record: (sub, operationId, summary, tx, kind) => read(sub, operationId, summary, tx, undefined, (p) => [kind, id(p)]),
+        history: (sub: string, operationId: string, summary: string, tx: ReadTx, kind?: string) =>
+          read(sub, operationId, summary, tx, pageQuerySchema, (p, q) => (kind === undefined ? page(id(p), q) : [kind, ...page(id(p), q)])),
+        page: (sub, operationId, summary, tx) => read(sub, operationId, summary, tx, pageQuerySchema, (p, q) => page(id(p), q)),
+      };
+    },
+  };
 }

@@ -9,8 +9,8 @@ import { datasetRef, grantRef } from '@govchain/chaincode';
 import { identityRef } from '@govchain/chaincode';
 import { titleRef } from '@govchain/chaincode';
 import { entryKey, entryKeys, type AccessEntry } from '@govchain/chaincode';
-import { connectAs, type OperatorClient } from '../support/fabric';
 import { registerCitizen } from '../support/identity';
+import { operators } from '../support/operators';
 import { eventually } from '../support/network';
 import { installRogueCode, keyStub, type RogueDepartments } from '../support/rogue';
 import { evaluateJson, rejectsWithKey, submitJson } from '../support/tx';
@@ -31,16 +31,12 @@ const text = (v: unknown) => JSON.stringify(v);
  * an anchor, honest readers ignore.
  */
 describe('a rogue pair of departments running modified chaincode', () => {
+  const op = operators({
+    psRegistrar: ['PublicSecurity', 'registrar1'], psClerk: ['PublicSecurity', 'clerk1'], govAdmin: ['GovServiceCenter', 'admin1'],
+    govAuditor: ['GovServiceCenter', 'auditor1'], psAuditor: ['PublicSecurity', 'auditor1'], nrRegistrar: ['NaturalResources', 'registrar1'],
+    mrRegistrar: ['MarketRegulation', 'registrar1'], coRegistrar: ['CopyrightOffice', 'registrar1'], nrClerk: ['NaturalResources', 'clerk1'],
+  });
   let rogue: RogueDepartments;
-  let psRegistrar: OperatorClient;
-  let psClerk: OperatorClient;
-  let govAdmin: OperatorClient;
-  let govAuditor: OperatorClient;
-  let psAuditor: OperatorClient;
-  let nrRegistrar: OperatorClient;
-  let mrRegistrar: OperatorClient;
-  let coRegistrar: OperatorClient;
-  let nrClerk: OperatorClient;
   let subjectKey = '';
   let entry: AccessEntry;
   const dataset = `rogue-${Date.now().toString(36)}`;
@@ -49,47 +45,34 @@ describe('a rogue pair of departments running modified chaincode', () => {
   let depositId = '';
 
   before(async () => {
-    psRegistrar = connectAs('PublicSecurity', 'registrar1');
-    psClerk = connectAs('PublicSecurity', 'clerk1');
-    govAdmin = connectAs('GovServiceCenter', 'admin1');
-    govAuditor = connectAs('GovServiceCenter', 'auditor1');
-    psAuditor = connectAs('PublicSecurity', 'auditor1');
-    nrRegistrar = connectAs('NaturalResources', 'registrar1');
-    nrClerk = connectAs('NaturalResources', 'clerk1');
-    mrRegistrar = connectAs('MarketRegulation', 'registrar1');
-    coRegistrar = connectAs('CopyrightOffice', 'registrar1');
     // Honest records of every family, written through the honest chaincode.
-    subjectKey = (await registerCitizen(psRegistrar, randomCitizen())).subjectKey;
-    await submitJson(govAdmin.contract('Governance'), 'PutDataset', { ...because, dataset, ownerMsp: MSP.ps, fields: ['name'], shareClass: 'conditional', legalBasis: 'x' });
+    subjectKey = (await registerCitizen(op.psRegistrar, randomCitizen())).subjectKey;
+    await submitJson(op.govAdmin.contract('Governance'), 'PutDataset', { ...because, dataset, ownerMsp: MSP.ps, fields: ['name'], shareClass: 'conditional', legalBasis: 'x' });
     const access = await eventually('the dataset and identity on the accessor\'s peer', () =>
-      submitJson<{ accessId: string }>(psClerk.contract('Audit'), 'RequestAccess', { subjectKey, dataset, fields: ['name'], purpose: 'rogue-check', legalBasis: 'x', caseId: 'ROGUE-1' }));
-    entry = await eventually('the entry on the governance peer', () => evaluateJson<AccessEntry>(govAuditor.contract('Audit'), 'Get', [access.accessId]));
+      submitJson<{ accessId: string }>(op.psClerk.contract('Audit'), 'RequestAccess', { subjectKey, dataset, fields: ['name'], purpose: 'rogue-check', legalBasis: 'x', caseId: 'ROGUE-1' }));
+    entry = await eventually('the entry on the governance peer', () => evaluateJson<AccessEntry>(op.govAuditor.contract('Audit'), 'Get', [access.accessId]));
     await eventually('the identity on the registrars\' peers', async () => {
-      await submitJson(nrRegistrar.contract('Property'), 'RegisterTitle', { ...because, parcelNumber: parcel, owners: [subjectKey], areaSqm: 50, use: 'residential', documentHash: sha(parcel) });
+      await submitJson(op.nrRegistrar.contract('Property'), 'RegisterTitle', { ...because, parcelNumber: parcel, owners: [subjectKey], areaSqm: 50, use: 'residential', documentHash: sha(parcel) });
       return true;
     });
     await eventually('the identity on the business registrar\'s peer', async () => {
-      await submitJson(mrRegistrar.contract('Business'), 'Register', { ...because, code, name: 'Rogue Target Co., Ltd.', entityType: 'limited_liability_company', registeredCapital: { amount: '1000.00', currency: 'CNY' }, legalRepresentative: subjectKey, addressFingerprint: sha('a') });
+      await submitJson(op.mrRegistrar.contract('Business'), 'Register', { ...because, code, name: 'Rogue Target Co., Ltd.', entityType: 'limited_liability_company', registeredCapital: { amount: '1000.00', currency: 'CNY' }, legalRepresentative: subjectKey, addressFingerprint: sha('a') });
       return true;
     });
     const deposit = await eventually('the identity on the copyright office\'s peer', () =>
-      submitJson<{ certificate: { depositId: string } }>(coRegistrar.contract('Copyright'), 'Deposit', { ...because, contentHash: sha(randomBytes(8).toString('hex')), title: 'Rogue Target', authors: [subjectKey], workType: 'music', firstPublicationDate: null }));
+      submitJson<{ certificate: { depositId: string } }>(op.coRegistrar.contract('Copyright'), 'Deposit', { ...because, contentHash: sha(randomBytes(8).toString('hex')), title: 'Rogue Target', authors: [subjectKey], workType: 'music', firstPublicationDate: null }));
     depositId = deposit.certificate.depositId;
     // Every department except PublicSecurity runs the modified chaincode on its own peer.
     rogue = await installRogueCode(['GovServiceCenter', 'NaturalResources', 'MarketRegulation', 'CopyrightOffice']);
   });
 
   after(async () => {
-    try {
-      await rogue?.restore();
-    } finally {
-      [psRegistrar, psClerk, govAdmin, govAuditor, psAuditor, nrRegistrar, nrClerk, mrRegistrar, coRegistrar].forEach((c) => c?.close());
-    }
+    await rogue?.restore();
   });
 
   it('runs the modified code on the rogue departments\' peers only', async () => {
     for (const c of Object.values(rogue.clients)) assert.equal(JSON.parse(Buffer.from(await c.contract('Rogue').evaluate('Ping', { endorsingOrganizations: [c.org.mspId] })).toString()).rogue, true);
-    await assert.rejects(psClerk.contract('Rogue').evaluate('Ping', { endorsingOrganizations: [MSP.ps] }), 'PublicSecurity runs the honest chaincode');
+    await assert.rejects(op.psClerk.contract('Rogue').evaluate('Ping', { endorsingOrganizations: [MSP.ps] }), 'PublicSecurity runs the honest chaincode');
   });
 
   it('cannot overwrite or delete an existing audit entry or its indexes (every-department policy): invalid at commit, value unchanged', async () => {
@@ -99,7 +82,7 @@ describe('a rogue pair of departments running modified chaincode', () => {
     assert.equal(await rogue.write('MarketRegulation', [MSP.mr, MSP.co], { deletes: [entryKey(keyStub, entry.accessId)] }), ENDORSEMENT_POLICY_FAILURE);
     // Even four departments together cannot: only all five could.
     assert.equal(await rogue.write('NaturalResources', [MSP.gov, MSP.nr, MSP.mr, MSP.co], { puts }), ENDORSEMENT_POLICY_FAILURE);
-    assert.deepEqual(await evaluateJson(govAuditor.contract('Audit'), 'Get', [entry.accessId]), entry);
+    assert.deepEqual(await evaluateJson(op.govAuditor.contract('Audit'), 'Get', [entry.accessId]), entry);
   });
 
   it('cannot forge an audit entry in another org\'s name: with its anchor invalid at commit, without it ignored by every reader', async () => {
@@ -113,19 +96,19 @@ describe('a rogue pair of departments running modified chaincode', () => {
       const raw = Buffer.from(await rogue.clients.GovServiceCenter!.contract('Rogue').evaluate('Read', { arguments: [entryKey(keyStub, forged.accessId)], endorsingOrganizations: [MSP.gov] })).toString();
       return raw.includes(forged.accessId) ? true : undefined;
     });
-    await rejectsWithKey(psAuditor.contract('Audit').evaluate('Get', { arguments: [forged.accessId], endorsingOrganizations: [MSP.ps] }), 'RECORD_NOT_FOUND');
-    const log = await evaluateJson<{ records: Array<{ accessId: string }> }>(psAuditor.contract('Audit'), 'ListBySubject', [subjectKey, 'auditor', '100', ''], { endorsingOrganizations: [MSP.ps] });
+    await rejectsWithKey(op.psAuditor.contract('Audit').evaluate('Get', { arguments: [forged.accessId], endorsingOrganizations: [MSP.ps] }), 'RECORD_NOT_FOUND');
+    const log = await evaluateJson<{ records: Array<{ accessId: string }> }>(op.psAuditor.contract('Audit'), 'ListBySubject', [subjectKey, 'auditor', '100', ''], { endorsingOrganizations: [MSP.ps] });
     assert.ok(log.records.some((r) => r.accessId === entry.accessId), 'the genuine entry is listed');
     assert.ok(!log.records.some((r) => r.accessId === forged.accessId), 'the forged entry is not');
-    await rejectsWithKey(psClerk.contract('Identity').evaluate('ReadPersonalData', { arguments: [forged.accessId], endorsingOrganizations: [MSP.ps] }), 'ACCESS_DENIED');
+    await rejectsWithKey(op.psClerk.contract('Identity').evaluate('ReadPersonalData', { arguments: [forged.accessId], endorsingOrganizations: [MSP.ps] }), 'ACCESS_DENIED');
   });
 
   it('cannot change another department\'s records (registrar + one policy): identity, title, business, deposit', async () => {
     const attacks: Array<[string, string[], string, () => Promise<unknown>]> = [
-      ['MarketRegulation', [MSP.mr, MSP.co], identityRef(keyStub, subjectKey).key, () => evaluateJson(psClerk.contract('Identity'), 'Get', [subjectKey], { endorsingOrganizations: [MSP.ps] })],
-      ['MarketRegulation', [MSP.mr, MSP.co], titleRef(keyStub, parcel).key, () => evaluateJson(psClerk.contract('Property'), 'GetRecord', ['title', parcel], { endorsingOrganizations: [MSP.ps] })],
-      ['NaturalResources', [MSP.nr, MSP.co], businessRef(keyStub, code).key, () => evaluateJson(psClerk.contract('Business'), 'Get', [code], { endorsingOrganizations: [MSP.ps] })],
-      ['NaturalResources', [MSP.nr, MSP.mr], depositRef(keyStub, depositId).key, () => evaluateJson(psClerk.contract('Copyright'), 'GetRecord', ['deposit', depositId], { endorsingOrganizations: [MSP.ps] })],
+      ['MarketRegulation', [MSP.mr, MSP.co], identityRef(keyStub, subjectKey).key, () => evaluateJson(op.psClerk.contract('Identity'), 'Get', [subjectKey], { endorsingOrganizations: [MSP.ps] })],
+      ['MarketRegulation', [MSP.mr, MSP.co], titleRef(keyStub, parcel).key, () => evaluateJson(op.psClerk.contract('Property'), 'GetRecord', ['title', parcel], { endorsingOrganizations: [MSP.ps] })],
+      ['NaturalResources', [MSP.nr, MSP.co], businessRef(keyStub, code).key, () => evaluateJson(op.psClerk.contract('Business'), 'Get', [code], { endorsingOrganizations: [MSP.ps] })],
+      ['NaturalResources', [MSP.nr, MSP.mr], depositRef(keyStub, depositId).key, () => evaluateJson(op.psClerk.contract('Copyright'), 'GetRecord', ['deposit', depositId], { endorsingOrganizations: [MSP.ps] })],
     ];
     for (const [via, pair, key, read] of attacks) {
       const before = await eventually(`${key} on the PublicSecurity peer`, read);
@@ -143,19 +126,19 @@ describe('a rogue pair of departments running modified chaincode', () => {
     assert.equal(await rogue.write('MarketRegulation', [MSP.mr, MSP.co], { puts: [{ key, value: text(record) }], privatePuts: [anchor] }), ENDORSEMENT_POLICY_FAILURE);
     assert.equal(await rogue.write('MarketRegulation', [MSP.mr, MSP.co], { puts: [{ key, value: text(record) }] }), VALID);
     await new Promise((r) => setTimeout(r, 1500));
-    await rejectsWithKey(psClerk.contract('Identity').evaluate('Get', { arguments: [fake], endorsingOrganizations: [MSP.ps] }), 'RECORD_NOT_FOUND');
+    await rejectsWithKey(op.psClerk.contract('Identity').evaluate('Get', { arguments: [fake], endorsingOrganizations: [MSP.ps] }), 'RECORD_NOT_FOUND');
     // Nor can honest code be fooled into relying on it: a business needs an active (genuine) legal representative.
-    await rejectsWithKey(submitJson(mrRegistrar.contract('Business'), 'Register', { ...because, code: randomUscc(), name: 'Fake Rep Co., Ltd.', entityType: 'limited_liability_company', registeredCapital: { amount: '1.00', currency: 'CNY' }, legalRepresentative: fake, addressFingerprint: sha('b') }), 'RECORD_NOT_FOUND');
+    await rejectsWithKey(submitJson(op.mrRegistrar.contract('Business'), 'Register', { ...because, code: randomUscc(), name: 'Fake Rep Co., Ltd.', entityType: 'limited_liability_company', registeredCapital: { amount: '1.00', currency: 'CNY' }, legalRepresentative: fake, addressFingerprint: sha('b') }), 'RECORD_NOT_FOUND');
     const title = titleRef(keyStub, randomParcel('FAKE')).key;
     assert.equal(await rogue.write('MarketRegulation', [MSP.mr, MSP.co], { puts: [{ key: title, value: text({ parcelNumber: 'x', owners: [fake] }) }], privatePuts: [{ collection: anchorCollectionOf(MSP.nr), key: title, value: Buffer.from(creationAnchor(title)).toString('utf8') }] }), ENDORSEMENT_POLICY_FAILURE);
   });
 
   it('cannot change a catalogue entry or approve a grant without the dataset owner (governance + owner policy, owner\'s approval anchor)', async () => {
     const key = datasetRef(keyStub, dataset).key;
-    const current = await evaluateJson<Record<string, unknown>>(psClerk.contract('Governance'), 'GetDataset', [dataset], { endorsingOrganizations: [MSP.ps] });
+    const current = await evaluateJson<Record<string, unknown>>(op.psClerk.contract('Governance'), 'GetDataset', [dataset], { endorsingOrganizations: [MSP.ps] });
     // The governance org itself, with one other department but without the owner, cannot change owner or share class.
     assert.equal(await rogue.write('GovServiceCenter', [MSP.gov, MSP.mr], { puts: [{ key, value: text({ ...current, ownerMsp: MSP.gov, shareClass: 'open' }) }] }), ENDORSEMENT_POLICY_FAILURE);
-    assert.deepEqual(await evaluateJson(psClerk.contract('Governance'), 'GetDataset', [dataset], { endorsingOrganizations: [MSP.ps] }), current);
+    assert.deepEqual(await evaluateJson(op.psClerk.contract('Governance'), 'GetDataset', [dataset], { endorsingOrganizations: [MSP.ps] }), current);
     // A grant "approved" by the pair: with the owner's approval anchor invalid at commit; without it, no access.
     const ref = { requesterMsp: MSP.nr, dataset, purpose: 'rogue-grant' };
     const gKey = grantRef(keyStub, ref).key;
@@ -164,7 +147,7 @@ describe('a rogue pair of departments running modified chaincode', () => {
     assert.equal(await rogue.write('GovServiceCenter', [MSP.gov, MSP.nr], { puts: [{ key: gKey, value: text(grant) }] }), VALID);
     await new Promise((r) => setTimeout(r, 1500));
     // The honest check on the owner's (PublicSecurity's) peer: GRANT_REQUIRED, status 'unapproved'.
-    const proposal = nrClerk.contract('Audit').newProposal('RequestAccess', { arguments: [`rogue-${randomInt(1e9)}`, JSON.stringify({ subjectKey, dataset, fields: ['name'], purpose: 'rogue-grant', legalBasis: 'x', caseId: 'ROGUE-2' })], endorsingOrganizations: [MSP.ps] });
+    const proposal = op.nrClerk.contract('Audit').newProposal('RequestAccess', { arguments: [`rogue-${randomInt(1e9)}`, JSON.stringify({ subjectKey, dataset, fields: ['name'], purpose: 'rogue-grant', legalBasis: 'x', caseId: 'ROGUE-2' })], endorsingOrganizations: [MSP.ps] });
     await rejectsWithKey(proposal.endorse(), 'GRANT_REQUIRED');
   });
 });
