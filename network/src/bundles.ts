@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash, X509Certificate } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
+import { writeFileAtomic } from './atomic-file';
 import { NetworkError } from './errors';
 import { nodeHost, paths } from './paths';
 import { caNodeName, endpoint, isLocal, runsEverything } from './placement';
@@ -49,9 +50,7 @@ function announced(t: Topology, org: Org): Record<string, string> {
 
 /** Writes a file atomically (temp file, then rename), so a host polling the exchange never reads half of it. */
 function publish(src: string, dst: string): void {
-  mkdirSync(dirname(dst), { recursive: true });
-  copyFileSync(src, `${dst}.part`);
-  renameSync(`${dst}.part`, dst);
+  writeFileAtomic(dst, readFileSync(src));
 }
 
 /** Exports the public bundle of every local org into the exchange directory; returns the orgs exported. */
@@ -60,10 +59,8 @@ export function exportBundles(t: Topology): string[] {
   for (const org of orgs) {
     for (const f of publicFiles(t, org)) publish(join(paths.org(org.name), f), join(bundleDir(org), f));
     const manifest = join(bundleDir(org), 'bundle.json');
-    mkdirSync(dirname(manifest), { recursive: true });
-    writeFileSync(`${manifest}.part`, JSON.stringify({ org: org.name, mspId: org.mspId, kind: org.kind, address: org.address ?? t.host, endpoints: announced(t, org) }, null, 2));
     // The manifest goes last: its presence says the bundle is complete.
-    renameSync(`${manifest}.part`, manifest);
+    writeFileAtomic(manifest, JSON.stringify({ org: org.name, mspId: org.mspId, kind: org.kind, address: org.address ?? t.host, endpoints: announced(t, org) }, null, 2));
   }
   return orgs.map((o) => o.name);
 }
@@ -104,12 +101,7 @@ function importBundle(t: Topology, org: Org): void {
     throw invalid('bundle.json is not JSON');
   }
   if (manifest.mspId !== org.mspId) throw invalid(`bundle.json names MSP ${String(manifest.mspId)}, not ${org.mspId}`);
-  files.forEach((f, i) => {
-    const dst = join(paths.org(org.name), f);
-    mkdirSync(dirname(dst), { recursive: true });
-    writeFileSync(`${dst}.part`, contents[i]!);
-    renameSync(`${dst}.part`, dst);
-  });
+  files.forEach((f, i) => writeFileAtomic(join(paths.org(org.name), f), contents[i]!));
 }
 
 /**

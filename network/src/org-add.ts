@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file';
 import { exchangeDir } from './bundles';
 import { issueOrgIdentities } from './ca';
 import { nodeCatalogue } from './catalogue';
@@ -130,11 +131,9 @@ async function signUpdate(t: Topology, tc: Toolchain, joining: DepartmentOrg, si
     return addedSignature(unsigned, readFileSync(copy));
   });
   if (signerMsp(sig) !== signer.mspId) throw new NetworkError('CONFIG_UPDATE_INVALID', `the signature was made by ${signerMsp(sig)}, not ${signer.mspId}`);
-  mkdirSync(f.signatures, { recursive: true });
   // Written whole or not at all (a host collecting the files never reads half of one).
   const file = f.signature(signer.name);
-  writeFileSync(`${file}.part`, sig, { mode: 0o644 });
-  renameSync(`${file}.part`, file);
+  writeFileAtomic(file, sig, 0o644);
   return file;
 }
 

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-file';
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
 import { NetworkError } from './errors';
@@ -39,10 +40,7 @@ export function readState(): NetworkState | undefined {
 
 /** Writes the state file atomically (temp file, then rename): a reader or a crash never sees half of it. */
 export function writeState(state: NetworkState): void {
-  mkdirSync(dirname(paths.state()), { recursive: true });
-  const part = `${paths.state()}.${process.pid}.part`;
-  writeFileSync(part, JSON.stringify(state, null, 2));
-  renameSync(part, paths.state());
+  writeFileAtomic(paths.state(), JSON.stringify(state, null, 2));
 }
 
 /** True if a process with this pid exists (and is not a zombie). */
